@@ -1,0 +1,38 @@
+// The Archive: one opened, indexed archive, as every edge (CLI, server, desktop) uses it.
+import type { Readable } from 'node:stream';
+import type {
+  ArchiveInfo, OpenProgress, Page, PageQuery, Post, PostFilter, SearchResponse, Summary, Thread, UriList,
+} from '../../preload/contract.js';
+
+export interface OpenOptions {
+  /** Folder for the index cache; null disables the cache. Default: OUTBOX_CACHE_DIR or the OS cache folder. */
+  cacheDir?: string | null;
+  onProgress?: (progress: OpenProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface MediaStream {
+  stream: Readable;
+  size: number;
+  mediaType: string;
+}
+
+export interface Archive {
+  readonly info: ArchiveInfo;
+  summary(): Summary;
+  /** A window of the posts matching the filter, in the order asked. */
+  page(query: Omit<PageQuery, 'archive'>): Page;
+  post(id: string): Post | undefined;
+  thread(id: string): Thread | undefined;
+  search(q: string, limit: number): SearchResponse;
+  likes(): UriList;
+  bookmarks(): UriList;
+  /** Every post matching the filter in archive order (oldest first): for exports. */
+  posts(filter?: PostFilter): Iterable<Post>;
+  /**
+   * Bytes of one archive entry that the index knows (media, avatar, header), resolved through the entry map,
+   * never by joining paths. Undefined for any other name.
+   */
+  openMedia(path: string): Promise<MediaStream | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,409 @@
+// The one contract every side shares: model types, the API, channel names and Result. Imports nothing.
+
+// ---------------------------------------------------------------------------------------------
+// Results: errors cross every boundary (IPC, HTTP, worker) as data, never as thrown objects.
+// ---------------------------------------------------------------------------------------------
+
+/** Machine-readable reasons an archive (or a request) could not be served. */
+export type ErrorCode =
+  | 'not-found' // the path does not exist
+  | 'not-archive' // neither zip, tar.gz nor a folder holding outbox.json
+  | 'empty' // zero-byte file
+  | 'truncated' // the container ends early or its directory is damaged
+  | 'no-outbox' // no outbox.json anywhere in the archive
+  | 'bad-json' // outbox.json is not JSON
+  | 'not-collection' // outbox.json is JSON but not an (Ordered)Collection
+  | 'encrypted' // an entry we need is encrypted
+  | 'unsafe' // sizes that lie, overlapping entries, inflation bombs, unsafe names
+  | 'too-large' // a limit was hit (entry count, inflated bytes)
+  | 'io' // the operating system refused a read
+  | 'bad-request' // a caller sent arguments of the wrong shape
+  | 'not-open' // no archive with that id is open
+  | 'internal'; // a bug: the message says what
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** One sentence for the user: what happened, to which file, what they can do. */
+  message: string;
+  /** The file inside or outside the archive that the message is about, when there is one. */
+  file?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | ({ ok: false } & ErrorInfo);
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+// ---------------------------------------------------------------------------------------------
+// The model: what Outbox knows about one archive.
+// ---------------------------------------------------------------------------------------------
+
+export type ContainerFormat = 'zip' | 'tar.gz' | 'folder';
+export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
+export type PostType = 'post' | 'boost';
+export type MediaKind = 'image' | 'video' | 'gifv' | 'audio' | 'unknown';
+
+export interface MediaAttachment {
+  /** The entry name inside the archive when the file is there, else null. */
+  path: string | null;
+  /** The url as written in the archive (often rewritten to a relative path by the server). */
+  url: string;
+  mediaType: string;
+  kind: MediaKind;
+  /** Alt text; null when the author wrote none. */
+  description: string | null;
+  present: boolean;
+  width: number | null;
+  height: number | null;
+  blurhash: string | null;
+  /** [x, y] in -1..1 */
+  focalPoint: [number, number] | null;
+}
+
+/** A `Link` attachment (preview card, Mastodon 4.7+). */
+export interface LinkAttachment {
+  href: string;
+  name: string | null;
+}
+
+export interface PollOption {
+  title: string;
+  /** null when the archive does not say */
+  votes: number | null;
+}
+
+export interface Poll {
+  /** true for anyOf (several choices allowed) */
+  multiple: boolean;
+  options: PollOption[];
+  votersCount: number | null;
+  endTime: string | null;
+  closed: boolean;
+}
+
+export interface Mention {
+  /** "@user" or "@user@domain" as written */
+  name: string;
+  /** the actor URI */
+  href: string;
+}
+
+export interface CustomEmoji {
+  /** without colons */
+  shortcode: string;
+  /** absolute remote url: never loaded, only shown as text */
+  url: string | null;
+}
+
+/** One normalized item of the outbox: an own status (post) or a boost. */
+export interface Post {
+  /** The status URI; the activity id for a boost. Unique within an archive. */
+  id: string;
+  /** Web permalink of the status (the boosted status's URI for a boost). */
+  url: string | null;
+  type: PostType;
+  /** ISO 8601 */
+  published: string;
+  /** ISO 8601 when edited, else null */
+  updated: string | null;
+  visibility: Visibility;
+  /** BCP-47 code, normalized (zhCn → zh-CN), or null */
+  language: string | null;
+  /** content warning, null when none */
+  summary: string | null;
+  sensitive: boolean;
+  /** plain text of `html` (what search and exports use) */
+  text: string;
+  /** HTML exactly as in the archive (unsanitized: only renderer/lib/safe-html.ts turns it into DOM) */
+  html: string;
+  inReplyTo: string | null;
+  /** for a boost: the URI of the boosted status */
+  boostOf: string | null;
+  /** for a boost whose object was inlined (own followers-only post): that post */
+  boosted: Post | null;
+  media: MediaAttachment[];
+  links: LinkAttachment[];
+  /** lower-case names without '#' */
+  hashtags: string[];
+  mentions: Mention[];
+  emojis: CustomEmoji[];
+  poll: Poll | null;
+  /** URI of the quoted status (quote, quoteUri or _misskey_quote), null when none */
+  quote: string | null;
+  likesCount: number | null;
+  sharesCount: number | null;
+  /** true when inReplyTo names a post that is in this archive */
+  parentInArchive: boolean;
+  /** position of the item in the archive's orderedItems (0-based, after skipping nothing) */
+  seq: number;
+}
+
+export interface ProfileField {
+  name: string;
+  /** HTML */
+  value: string;
+}
+
+export interface Profile {
+  /** actor URI ('' when actor.json is missing) */
+  id: string;
+  username: string;
+  /** host of the actor URI, or null */
+  server: string | null;
+  displayName: string;
+  /** HTML */
+  bio: string;
+  fields: ProfileField[];
+  /** entry names inside the archive, null when absent */
+  avatar: string | null;
+  header: string | null;
+  avatarDescription: string | null;
+  headerDescription: string | null;
+  /** ISO 8601 */
+  joined: string | null;
+  url: string | null;
+  movedTo: string | null;
+  alsoKnownAs: string[];
+  suspended: boolean;
+  memorial: boolean;
+  /** Person, Service (bot), Group… */
+  actorType: string;
+  emojis: CustomEmoji[];
+  /** false when the archive has no actor.json */
+  present: boolean;
+}
+
+export interface SkippedItem {
+  index: number;
+  reason: string;
+}
+
+/** The JSON of `outbox summary`. Keys are fixed: outside checks read them. */
+export interface Summary {
+  format: ContainerFormat;
+  profile: {
+    username: string;
+    displayName: string;
+    movedTo: string | null;
+    alsoKnownAs: string[];
+    fields: number;
+  };
+  counts: {
+    items: number;
+    posts: number;
+    boosts: number;
+    replies: number;
+    selfReplies: number;
+    polls: number;
+    withMedia: number;
+    cw: number;
+    edited: number;
+    quotes: number;
+    likes: number;
+    bookmarks: number;
+    skipped: number;
+  };
+  media: { referenced: number; present: number; missing: number };
+  visibility: Record<Visibility, number>;
+  languages: Record<string, number>;
+  hashtags: Record<string, number>;
+  dates: { first: string | null; last: string | null };
+  skippedItems: SkippedItem[];
+}
+
+/** What the viewer needs to draw an open archive's frame. */
+export interface ArchiveInfo {
+  /** stable id of this archive (derived from its identity) */
+  id: string;
+  /** file name the user opened (no directories) */
+  name: string;
+  profile: Profile;
+  summary: Summary;
+  /** posts+boosts per month over the whole archive, "YYYY-MM" → count */
+  months: Record<string, number>;
+  /** true when the archive was read from the cache */
+  fromCache: boolean;
+  /** human sentences about what was skipped or missing (partial opens) */
+  warnings: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+/** Which posts to show. Every field is optional; fields combine with AND. */
+export interface PostFilter {
+  /** free text (the search engine's query language) */
+  q?: string;
+  /** post: own statuses that are not replies; reply: own replies; boost: boosts */
+  kinds?: Array<'post' | 'reply' | 'boost'>;
+  visibility?: Visibility[];
+  language?: string;
+  hashtag?: string;
+  /** actor URI or "@user@domain" */
+  mention?: string;
+  hasMedia?: boolean;
+  hasPoll?: boolean;
+  hasCw?: boolean;
+  edited?: boolean;
+  /** posts with at least one media attachment lacking alt text */
+  noAlt?: boolean;
+  /** inclusive, YYYY-MM-DD (or YYYY-MM, YYYY) */
+  from?: string;
+  to?: string;
+}
+
+export type SortOrder = 'newest' | 'oldest' | 'relevance';
+
+export interface PageQuery {
+  archive: string;
+  filter: PostFilter;
+  order: SortOrder;
+  offset: number;
+  /** at most 500 */
+  limit: number;
+}
+
+/** Counts of the current result set, one per filter the viewer offers. */
+export interface Facets {
+  posts: number;
+  replies: number;
+  boosts: number;
+  withMedia: number;
+  polls: number;
+  cw: number;
+  edited: number;
+  noAlt: number;
+  visibility: Record<Visibility, number>;
+  languages: Record<string, number>;
+  /** top hashtags (lower-case) */
+  hashtags: Record<string, number>;
+  /** "YYYY-MM" → count, for the date scrubber */
+  months: Record<string, number>;
+}
+
+/** Character ranges [start, end) inside a post's `text` (or summary when field says so). */
+export interface MatchRange {
+  field: 'text' | 'summary' | 'media' | 'poll' | 'hashtags' | 'mentions' | 'links' | 'url';
+  start: number;
+  end: number;
+}
+
+export interface PageItem {
+  post: Post;
+  /** only for text queries */
+  matches?: MatchRange[];
+}
+
+export interface Page {
+  total: number;
+  offset: number;
+  items: PageItem[];
+  /** computed when the query asked for them (offset 0) */
+  facets: Facets | null;
+  /** words the query matched (for highlighting) */
+  terms: string[];
+}
+
+export interface Thread {
+  /** ancestors that are in the archive, oldest first */
+  ancestors: Post[];
+  post: Post;
+  /** replies in the archive, depth first, oldest first */
+  descendants: Post[];
+  /** the inReplyTo of the oldest ancestor when that post is not in the archive */
+  missingParent: string | null;
+}
+
+/** The JSON of `outbox search --json` and `GET /api/search`. */
+export interface SearchResponse {
+  query: string;
+  total: number;
+  tookMs: number;
+  results: SearchResult[];
+}
+
+export interface SearchResult {
+  id: string;
+  url: string | null;
+  published: string;
+  snippet: string;
+  matches?: MatchRange[];
+}
+
+export interface UriList {
+  /** server host → URIs */
+  byServer: Record<string, string[]>;
+  total: number;
+}
+
+export interface OpenProgress {
+  archive: string;
+  phase: 'reading' | 'indexing' | 'cache' | 'done';
+  bytesRead: number;
+  bytesTotal: number;
+  items: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API the renderer sees (through IPC in the desktop app, HTTP in browser mode).
+// ---------------------------------------------------------------------------------------------
+
+export interface OutboxApi {
+  /** The archive(s) the app currently has open; the first is the one to show. */
+  current(): Promise<Result<ArchiveInfo[]>>;
+  /** Open an archive: a path (desktop), or the built-in demo when path is omitted. */
+  open(request: { path?: string; demo?: boolean }): Promise<Result<ArchiveInfo>>;
+  page(query: PageQuery): Promise<Result<Page>>;
+  post(request: { archive: string; id: string }): Promise<Result<Post>>;
+  thread(request: { archive: string; id: string }): Promise<Result<Thread>>;
+  search(request: { archive: string; q: string; limit: number }): Promise<Result<SearchResponse>>;
+  likes(request: { archive: string }): Promise<Result<UriList>>;
+  bookmarks(request: { archive: string }): Promise<Result<UriList>>;
+  /** Desktop: asks the user to confirm, then opens an http(s) url in the system browser. */
+  openExternal(request: { url: string }): Promise<Result<boolean>>;
+  /** Progress of opens; unsubscribes when the signal aborts. */
+  onProgress(listener: (progress: OpenProgress) => void, signal: AbortSignal): void;
+  /** A url the renderer may put in src= for an archive entry (media, avatar, header). */
+  mediaUrl(archive: string, path: string): string;
+}
+
+/** IPC channel names, one per request method of OutboxApi. */
+export const Channels = {
+  current: 'outbox:current',
+  open: 'outbox:open',
+  page: 'outbox:page',
+  post: 'outbox:post',
+  thread: 'outbox:thread',
+  search: 'outbox:search',
+  likes: 'outbox:likes',
+  bookmarks: 'outbox:bookmarks',
+  openExternal: 'outbox:open-external',
+  progress: 'outbox:progress',
+} as const;
+
+/** The custom schemes of the desktop app (registered privileged before `ready`). */
+export const Schemes = {
+  app: 'outbox-app',
+  media: 'outbox-media',
+} as const;
+
+/** HTTP routes of browser mode, mirroring the API (all GET, JSON, token required). */
+export const Routes = {
+  current: '/api/current',
+  page: '/api/page', // ?archive=&order=&offset=&limit=&filter=<JSON PostFilter>
+  post: '/api/post', // ?archive=&id=
+  thread: '/api/thread', // ?archive=&id=
+  search: '/api/search', // ?q=&limit=&archive= (archive optional: the first open one)
+  likes: '/api/likes',
+  bookmarks: '/api/bookmarks',
+  progress: '/api/progress', // text/event-stream of OpenProgress
+  media: '/media', // /media/<archive>/<entry name, URI-encoded>
+} as const;
+
+export const PAGE_LIMIT_MAX = 500;
+
+/** Content-Security-Policy for every response and the desktop app. */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; " +
+  "media-src 'self' blob:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'none'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

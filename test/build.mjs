@@ -1,0 +1,40 @@
+// Builds everything `npm start`, `npx outbox`, `npm test` and `npm run bench` need into dist/ (run by `prepare`).
+// esbuild bundles each runtime separately: the CLI/engine for Node, the Electron main and preload as CommonJS,
+// the renderer for the browser. Then the demo archive is written by the fixture generator.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, cpSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const at = (p) => join(root, p);
+
+const node = { platform: 'node', target: 'node20', bundle: true, sourcemap: true, packages: 'external', logLevel: 'warning' };
+const targets = [
+  { ...node, entryPoints: [at('main/cli/outbox.ts')], outfile: join(dist, 'cli/outbox.js'), format: 'esm', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: [at('main/engine/worker.ts')], outfile: join(dist, 'engine/worker.js'), format: 'esm' },
+  { ...node, entryPoints: [at('main/desktop/main.ts')], outfile: join(dist, 'desktop/main.cjs'), format: 'cjs', external: ['electron'] },
+  // A sandboxed preload may only require('electron'): bundle everything else into it.
+  { platform: 'node', target: 'node20', bundle: true, sourcemap: true, entryPoints: [at('preload/index.ts')], outfile: join(dist, 'preload/index.cjs'), format: 'cjs', external: ['electron'], logLevel: 'warning' },
+  { platform: 'browser', target: 'chrome120', bundle: true, sourcemap: true, entryPoints: [at('renderer/index.ts')], outfile: join(dist, 'renderer/app.js'), format: 'esm', logLevel: 'warning' },
+  { ...node, entryPoints: [at('test/fixtures/demo.ts')], outfile: join(dist, 'tools/demo.js'), format: 'esm' },
+  { ...node, entryPoints: [at('test/bench/bench.ts')], outfile: join(dist, 'bench/bench.js'), format: 'esm' },
+];
+
+mkdirSync(dist, { recursive: true });
+await Promise.all(
+  targets.filter((t) => existsSync(t.entryPoints[0])).map((t) => build(t)),
+);
+
+// Static renderer files (index.html, styles) next to the bundle.
+for (const file of ['index.html', 'styles']) {
+  if (existsSync(at(`renderer/${file}`))) cpSync(at(`renderer/${file}`), join(dist, 'renderer', file), { recursive: true });
+}
+
+// The demo archive the app shows when given none.
+if (existsSync(join(dist, 'tools/demo.js'))) {
+  rmSync(join(dist, 'demo'), { recursive: true, force: true });
+  execFileSync(process.execPath, [join(dist, 'tools/demo.js'), join(dist, 'demo')], { stdio: 'inherit' });
+}
