@@ -1,6 +1,7 @@
 // The Source interface: read the entries of an archive, whatever its container.
 import type { Readable } from 'node:stream';
 import type { ContainerFormat } from '../../../preload/contract.js';
+import type { ArchiveError } from '../errors.js';
 
 export interface SourceEntry {
   /** Normalized name: forward slashes, no leading './' or '/', never containing '..' segments. */
@@ -17,6 +18,11 @@ export interface Source {
   readonly entries: ReadonlyMap<string, SourceEntry>;
   /** Human sentences about entries that were left out (unsafe names, encrypted entries, …). */
   readonly problems: string[];
+  /**
+   * Entries with safe names that cannot be read (encrypted, unsupported compression), by normalized name, with
+   * the error that reading them gives. Lets the layout say 'encrypted' rather than 'no-outbox' for outbox.json.
+   */
+  readonly refused?: ReadonlyMap<string, ArchiveError>;
   /**
    * A stream of the entry's bytes. It errors with an ArchiveError when the entry lies about its size,
    * inflates past a limit, or the container is damaged. Never extracts anything to disk.

@@ -1,0 +1,102 @@
+// The command line's grammar: which subcommand, which flags it takes (node:util parseArgs), and usage errors.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+export type CommandName = 'summary' | 'export' | 'search' | 'serve' | 'launch';
+
+type OptionSpec = { type: 'boolean' | 'string'; short?: string };
+
+const COMMON: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
+};
+
+interface CommandSpec {
+  options: Record<string, OptionSpec>;
+  /** names of the positionals, in order; a trailing '?' marks an optional one */
+  positionals: string[];
+}
+
+export const COMMANDS: Record<CommandName, CommandSpec> = {
+  summary: { options: { json: { type: 'boolean' } }, positionals: ['archive'] },
+  export: { options: { format: { type: 'string' }, out: { type: 'string', short: 'o' } }, positionals: ['archive'] },
+  search: { options: { json: { type: 'boolean' }, limit: { type: 'string', short: 'n' } }, positionals: ['archive', 'query'] },
+  serve: { options: { port: { type: 'string', short: 'p' }, 'no-open': { type: 'boolean' } }, positionals: ['archive?'] },
+  // `outbox [archive]`: the desktop app, or browser mode when it cannot start (so serve's flags apply too).
+  launch: { options: { port: { type: 'string', short: 'p' }, 'no-open': { type: 'boolean' } }, positionals: ['archive?'] },
+};
+
+/** A mistake in the command line: exit 1, one line on stderr with a pointer to --help. */
+export class UsageError extends Error {
+  readonly command: CommandName | null;
+  constructor(message: string, command: CommandName | null) {
+    super(message);
+    this.name = 'UsageError';
+    this.command = command;
+  }
+}
+
+export interface Invocation {
+  command: CommandName;
+  /** positionals by name (absent optional ones are undefined) */
+  args: Record<string, string | undefined>;
+  flags: Record<string, string | boolean | undefined>;
+}
+
+const isCommand = (word: string): word is Exclude<CommandName, 'launch'> =>
+  word === 'summary' || word === 'export' || word === 'search' || word === 'serve';
+
+/** A bare word that is no subcommand is an archive if it looks like a path or exists; else it is a typo'd command. */
+const looksLikePath = (word: string): boolean => /[/\\.]/.test(word) || existsSync(word);
+
+function reword(error: unknown, command: CommandName): UsageError {
+  const e = error as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(e.message ?? '')?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`unknown option ${quoted ?? ''}`.trim(), command);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UsageError(`${quoted ?? 'an option'} needs a value`, command);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(`unexpected argument ${quoted ?? ''}`.trim(), command);
+    default:
+      return new UsageError(String(e.message ?? error).split('\n', 1)[0]!, command);
+  }
+}
+
+/** Reads argv (without node and the script). Throws UsageError. */
+export function parseInvocation(argv: string[]): Invocation {
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  const word = at >= 0 && !argv.slice(0, at).includes('--') ? argv[at]! : undefined;
+  let command: CommandName = 'launch';
+  let rest = argv;
+  if (word !== undefined && isCommand(word)) {
+    command = word;
+    rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  } else if (word !== undefined && !looksLikePath(word)) {
+    throw new UsageError(`unknown command "${word}" (commands: summary, export, search, serve; or give an archive path)`, null);
+  }
+
+  const spec = COMMANDS[command];
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...COMMON, ...spec.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw reword(error, command);
+  }
+  const flags = parsed.values as Record<string, string | boolean | undefined>;
+  const args: Record<string, string | undefined> = {};
+  if (flags.help || flags.version) return { command, args, flags };
+
+  const given = parsed.positionals;
+  const names = spec.positionals;
+  if (given.length > names.length) throw new UsageError(`unexpected argument "${given[names.length]}"`, command);
+  names.forEach((name, i) => {
+    const optional = name.endsWith('?');
+    const key = optional ? name.slice(0, -1) : name;
+    if (given[i] === undefined && !optional) throw new UsageError(`missing <${key}>`, command);
+    args[key] = given[i];
+  });
+  return { command, args, flags };
+}

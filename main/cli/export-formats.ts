@@ -1,0 +1,169 @@
+// The filter flags every post-listing command shares (export, stats, search), and `export --format md|html`.
+import type { PostFilter, Visibility } from '../../preload/contract.js';
+import type { Archive } from '../engine/archive.js';
+import { ArchiveError } from '../engine/errors.js';
+import type { ExportOptions, ExportResult } from '../engine/export/export-options.js';
+import { writeMarkdown } from '../engine/export/markdown.js';
+import { writeSite } from '../engine/export/site.js';
+import { datePeriod } from '../engine/index/filter.js';
+import { zoneClock } from '../engine/stats/zone-clock.js';
+
+type Flags = Record<string, string | boolean | undefined>;
+
+/**
+ * Makes the error for a bad flag. The dispatcher passes `(m) => new UsageError(m, command)` (exit 1 with a pointer
+ * to --help); the default is an ArchiveError('bad-request'). A callback, so that args.ts can import the option
+ * tables below without an import cycle.
+ */
+export type UsageFault = (message: string) => Error;
+export const badRequest: UsageFault = (message) => new ArchiveError('bad-request', message);
+
+/** parseArgs options of the filter flags: spread into a command's options in args.ts. */
+export const FILTER_OPTIONS = {
+  query: { type: 'string', short: 'q' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  kinds: { type: 'string' },
+  visibility: { type: 'string' },
+  lang: { type: 'string' },
+  hashtag: { type: 'string' },
+  mention: { type: 'string' },
+  'has-media': { type: 'boolean' },
+  'has-poll': { type: 'boolean' },
+  'has-cw': { type: 'boolean' },
+  edited: { type: 'boolean' },
+  'no-alt': { type: 'boolean' },
+} as const;
+
+/** The extra options of `export` for md and html. */
+export const EXPORT_FORMAT_OPTIONS = {
+  'include-private': { type: 'boolean' },
+  'time-zone': { type: 'string' },
+} as const;
+
+/** Help text lines for the filter flags (shared by export, stats and search help). */
+export const FILTER_HELP = `Filters (combine with AND; the same as the viewer's):
+  -q, --query Q  the search language: words, "phrases", has:media, is:reply, lang:en, before:2023…
+  --from DATE    on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD, UTC); --to DATE: on or before
+  --kinds K,…    post, reply, boost          --visibility V,…  public, unlisted, followers (private), direct
+  --lang CODE    language (en also matches en-GB)   --hashtag TAG   --mention @user@host
+  --has-media  --has-poll  --has-cw  --edited  --no-alt (media without alt text)`;
+
+const KINDS = ['post', 'reply', 'boost'] as const;
+const VISIBILITIES: Record<string, Visibility> = {
+  public: 'public', unlisted: 'unlisted', private: 'private', followers: 'private', 'followers-only': 'private', direct: 'direct',
+};
+
+function list(value: string, flag: string, usage: UsageFault): string[] {
+  const items = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+  if (!items.length) throw usage(`${flag} needs at least one value`);
+  return items;
+}
+
+function date(value: string, flag: 'from' | 'to', usage: UsageFault): string {
+  try {
+    datePeriod(value, flag);
+  } catch (error) {
+    if (error instanceof ArchiveError) throw usage(`--${flag} "${value}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD`);
+    throw error;
+  }
+  return value.trim();
+}
+
+/** Flags (as parseArgs returns them) → the PostFilter that Archive.posts/page take. Throws usage(message) for a bad value. */
+export function filterFromFlags(flags: Flags, usage: UsageFault = badRequest): PostFilter {
+  const filter: PostFilter = {};
+  const text = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string).trim() : undefined);
+  const query = text('query');
+  if (query) filter.q = query;
+  const from = text('from');
+  if (from) filter.from = date(from, 'from', usage);
+  const to = text('to');
+  if (to) filter.to = date(to, 'to', usage);
+  const kinds = text('kinds');
+  if (kinds !== undefined) {
+    filter.kinds = list(kinds, '--kinds', usage).map((k) => {
+      const kind = k.replace(/s$/, '') as (typeof KINDS)[number];
+      if (!KINDS.includes(kind)) throw usage(`--kinds takes post, reply and boost, not "${k}"`);
+      return kind;
+    });
+  }
+  const visibility = text('visibility');
+  if (visibility !== undefined) {
+    filter.visibility = list(visibility, '--visibility', usage).map((v) => {
+      const known = VISIBILITIES[v];
+      if (!known) throw usage(`--visibility takes public, unlisted, followers and direct, not "${v}"`);
+      return known;
+    });
+  }
+  const lang = text('lang');
+  if (lang) filter.language = lang;
+  const hashtag = text('hashtag');
+  if (hashtag) filter.hashtag = hashtag.replace(/^#/, '').toLowerCase();
+  const mention = text('mention');
+  if (mention) filter.mention = mention;
+  if (flags['has-media'] === true) filter.hasMedia = true;
+  if (flags['has-poll'] === true) filter.hasPoll = true;
+  if (flags['has-cw'] === true) filter.hasCw = true;
+  if (flags.edited === true) filter.edited = true;
+  if (flags['no-alt'] === true) filter.noAlt = true;
+  return filter;
+}
+
+/** "@sam@example.social", the page title of an export. */
+function accountTitle(archive: Archive): string {
+  const { username, server } = archive.info.profile;
+  return username ? `@${username}${server ? `@${server}` : ''}` : archive.info.name;
+}
+
+/** One line for stderr after an export: what was written where, and what the privacy rule left out. */
+export function exportReport(result: ExportResult, out: string): string {
+  const { private: followers, direct } = result.leftOut;
+  const left = followers + direct ? `; left out ${followers} followers-only and ${direct} direct (--include-private includes them)` : '';
+  const missing = result.mediaMissing ? `; ${result.mediaMissing} media not in the archive` : '';
+  const n = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `Wrote ${n(result.posts, 'post')} in ${n(result.months, 'month')} and ${n(result.media, 'media file')} to ${out}${left}${missing}\n`;
+}
+
+/** Checks the flags of `export --format md|html` before the archive is opened (a mistake should not wait for a big read). */
+export function exportFormatOptions(archive: Archive | null, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest): { out: string; filter: PostFilter; options: ExportOptions } {
+  const out = typeof flags.out === 'string' ? flags.out : undefined;
+  if (!out) throw usage(`--format ${format} writes a folder: give it with --out DIR`);
+  const filter = filterFromFlags(flags, usage);
+  const options: ExportOptions = { includePrivate: flags['include-private'] === true };
+  if (typeof flags['time-zone'] === 'string') options.timeZone = timeZone(flags['time-zone'], usage);
+  if (archive) {
+    options.mediaSource = async (path) => (await archive.openMedia(path))?.stream;
+    options.title = accountTitle(archive);
+  }
+  return { out, filter, options };
+}
+
+/** A time zone flag checked against Intl's list. */
+export function timeZone(value: string, usage: UsageFault): string {
+  try {
+    zoneClock(value);
+  } catch {
+    throw usage(`--time-zone "${value}" is not a time zone: use an IANA name such as Europe/Berlin, or UTC`);
+  }
+  return value;
+}
+
+/** `outbox export <archive> --format md|html --out DIR [filters] [--include-private] [--time-zone ZONE]`. */
+export async function exportFormat(archive: Archive, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest): Promise<ExportResult> {
+  const { out, filter, options } = exportFormatOptions(archive, format, flags, usage);
+  const posts = archive.posts(filter);
+  const result = format === 'md' ? await writeMarkdown(posts, out, options) : await writeSite(posts, out, options);
+  process.stderr.write(exportReport(result, out));
+  return result;
+}
+
+/** Lines for `outbox export --help` about md, html and the filters. */
+export const EXPORT_FORMATS_HELP = `  --format md    Markdown: one file per month (YYYY-MM.md), index.md first, media copied to media/ (needs --out DIR)
+  --format html  a static site that works offline from file:// in any browser: index.html, months/, posts/, media/
+                 (needs --out DIR)
+  --include-private  md and html leave out followers-only and direct posts unless given; jsonl and csv keep
+                 every post, with its visibility on each row
+  --time-zone Z  md and html: dates and month files in the IANA time zone Z (default UTC)
+
+${FILTER_HELP}`;

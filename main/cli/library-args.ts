@@ -1,0 +1,92 @@
+// Several paths on one command line (archives and CSV exports): telling them apart, and opening them as a library.
+import type { Post, SearchResponse } from '../../preload/contract.js';
+import type { OpenOptions } from '../engine/archive.js';
+import { openLibrary, splitLibraryPaths, type Library } from '../engine/library/library.js';
+import { progressBar } from './progress-bar.js';
+import { summaryText } from './summary.js';
+
+/**
+ * Archives and CSV exports, by content: zip/gzip magic → archive; a .csv name, or a small text file whose first
+ * line reads as a known export (our header, an account, a domain, a post URI, a list row) → CSV; folders and
+ * everything else → archive (opening it reports what is wrong). Order is kept within each group.
+ */
+export function splitPaths(paths: string[]): Promise<{ archives: string[]; csvs: string[] }> {
+  return splitLibraryPaths(paths);
+}
+
+/** Opens every path as one library with the terminal progress bar; --no-cache as for one archive. */
+export async function openLibraryForCli(paths: string[], options: { noCache: boolean }): Promise<Library> {
+  const bar = progressBar();
+  const open: OpenOptions = { onProgress: (p) => bar.update(p) };
+  if (options.noCache) open.cacheDir = null;
+  try {
+    return await openLibrary(paths, open);
+  } finally {
+    bar.clear();
+  }
+}
+
+/** Every post of the library once, oldest first (for `outbox export`: one archive gives exactly its own order). */
+export function* libraryPosts(library: Library): Generator<Post> {
+  for (const { post } of library.posts()) yield post;
+}
+
+/**
+ * `outbox search` over the library. One archive: that archive's own response, so the JSON stays byte-equal to
+ * GET /api/search; several: the merged response, whose results also name their archive.
+ */
+export function searchLibrary(library: Library, q: string, limit: number): SearchResponse {
+  return library.archives.length === 1 ? library.archives[0]!.search(q, limit) : library.search(q, limit);
+}
+
+/** The library's CSV problems and notes as lines for stderr ("file:line: reason"), so stdout stays JSON. */
+export function libraryNotices(library: Library): string {
+  const lines = [
+    ...library.problems.map((p) => `outbox: ${p.file}:${p.line}: ${p.reason}`),
+    ...library.notes.map((n) => `outbox: ${n}`),
+  ];
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : '?');
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * `outbox summary` in words for several paths. One archive and no CSV: exactly summaryText, as before. Otherwise
+ * each archive's block, then the merged set, the moves and the relationships.
+ */
+export function librarySummaryText(library: Library): string {
+  const s = library.summary();
+  const blocks = library.archives.map((a) => summaryText(a.info, a.summary()));
+  if (library.archives.length === 1 && library.csv.length === 0) return blocks[0]!;
+  const lines: Array<[string, string]> = [];
+  const c = s.counts;
+  if (library.archives.length > 1) {
+    const given = s.accounts.reduce((n, a) => n + a.counts.items, 0);
+    lines.push(['Together', `${plural(library.archives.length, 'archive')}: ${c.items} items (${c.posts} posts, ${c.boosts} boosts)${given > c.items ? `, ${given - c.items} duplicates shown once` : ''}`]);
+    if (s.dates.first) lines.push(['Dates', `${day(s.dates.first)} → ${day(s.dates.last)}`]);
+  }
+  const acct = (uri: string): string => {
+    const a = library.archives.find((x) => x.info.profile.id === uri)?.info.profile;
+    return a?.server ? `@${a.username}@${a.server}` : uri;
+  };
+  for (const m of library.moves) {
+    lines.push(['Moved', `${acct(m.from)} (${day(m.fromDates.first)} → ${day(m.fromDates.last)}) → ${acct(m.to)} (${day(m.toDates.first)} → ${day(m.toDates.last)})`]);
+  }
+  const r = s.relationships;
+  if (library.csv.length > 0) {
+    const members = Object.values(r.lists).reduce((n, l) => n + l.length, 0);
+    lines.push(
+      ['Following', String(r.following.length)],
+      ['Followers', String(r.followers.length)],
+      ['Lists', `${Object.keys(r.lists).length} (${plural(members, 'member')})`],
+      ['Blocks', `${r.blocks.length} accounts, ${r.domainBlocks.length} domains`],
+      ['Mutes', String(r.mutes.length)],
+      ['Bookmarks', String(r.bookmarks.length)],
+    );
+  }
+  if (lines.length === 0) return blocks.join('\n');
+  const width = Math.max(...lines.map(([k]) => k.length)) + 2;
+  const tail = lines.map(([k, v]) => `${k.padEnd(width)}${v}\n`).join('');
+  return [...blocks, tail].join('\n');
+}

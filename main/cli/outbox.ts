@@ -1,0 +1,139 @@
+// The `outbox` command: reads the command line, runs one command, and turns every failure into one line + exit code.
+import { toErrorInfo } from '../engine/errors.js';
+import { validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT } from '../server/validate.js';
+import { parseInvocation, UsageError, type Invocation } from './args.js';
+import { desktopUnavailable, launchDesktop } from './desktop.js';
+import { exportPosts } from './export.js';
+import { helpText } from './help.js';
+import { openForCli } from './open.js';
+import { ClosedPipe } from './output.js';
+import { packageVersion } from './paths.js';
+import { searchFooter, searchJson, searchLines } from './search.js';
+import { serve } from './serve.js';
+import { summaryJson, summaryText } from './summary.js';
+
+/** Exit codes (documented in `outbox --help` and README). */
+export const EXIT = { ok: 0, usage: 1, archive: 2, internal: 70 } as const;
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+function port(inv: Invocation): number {
+  const r = validateInteger(inv.flags.port ?? '0', '--port', 0, 65535);
+  if (!r.ok) throw new UsageError(r.message, inv.command);
+  return r.value;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const inv = parseInvocation(argv);
+  const { command, args, flags } = inv;
+  if (flags.version) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  if (flags.help) {
+    process.stdout.write(`${helpText(command === 'launch' && !args.archive ? null : command)}\n`);
+    return EXIT.ok;
+  }
+  const noCache = flags['no-cache'] === true;
+
+  switch (command) {
+    case 'summary': {
+      const archive = await openForCli(args.archive!, { noCache });
+      try {
+        const summary = archive.summary();
+        process.stdout.write(flags.json ? summaryJson(summary) : summaryText(archive.info, summary));
+      } finally {
+        await archive.close();
+      }
+      return EXIT.ok;
+    }
+    case 'export': {
+      const format = flags.format;
+      if (format === undefined) throw new UsageError('missing --format jsonl|csv', command);
+      if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not "${format}"`, command);
+      const out = typeof flags.out === 'string' ? flags.out : undefined;
+      const archive = await openForCli(args.archive!, { noCache });
+      try {
+        await exportPosts(archive, format, out);
+      } finally {
+        await archive.close();
+      }
+      return EXIT.ok;
+    }
+    case 'search': {
+      const limit = validateSearchLimit(flags.limit ?? DEFAULT_SEARCH_LIMIT);
+      if (!limit.ok) throw new UsageError(limit.message.replace(/^limit/, '--limit'), command);
+      const archive = await openForCli(args.archive!, { noCache });
+      try {
+        const response = archive.search(args.query!, limit.value);
+        if (flags.json) process.stdout.write(searchJson(response));
+        else {
+          process.stdout.write(searchLines(response));
+          process.stderr.write(searchFooter(response));
+        }
+      } finally {
+        await archive.close();
+      }
+      return EXIT.ok;
+    }
+    case 'serve':
+      return serve(args.archive ?? null, { port: port(inv), open: flags['no-open'] !== true, noCache });
+    case 'launch': {
+      const why = desktopUnavailable();
+      if (why === null) return launchDesktop(args.archive ?? null, noCache);
+      process.stderr.write(`${why}\n`);
+      return serve(args.archive ?? null, { port: port(inv), open: flags['no-open'] !== true, noCache });
+    }
+  }
+}
+
+/** One line on stderr for any failure; never a stack trace unless OUTBOX_DEBUG asks for it. */
+function report(error: unknown): number {
+  if (error instanceof ClosedPipe) return EXIT.ok;
+  if (error instanceof UsageError) {
+    const help = error.command && error.command !== 'launch' ? `outbox ${error.command} --help` : 'outbox --help';
+    process.stderr.write(`outbox: ${oneLine(error.message)} (see \`${help}\`)\n`);
+    return EXIT.usage;
+  }
+  if (process.env.OUTBOX_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  const info = toErrorInfo(error);
+  if (info.code !== 'internal') {
+    process.stderr.write(`outbox: ${oneLine(info.message)}\n`);
+    return EXIT.archive;
+  }
+  process.stderr.write(`outbox: internal error: ${oneLine(info.message)} (a bug in Outbox; OUTBOX_DEBUG=1 shows where)\n`);
+  return EXIT.internal;
+}
+
+/** Exits once stdout and stderr have flushed (a piped export must not lose its tail). */
+function exit(code: number): void {
+  process.exitCode = code;
+  // A destroyed stream may never call back: do not hang on it.
+  setTimeout(() => process.exit(code), 2000);
+  let waiting = 2;
+  const done = () => {
+    if (--waiting === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+let finished = false;
+const fail = (error: unknown) => {
+  if (finished) return;
+  finished = true;
+  exit(report(error));
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+});
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    finished = true;
+    exit(code);
+  },
+  fail,
+);

@@ -1,0 +1,149 @@
+// The desktop app's lifetime: single instance, schemes before ready, then worker, window, menu, IPC and every way an
+// archive arrives (command line, menu, drop, second launch, macOS open-file).
+import { app, BrowserWindow, dialog, session } from 'electron';
+import type { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { ArchiveInfo, Result } from '../../preload/contract.js';
+import { Channels } from '../../preload/contract.js';
+import { startArchiveWorker } from './archive-host.js';
+import { archiveFromArgv } from './argv.js';
+import { registerIpc } from './ipc.js';
+import { installMenu } from './menu.js';
+import { openExternalConfirmed } from './open-external.js';
+import { handleSchemes, registerSchemes } from './protocols.js';
+import { RecentArchives } from './recent.js';
+import { guardContents, guardSession } from './security.js';
+import { appWindows, createWindow, isTrustedSender } from './window.js';
+
+export interface DesktopPaths {
+  /** dist/preload/index.cjs */
+  preload: string;
+  /** dist/renderer: the folder outbox-app:// serves */
+  renderer: string;
+  /** dist/engine/worker.js */
+  worker: string;
+}
+
+export interface Desktop {
+  /** resolves once the app is ready and its first window exists */
+  ready: Promise<void>;
+  /** the archive worker, once started */
+  worker(): Worker | null;
+}
+
+/** Call once, synchronously at start (the schemes must be registered before `ready`). */
+export function runDesktop(paths: DesktopPaths, argv: readonly string[] = process.argv, cwd = process.cwd()): Desktop {
+  registerSchemes();
+  app.enableSandbox();
+  const defaultApp = process.defaultApp === true;
+  let worker: Worker | null = null;
+
+  // An archive asked for before the app is ready (command line, macOS open-file at launch) waits here.
+  let pending: string | null = archiveFromArgv(argv, cwd, defaultApp);
+  let openPath: (path: string) => void = (path) => {
+    pending = path;
+  };
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Outbox is running: it gets our argv through 'second-instance' and opens the archive there.
+    app.quit();
+    return { ready: Promise.resolve(), worker: () => null };
+  }
+
+  const focusedWindow = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? appWindows()[0];
+
+  app.on('second-instance', (_event, secondArgv, secondCwd) => {
+    const window = focusedWindow();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    const path = archiveFromArgv(secondArgv, secondCwd, defaultApp);
+    if (path !== null) openPath(path);
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openPath(path);
+  });
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, (path) => openPath(path)));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    void worker?.terminate();
+  });
+
+  const start = () => {
+    guardSession(session.defaultSession);
+    const started = startArchiveWorker(paths.worker);
+    worker = started.worker;
+    const { host } = started;
+    handleSchemes(paths.renderer, host);
+    const recent = new RecentArchives(join(app.getPath('userData'), 'recent.json'));
+    const newWindow = () => createWindow({ preload: paths.preload });
+
+    const refreshMenu = () => installMenu({
+      open: (path) => openPath(path),
+      clearRecent: () => {
+        recent.clear();
+        refreshMenu();
+      },
+    }, recent.list());
+
+    /** Every open goes through here: the worker indexes, the recent lists learn the path. */
+    const open = async (request: { path?: string; demo?: boolean }): Promise<Result<ArchiveInfo>> => {
+      const result = await host.call('open', request);
+      if (result.ok && request.path !== undefined) {
+        recent.add(request.path);
+        refreshMenu();
+      }
+      return result;
+    };
+
+    // Opens the main process starts (menu, drop, second launch, open-file, command line). The viewer learns of
+    // them from progress: the worker's final 'done' comes once current() lists the archive first. A failure
+    // shows the engine's message.
+    openPath = (path) => {
+      const window = focusedWindow() ?? newWindow();
+      void open({ path }).then(async (result) => {
+        if (result.ok) return;
+        await dialog.showMessageBox(window, {
+          type: 'error',
+          title: 'Outbox',
+          message: 'Outbox could not open this archive.',
+          detail: result.message,
+        });
+      });
+    };
+
+    registerIpc({
+      host,
+      // The renderer cannot choose files (it never sees a path): it may reopen what the user chose before through the
+      // OS (the recent list) or the demo. Anything else would let a compromised page read archives it names.
+      open: (request) => request.path === undefined || recent.list().includes(request.path)
+        ? open(request)
+        : Promise.resolve({
+            ok: false, code: 'bad-request', message: 'Open archives with File ▸ Open Archive… or by dropping them on the window.',
+          }),
+      openExternal: (url, event) => openExternalConfirmed(url, BrowserWindow.fromWebContents(event.sender) ?? undefined),
+      isTrustedSender,
+    });
+    host.onProgress((progress) => {
+      for (const w of appWindows()) w.webContents.send(Channels.progress, progress);
+    });
+    refreshMenu();
+    newWindow();
+    app.on('activate', () => {
+      if (appWindows().length === 0) newWindow();
+    });
+    if (pending !== null) openPath(pending);
+    pending = null;
+  };
+
+  const ready = app.whenReady().then(start);
+  ready.catch((error: unknown) => {
+    dialog.showErrorBox('Outbox could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+  return { ready, worker: () => worker };
+}

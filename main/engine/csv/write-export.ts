@@ -1,0 +1,45 @@
+// toMastodonCsv: rows of one kind written exactly as Mastodon exports (and imports) them (FORMAT.md §1.8).
+import { MASTODON_HEADERS, type CsvKind, type CsvRows } from './kinds.js';
+
+/** A field quoted only when it must be (Ruby's CSV, which Mastodon uses, does the same). */
+function cell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const line = (cells: readonly string[]): string => `${cells.map(cell).join(',')}\n`;
+
+type RowWriter<K extends CsvKind> = (row: CsvRows[K][number]) => string[];
+
+const WRITERS: { [K in CsvKind]: RowWriter<K> } = {
+  // Mastodon joins languages with ", " and leaves the cell empty when the follow shows every language.
+  following: (r) => [r.acct, String(r.showBoosts), String(r.notify), r.languages.join(', ')],
+  followers: (r) => [r.acct],
+  lists: (r) => [r.list, r.acct],
+  blocks: (r) => [r.acct],
+  mutes: (r) => [r.acct, String(r.hideNotifications)],
+  domainBlocks: (r) => [r.domain],
+  bookmarks: (r) => [r.uri],
+};
+
+/**
+ * The CSV text Mastodon's import page takes for this kind: its header (following, mutes) or none, LF line ends
+ * as Mastodon's export writes them. Followers have no Mastodon import: they are written with GoToSocial's header.
+ */
+export function toMastodonCsv<K extends CsvKind>(kind: K, rows: CsvRows[K]): string {
+  const header = MASTODON_HEADERS[kind];
+  const write = WRITERS[kind] as RowWriter<K>;
+  let out = header ? line(header) : '';
+  for (const row of rows as Array<CsvRows[K][number]>) out += line(write(row));
+  return out;
+}
+
+/** The file name Mastodon gives each export, for a save dialog's default. */
+export const MASTODON_FILE_NAMES: Record<CsvKind, string> = {
+  following: 'following_accounts.csv',
+  followers: 'followers.csv',
+  lists: 'lists.csv',
+  blocks: 'blocked_accounts.csv',
+  mutes: 'muted_accounts.csv',
+  domainBlocks: 'blocked_domains.csv',
+  bookmarks: 'bookmarks.csv',
+};

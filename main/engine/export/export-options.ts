@@ -1,0 +1,28 @@
+// What every human-readable export (Markdown, static site) is told, and what it reports back.
+import type { Readable } from 'node:stream';
+
+/** Bytes of one archive entry (Archive.openMedia's stream), or undefined when the archive does not hold it. */
+export type MediaSource = (path: string) => Promise<Readable | undefined>;
+
+export interface ExportOptions {
+  /** include followers-only and direct posts (left out by default: these exports are made to be shared) */
+  includePrivate?: boolean;
+  /** where media bytes come from; without it attachments are listed but not copied */
+  mediaSource?: MediaSource;
+  /** IANA time zone for dates and month files; default UTC (the same months whoever opens the export) */
+  timeZone?: string;
+  /** shown as the first page's title, e.g. "@sam@example.social" */
+  title?: string;
+}
+
+export interface ExportResult {
+  /** posts and boosts written */
+  posts: number;
+  /** month files or pages written */
+  months: number;
+  /** media files copied, and attachments that could not be (not in the archive) */
+  media: number;
+  mediaMissing: number;
+  /** what the privacy rule left out */
+  leftOut: { private: number; direct: number };
+}

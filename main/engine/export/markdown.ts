@@ -1,0 +1,89 @@
+// `outbox export --format md`: one Markdown file per month, an index.md first page, media copied under media/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Post } from '../../../preload/contract.js';
+import { zoneClock } from '../stats/zone-clock.js';
+import type { ExportOptions, ExportResult } from './export-options.js';
+import { escapeMarkdown, htmlToMarkdown, markdownUrl } from './html-markdown.js';
+import { MediaCopier, type CopiedMedia } from './media-copy.js';
+import { MonthFiles } from './month-files.js';
+import { PrivacyFilter } from './privacy.js';
+import { linkTarget } from './sanitize.js';
+
+const VISIBILITY_LABEL = { public: 'public', unlisted: 'unlisted', private: 'followers-only', direct: 'direct' } as const;
+
+function mediaLines(media: CopiedMedia[]): string[] {
+  return media.map(({ attachment, file }) => {
+    const alt = attachment.description?.trim() ?? '';
+    const label = `${attachment.kind}${alt ? `: ${alt}` : ''}`;
+    if (!file) return `- *(${escapeMarkdown(label)} — not in the archive)*`;
+    return attachment.kind === 'image'
+      ? `- ![${escapeMarkdown(alt || 'image without alt text')}](${file})`
+      : `- [${escapeMarkdown(label)}](${file})`;
+  });
+}
+
+function externalLink(label: string, url: string | null): string {
+  const href = linkTarget(url);
+  return href ? `${label} <${markdownUrl(href)}>` : escapeMarkdown(`${label} ${url ?? ''}`.trim());
+}
+
+/** One post as a Markdown section. */
+function postMarkdown(post: Post, heading: string, media: CopiedMedia[]): string {
+  const lines: string[] = [`## ${heading}`, ''];
+  const shown = post.boosted ?? post;
+  if (post.type === 'boost') lines.push(externalLink('Boosted', post.boostOf ?? post.url), '');
+  else if (post.inReplyTo) lines.push(externalLink('In reply to', post.inReplyTo), '');
+  if (post.type === 'post' || post.boosted) {
+    if (shown.summary) lines.push(`**Content warning: ${escapeMarkdown(shown.summary)}**`, '');
+    const body = htmlToMarkdown(shown.html) || escapeMarkdown(shown.text);
+    if (body) lines.push(body, '');
+    if (shown.poll) {
+      for (const option of shown.poll.options) lines.push(`- [ ] ${escapeMarkdown(option.title)}${option.votes === null ? '' : ` (${option.votes})`}`);
+      lines.push('');
+    }
+    for (const l of shown.links) {
+      const href = linkTarget(l.href);
+      if (href) lines.push(`Link: [${escapeMarkdown(l.name || href)}](${markdownUrl(href)})`, '');
+    }
+  }
+  if (media.length) lines.push(...mediaLines(media), '');
+  if (post.type === 'post' && linkTarget(post.url)) lines.push(`[Original](${markdownUrl(linkTarget(post.url)!)})`, '');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes the Markdown export into outDir (created when missing). Posts arrive oldest first (Archive.posts). */
+export async function writeMarkdown(posts: Iterable<Post>, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  mkdirSync(outDir, { recursive: true });
+  const clock = zoneClock(options.timeZone ?? 'UTC');
+  const privacy = new PrivacyFilter(options.includePrivate === true);
+  const copier = new MediaCopier(outDir, options.mediaSource);
+  const files = new MonthFiles(outDir, {
+    name: (month) => `${month}.md`,
+    head: (month) => `# ${month}\n\n[All months](index.md) · times in ${clock.timeZone}\n\n`,
+    foot: () => '',
+  });
+  let written = 0;
+  for (const post of posts) {
+    if (!privacy.keep(post)) continue;
+    const ms = Date.parse(post.published);
+    const at = Number.isFinite(ms) ? clock.at(ms) : null;
+    const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
+    const heading = `${at ? `${at.day} ${at.time}` : 'undated'} · ${kind} · ${VISIBILITY_LABEL[post.visibility] ?? post.visibility}`;
+    files.add(at?.month ?? 'undated', postMarkdown(post, heading, await copier.copy(post)));
+    written++;
+  }
+  const months = files.months();
+  const index = [
+    `# ${escapeMarkdown(options.title ?? 'Posts')}`,
+    '',
+    `${written} post${written === 1 ? '' : 's'} in ${months.length} month${months.length === 1 ? '' : 's'}; times in ${clock.timeZone}.`,
+    '',
+    privacy.notice(),
+    '',
+    ...months.map(([month, n]) => `- [${month}](${month}.md) — ${n}`),
+    '',
+  ].join('\n');
+  writeFileSync(join(outDir, 'index.md'), index);
+  return { posts: written, months: months.length, media: copier.copied, mediaMissing: copier.missing, leftOut: { ...privacy.leftOut } };
+}

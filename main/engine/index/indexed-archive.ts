@@ -1,0 +1,57 @@
+// The Archive object every edge uses: an ArchiveIndex plus lists, media names and the (possibly lazy) source.
+import type { ArchiveInfo, PostFilter, Summary, UriList } from '../../../preload/contract.js';
+import type { Archive, MediaStream } from '../archive.js';
+import type { Source } from '../source/source.js';
+import type { ArchiveIndex } from './archive-index.js';
+import { groupByServer } from './uri-list.js';
+
+export interface IndexedArchiveParts {
+  info: ArchiveInfo;
+  summary: Summary;
+  index: ArchiveIndex;
+  likes: readonly string[];
+  bookmarks: readonly string[];
+  /** entry name → media type: every resolved attachment path, the avatar and the header */
+  media: ReadonlyMap<string, string>;
+  /** the archive's source, opened now (cold) or on the first media request (warm) */
+  source: Source | (() => Promise<Source>);
+  /** releases what the parts hold besides the source (the cache file) */
+  release?: () => void;
+  /** work still running for this archive (the cache write), awaited by close() */
+  settle?: () => Promise<void>;
+}
+
+export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
+  const { index } = parts;
+  let source: Promise<Source> | null = typeof parts.source === 'function' ? null : Promise.resolve(parts.source);
+  let likes: UriList | null = null;
+  let bookmarks: UriList | null = null;
+  let closed = false;
+  return {
+    info: parts.info,
+    summary: () => parts.summary,
+    page: (query) => index.page(query),
+    post: (id) => index.post(id),
+    thread: (id) => index.thread(id),
+    search: (q, limit) => index.searchPosts(q, limit),
+    likes: () => (likes ??= groupByServer(parts.likes)),
+    bookmarks: () => (bookmarks ??= groupByServer(parts.bookmarks)),
+    posts: (filter?: PostFilter) => index.posts(filter),
+    async openMedia(path: string): Promise<MediaStream | undefined> {
+      const mediaType = parts.media.get(path);
+      if (mediaType === undefined || closed) return undefined;
+      source ??= (parts.source as () => Promise<Source>)();
+      const s = await source;
+      const entry = s.entries.get(path);
+      if (!entry) return undefined;
+      return { stream: await s.open(path), size: entry.size, mediaType };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await parts.settle?.();
+      parts.release?.();
+      if (source) await (await source.catch(() => null))?.close();
+    },
+  };
+}

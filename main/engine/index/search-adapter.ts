@@ -1,0 +1,44 @@
+// The one place that picks the text search behind filter.q: swap the engine here (see INTERFACES.md, Search).
+import type { MatchRange, Post } from '../../../preload/contract.js';
+import { buildSearchIndex, loadSearchIndex } from '../search/index.js';
+import { createSimpleSearch } from './simple-search.js';
+
+/** What the index needs from a text search (the SEARCH engine's SearchIndex has this shape). */
+export interface SearchHits {
+  /** Post.seq of every hit, in the order asked */
+  seqs: Uint32Array;
+  total: number;
+  terms: string[];
+  matches(post: Post): MatchRange[];
+}
+
+export interface TextSearch {
+  query(q: string, options?: { order?: 'relevance' | 'newest' | 'oldest' }): SearchHits;
+  /** bytes for the cache; absent when the search cannot be stored (it is rebuilt from the posts) */
+  serialize?(): Buffer;
+}
+
+/** Built at a cold open over every post in archive order. */
+export function buildTextSearch(posts: Post[]): TextSearch {
+  return buildSearchIndex(posts);
+}
+
+/** From the cache's search block; null means "rebuild from the posts" (the block is absent or unreadable). */
+export function loadTextSearch(bytes: Buffer | null): TextSearch | null {
+  if (!bytes) return null;
+  try {
+    return loadSearchIndex(bytes);
+  } catch {
+    return null; // damaged or of another version: rebuilt from the posts
+  }
+}
+
+/** When the cache holds no usable search block: a search rebuilt over every post. */
+export function fallbackTextSearch(count: number, get: (pos: number) => Post): TextSearch {
+  return buildSearchIndex(Array.from({ length: count }, (_, i) => get(i)));
+}
+
+/** The unindexed matcher (no engine): kept for tests and as a reference for the engine's results. */
+export function simpleTextSearch(count: number, get: (pos: number) => Post): TextSearch {
+  return createSimpleSearch(count, get);
+}

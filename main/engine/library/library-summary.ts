@@ -1,0 +1,60 @@
+// The library's summary: the Summary keys over the merged, de-duplicated posts, plus accounts, relationships, moves.
+import type { ContainerFormat, Post, Summary } from '../../../preload/contract.js';
+import { emptyProfile } from '../normalize/profile.js';
+import { summarize } from '../summary.js';
+import type { LibraryPost } from './merge.js';
+import { countAcross, summarizeRelationships, type Relationships, type RelationshipsSummary } from './relationships.js';
+
+/**
+ * The JSON of `outbox summary` over several paths. The Summary keys describe the merged set (with one archive and
+ * no CSV they equal that archive's summary exactly); format and profile are null when only CSVs were given.
+ */
+export type LibrarySummary = Omit<Summary, 'format' | 'profile'> & {
+  format: ContainerFormat | null;
+  profile: Summary['profile'] | null;
+  /** one Summary per archive, in the order given */
+  accounts: Summary[];
+  relationships: RelationshipsSummary;
+  moves: Array<{ from: string; to: string }>;
+};
+
+export interface LibrarySummaryInput {
+  /** summaries of the archives, in the order given */
+  accounts: readonly Summary[];
+  /** the summary of the archive whose account the library is about (see newestAccountIndex), null without archives */
+  about: Summary | null;
+  posts: Iterable<LibraryPost>;
+  likes: ReadonlyArray<readonly string[]>;
+  archiveBookmarks: ReadonlyArray<readonly string[]>;
+  relationships: Relationships;
+  moves: ReadonlyArray<{ from: string; to: string }>;
+}
+
+export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
+  const shown: Post[] = [];
+  for (const { post } of input.posts) shown.push(post);
+  const ids = new Set(shown.map((p) => p.id));
+  // A reply's parent may be in another export of the library: the index of its own archive could not know that.
+  // Copies, because the posts belong to their archives' indexes.
+  const posts = shown.map((p) =>
+    !p.parentInArchive && p.inReplyTo && p.inReplyTo !== p.id && ids.has(p.inReplyTo) ? { ...p, parentInArchive: true } : p);
+  const archiveBookmarkCount = countAcross(input.archiveBookmarks);
+  const known = new Set(input.archiveBookmarks.flat());
+  const csvOnly = input.relationships.bookmarks.filter((b) => !known.has(b.uri)).length;
+  const merged = summarize({
+    format: input.accounts[0]?.format ?? 'folder',
+    profile: emptyProfile(), // replaced below by the chosen archive's own
+    posts,
+    likes: countAcross(input.likes),
+    bookmarks: archiveBookmarkCount + csvOnly,
+    skipped: input.accounts.flatMap((s) => s.skippedItems),
+  });
+  return {
+    ...merged,
+    format: input.accounts[0]?.format ?? null,
+    profile: input.about ? structuredClone(input.about.profile) : null,
+    accounts: [...input.accounts],
+    relationships: summarizeRelationships(input.relationships),
+    moves: input.moves.map((m) => ({ from: m.from, to: m.to })),
+  };
+}

@@ -1,0 +1,256 @@
+// How an item's keys are read: directly when its @context is the standard one, else through a key-renaming map
+// learned from jsonld once per distinct context (DESIGN: jsonld.compact per item costs 20–45 s per 100k items).
+import type * as JsonLd from 'jsonld';
+import { activityStreamsContext } from './contexts/activitystreams.js';
+import {
+  activityStreamsUrl, cidV1Url, mastodonExtensions, securityV1Url, standardContext, webfingerUrl,
+} from './contexts/index.js';
+import { securityV1Context } from './contexts/security-v1.js';
+import { webfingerContext } from './contexts/webfinger.js';
+import { documentLoader } from './document-loader.js';
+import { isObject, list, type Json } from './fields.js';
+
+type JsonLdInput = Parameters<typeof JsonLd.expand>[0];
+const loaderOptions = { documentLoader: documentLoader as unknown as NonNullable<JsonLd.Options.Expand['documentLoader']> };
+
+/** jsonld loads lazily (~75 ms): archives with the standard context never need it. */
+let jsonldModule: Promise<typeof JsonLd> | null = null;
+const loadJsonld = (): Promise<typeof JsonLd> =>
+  (jsonldModule ??= import('jsonld').then((m) => ((m as { default?: typeof JsonLd }).default ?? m) as typeof JsonLd));
+
+const STANDARD_URLS = new Set([activityStreamsUrl, securityV1Url, cidV1Url, webfingerUrl]);
+const canonicalUrl = (url: string) => url.replace(/^http:/, 'https:').replace(/#$/, '').replace(/\.jsonld$/, '');
+
+// ---------------------------------------------------------------------------------------------------------------
+// The standard terms: term → its definition (IRI, container, type), from the bundled documents and Mastodon's map.
+// ---------------------------------------------------------------------------------------------------------------
+
+interface TermDef {
+  iri: string;
+  container: string;
+  type: string;
+}
+
+const PREFIXES: Record<string, string> = {};
+const STANDARD_TERMS = new Map<string, TermDef>();
+
+function resolveIri(value: string, prefixes: Record<string, string>): string {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || value.startsWith('@')) return value;
+  const prefix = value.slice(0, colon);
+  const base = prefixes[prefix];
+  return base !== undefined && !value.startsWith('//', colon + 1) ? base + value.slice(colon + 1) : value;
+}
+
+/** A term definition in plain terms, or null for shapes we do not compare (@reverse, scoped contexts…). */
+function readDef(def: unknown, prefixes: Record<string, string>): TermDef | null {
+  if (typeof def === 'string') return { iri: resolveIri(def, prefixes), container: '', type: '' };
+  if (!isObject(def) || typeof def['@id'] !== 'string' || def['@reverse'] !== undefined) return null;
+  const container = list(def['@container']).map(String).sort().join(',');
+  const type = typeof def['@type'] === 'string' ? resolveIri(def['@type'], prefixes) : '';
+  return { iri: resolveIri(def['@id'], prefixes), container, type };
+}
+
+function localPrefixes(ctx: Json): Record<string, string> {
+  const prefixes: Record<string, string> = { ...PREFIXES };
+  for (const [k, v] of Object.entries(ctx)) if (typeof v === 'string' && /[#/]$/.test(v)) prefixes[k] = v;
+  return prefixes;
+}
+
+for (const doc of [activityStreamsContext['@context'], securityV1Context['@context'], webfingerContext['@context'], mastodonExtensions] as Json[]) {
+  Object.assign(PREFIXES, localPrefixes(doc));
+}
+for (const doc of [activityStreamsContext['@context'], securityV1Context['@context'], webfingerContext['@context'], mastodonExtensions] as Json[]) {
+  for (const [term, def] of Object.entries(doc)) {
+    if (term.startsWith('@')) continue;
+    const d = readDef(def, PREFIXES);
+    if (d !== null) STANDARD_TERMS.set(term, d);
+  }
+}
+const NAMESPACES = new Map(Object.entries(PREFIXES).map(([k, v]) => [v, k]));
+/** IRI → the standard term for it; language-map terms (contentMap…) are kept apart. */
+const TERM_BY_IRI = new Map<string, string>();
+const LANGUAGE_TERM_BY_IRI = new Map<string, string>();
+for (const [term, d] of STANDARD_TERMS) {
+  if (d.container === '@language') LANGUAGE_TERM_BY_IRI.set(d.iri, term);
+  else if (!TERM_BY_IRI.has(d.iri) && term !== 'orderedItems') TERM_BY_IRI.set(d.iri, term);
+}
+
+const sameDef = (a: TermDef, b: TermDef) => a.iri === b.iri && a.container === b.container && a.type === b.type;
+
+/**
+ * True when `context` only says what the standard one says: the AS2 URL (plus the other bundled URLs) and inline
+ * terms that mean what Mastodon's terms mean, so keys can be read as written.
+ */
+export function isStandardContext(context: unknown): boolean {
+  if (context === undefined || context === null) return true;
+  const entries = list(context);
+  if (!entries.some((e) => typeof e === 'string' && canonicalUrl(e) === activityStreamsUrl)) return false;
+  for (const entry of entries) {
+    if (typeof entry === 'string') {
+      if (!STANDARD_URLS.has(canonicalUrl(entry))) return false;
+      continue;
+    }
+    if (!isObject(entry)) return false;
+    const prefixes = localPrefixes(entry);
+    for (const [key, def] of Object.entries(entry)) {
+      if (key.startsWith('@')) return false;
+      const d = readDef(def, prefixes);
+      if (d === null) return false;
+      const standard = STANDARD_TERMS.get(key);
+      if (standard !== undefined) {
+        if (!sameDef(standard, d)) return false;
+      } else if (TERM_BY_IRI.has(d.iri) || LANGUAGE_TERM_BY_IRI.has(d.iri) || NAMESPACES.has(d.iri)) {
+        return false; // a new name for a standard term or namespace: keys would not read as written
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * The context an item is read with: Mastodon's full context first (archives drop its terms), then the item's.
+ * Remote documents we do not bundle are left out: Outbox is offline, and their terms then read as written.
+ */
+export function effectiveContext(context: unknown): unknown[] {
+  const own = list(context).filter((e) => typeof e !== 'string' || STANDARD_URLS.has(canonicalUrl(e)));
+  return [...standardContext, ...own];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Renaming for other contexts: each distinct key (and type value) is expanded once with jsonld.
+// ---------------------------------------------------------------------------------------------------------------
+
+const PROBE = 'urn:outbox:probe';
+const ANCHOR = 'urn:outbox:anchor';
+const MAX_DEPTH = 64;
+
+/** Which expanded entries of `node` hold the probe marker. */
+function probedKeys(node: unknown): string[] {
+  if (!isObject(node)) return [];
+  return Object.keys(node).filter((k) => JSON.stringify(node[k]).includes(PROBE));
+}
+
+export class KeyRenamer {
+  private readonly keys = new Map<string, string | null>();
+  private readonly types = new Map<string, string>();
+  private readonly context: unknown[];
+  private broken = false;
+
+  constructor(context: unknown) {
+    this.context = effectiveContext(context);
+  }
+
+  private async expand(doc: Json): Promise<Json | null> {
+    // The anchor property keeps the node alive: jsonld drops a top-level node that has nothing but an @id.
+    const input = { '@context': this.context, [ANCHOR]: 'x', ...doc };
+    const jsonld = await loadJsonld();
+    const out = await jsonld.expand(input as JsonLdInput, loaderOptions);
+    return isObject(out[0]) ? (out[0] as Json) : null;
+  }
+
+  private async learnKey(key: string): Promise<string | null> {
+    if (key === '@context') return null;
+    const expanded = await this.expand({ [key]: PROBE });
+    const [hit] = probedKeys(expanded);
+    let name: string | null | undefined;
+    if (hit === '@type') name = 'type';
+    else if (hit === '@id') name = 'id';
+    else if (hit !== undefined) {
+      name = TERM_BY_IRI.get(hit);
+      const languageTerm = LANGUAGE_TERM_BY_IRI.get(hit);
+      if (languageTerm !== undefined) {
+        const asMap = await this.expand({ [key]: { und: PROBE } });
+        const value = asMap ? list(asMap[hit])[0] : undefined;
+        if (isObject(value) && value['@language'] !== undefined) name = languageTerm;
+      }
+    }
+    if (name !== undefined) return name;
+    // Not a standard term: keep the key unless it would be read as one.
+    return STANDARD_TERMS.has(key) ? null : key;
+  }
+
+  private async learnType(value: string): Promise<string> {
+    const expanded = await this.expand({ '@type': value });
+    const iri = expanded ? list(expanded['@type'])[0] : undefined;
+    const term = typeof iri === 'string' ? TERM_BY_IRI.get(iri) : undefined;
+    return term ?? value;
+  }
+
+  private collect(value: unknown, keys: Set<string>, depth: number): void {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(value)) {
+      for (const v of value) this.collect(v, keys, depth + 1);
+      return;
+    }
+    if (!isObject(value)) return;
+    for (const [k, v] of Object.entries(value)) {
+      if (!this.keys.has(k)) keys.add(k);
+      this.collect(v, keys, depth + 1);
+    }
+  }
+
+  private rename(value: unknown, depth: number): unknown {
+    if (depth > MAX_DEPTH) return value;
+    if (Array.isArray(value)) return value.map((v) => this.rename(v, depth + 1));
+    if (!isObject(value)) return value;
+    const out: Json = {};
+    for (const [k, v] of Object.entries(value)) {
+      const name = this.keys.get(k);
+      if (name === null || name === undefined || v === undefined) continue;
+      if (name === 'type') out.type = Array.isArray(v) ? v.map((t) => this.typeName(t)) : this.typeName(v);
+      else if (!(name in out)) out[name] = this.rename(v, depth + 1);
+    }
+    return out;
+  }
+
+  private typeName(t: unknown): unknown {
+    return typeof t === 'string' ? (this.types.get(t) ?? t) : t;
+  }
+
+  /** `item` with its keys (and type values) renamed to the standard terms; as written if jsonld refuses the context. */
+  async apply(item: unknown): Promise<unknown> {
+    if (this.broken) return item;
+    try {
+      return await this.learnAndRename(item);
+    } catch {
+      this.broken = true; // e.g. an invalid context: read keys as written (FORMAT §1.7), and stop asking jsonld
+      return item;
+    }
+  }
+
+  private async learnAndRename(item: unknown): Promise<unknown> {
+    const keys = new Set<string>();
+    this.collect(item, keys, 0);
+    for (const key of keys) this.keys.set(key, await this.learnKey(key));
+    // Type values are learned once the keys say which of them mean `type`.
+    const typeKeys = new Set([...this.keys].filter(([, v]) => v === 'type').map(([k]) => k));
+    for (const value of this.typeValues(item, typeKeys, 0)) {
+      if (!this.types.has(value)) this.types.set(value, await this.learnType(value));
+    }
+    return this.rename(item, 0);
+  }
+
+  private *typeValues(value: unknown, typeKeys: Set<string>, depth: number): Generator<string> {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(value)) {
+      for (const v of value) yield* this.typeValues(v, typeKeys, depth + 1);
+      return;
+    }
+    if (!isObject(value)) return;
+    for (const [k, v] of Object.entries(value)) {
+      if (typeKeys.has(k)) for (const t of list(v)) if (typeof t === 'string') yield t;
+      yield* this.typeValues(v, typeKeys, depth + 1);
+    }
+  }
+}
+
+/** The item compacted by jsonld to the standard context (the slow path, and the reference for parity). */
+export async function compactItem(item: Json, context: unknown): Promise<Json> {
+  const { '@context': own, ...rest } = item;
+  const input = { '@context': effectiveContext(own ?? context), ...rest };
+  const jsonld = await loadJsonld();
+  const out = (await jsonld.compact(input as JsonLdInput, standardContext as unknown as JsonLd.ContextDefinition, loaderOptions)) as Json;
+  delete out['@context'];
+  return out;
+}

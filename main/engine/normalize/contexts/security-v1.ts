@@ -1,0 +1,53 @@
+// The bundled https://w3id.org/security/v1 context document (copy from dahlia/fedify src/runtime/contexts.ts).
+export const securityV1Url = 'https://w3id.org/security/v1';
+
+const id = (iri: string) => ({ '@id': iri, '@type': '@id' });
+const dateTime = (iri: string) => ({ '@id': iri, '@type': 'xsd:dateTime' });
+
+export const securityV1Context = {
+  '@context': {
+    id: '@id',
+    type: '@type',
+    dc: 'http://purl.org/dc/terms/',
+    sec: 'https://w3id.org/security#',
+    xsd: 'http://www.w3.org/2001/XMLSchema#',
+    EcdsaKoblitzSignature2016: 'sec:EcdsaKoblitzSignature2016',
+    Ed25519Signature2018: 'sec:Ed25519Signature2018',
+    EncryptedMessage: 'sec:EncryptedMessage',
+    GraphSignature2012: 'sec:GraphSignature2012',
+    LinkedDataSignature2015: 'sec:LinkedDataSignature2015',
+    LinkedDataSignature2016: 'sec:LinkedDataSignature2016',
+    CryptographicKey: 'sec:Key',
+    authenticationTag: 'sec:authenticationTag',
+    canonicalizationAlgorithm: 'sec:canonicalizationAlgorithm',
+    cipherAlgorithm: 'sec:cipherAlgorithm',
+    cipherData: 'sec:cipherData',
+    cipherKey: 'sec:cipherKey',
+    created: dateTime('dc:created'),
+    creator: id('dc:creator'),
+    digestAlgorithm: 'sec:digestAlgorithm',
+    digestValue: 'sec:digestValue',
+    domain: 'sec:domain',
+    encryptionKey: 'sec:encryptionKey',
+    expiration: dateTime('sec:expiration'),
+    expires: dateTime('sec:expiration'),
+    initializationVector: 'sec:initializationVector',
+    iterationCount: 'sec:iterationCount',
+    nonce: 'sec:nonce',
+    normalizationAlgorithm: 'sec:normalizationAlgorithm',
+    owner: id('sec:owner'),
+    password: 'sec:password',
+    privateKey: id('sec:privateKey'),
+    privateKeyPem: 'sec:privateKeyPem',
+    publicKey: id('sec:publicKey'),
+    publicKeyBase58: 'sec:publicKeyBase58',
+    publicKeyPem: 'sec:publicKeyPem',
+    publicKeyWif: 'sec:publicKeyWif',
+    publicKeyService: id('sec:publicKeyService'),
+    revoked: dateTime('sec:revoked'),
+    salt: 'sec:salt',
+    signature: 'sec:signature',
+    signatureAlgorithm: 'sec:signingAlgorithm',
+    signatureValue: 'sec:signatureValue',
+  },
+};

@@ -1,0 +1,199 @@
+// Readers for single fields of an item, tolerant of every shape FORMAT.md lists (strings, objects, arrays, junk).
+import type {
+  CustomEmoji, LinkAttachment, MediaAttachment, MediaKind, Mention, Poll, PollOption, Visibility,
+} from '../../../preload/contract.js';
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+export const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A JSON-LD value as a list: compaction turns one-element arrays into the element. */
+export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+/** A string, or the `id` of an object: how references appear (inReplyTo, quote, to/cc entries). */
+export function ref(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (isObject(v)) return str(v.id);
+  return null;
+}
+
+/** The first href of a url field: a string, a Link object, or an array of either. */
+export function href(v: unknown): string | null {
+  for (const entry of list(v)) {
+    if (typeof entry === 'string') return entry;
+    if (isObject(entry)) {
+      const h = str(entry.href) ?? str(entry.url);
+      if (h !== null) return h;
+    }
+  }
+  return null;
+}
+
+/** ISO 8601 of a date string, or null when it does not parse. Second precision stays without milliseconds. */
+export function isoDate(v: unknown): string | null {
+  if (typeof v !== 'string' || v.length > 64) return null;
+  const ms = Date.parse(v);
+  if (!Number.isFinite(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+const PUBLIC = new Set(['https://www.w3.org/ns/activitystreams#Public', 'as:Public', 'Public']);
+
+/** FORMAT §1.3.2: Public in to → public; in cc → unlisted; a …/followers in to → private; else direct. */
+export function visibility(to: unknown, cc: unknown): Visibility {
+  const toList = list(to).map(ref);
+  if (toList.some((r) => r !== null && PUBLIC.has(r))) return 'public';
+  if (list(cc).some((r) => PUBLIC.has(ref(r) ?? ''))) return 'unlisted';
+  if (toList.some((r) => r !== null && r.endsWith('/followers'))) return 'private';
+  return 'direct';
+}
+
+/** BCP-47 casing: zhCn (Mastodon < 4.2.2) and zh-cn / zhcn (after jsonld lower-cases) → zh-CN. */
+export function normalizeLanguage(tag: string): string | null {
+  const t = tag.trim().replace(/_/g, '-');
+  if (t === '' || t.length > 35) return null;
+  const camel = /^([a-z]{2,3})([A-Z][a-zA-Z]{1,3})$/.exec(t);
+  const parts = camel ? [camel[1], camel[2]] : t.split('-');
+  if (parts.length === 1 && /^[a-z]{4}$/i.test(t)) parts.splice(0, 1, t.slice(0, 2), t.slice(2));
+  else if (parts.length === 1 && /^[a-z]{6}$/i.test(t)) parts.splice(0, 1, t.slice(0, 2), t.slice(2));
+  return parts
+    .map((p, i) => {
+      if (i === 0) return p.toLowerCase();
+      if (p.length === 2) return p.toUpperCase();
+      if (p.length === 4 && /^[a-z]+$/i.test(p)) return p[0].toUpperCase() + p.slice(1).toLowerCase();
+      return p.toLowerCase();
+    })
+    .join('-');
+}
+
+/** content and language: `content`, else the contentMap entry; the language from `language` or the map's key. */
+export function contentAndLanguage(obj: Json): { html: string; language: string | null } {
+  const content = str(obj.content);
+  const map = isObject(obj.contentMap) ? obj.contentMap : null;
+  const keys = map ? Object.keys(map).filter((k) => typeof map[k] === 'string') : [];
+  const key = keys.find((k) => map![k] === content) ?? keys[0] ?? null;
+  const html = content ?? (key !== null ? (map![key] as string) : '');
+  const declared = str(obj.language);
+  const language = declared !== null ? normalizeLanguage(declared) : key !== null ? normalizeLanguage(key) : null;
+  return { html, language };
+}
+
+function mediaKind(mediaType: string, type: string | null): MediaKind {
+  const major = mediaType.split('/')[0].toLowerCase();
+  // Mastodon stores GIFs as video/mp4 with no marker left in the archive, so they read as video.
+  if (major === 'image') return 'image';
+  if (major === 'video') return 'video';
+  if (major === 'audio') return 'audio';
+  if (type === 'Image') return 'image';
+  if (type === 'Video') return 'video';
+  if (type === 'Audio') return 'audio';
+  return 'unknown';
+}
+
+function focalPoint(v: unknown): [number, number] | null {
+  if (!Array.isArray(v) || v.length !== 2) return null;
+  const [x, y] = v;
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null;
+}
+
+/** Document attachments become media, Link attachments links; strings and junk are left out. */
+export function attachments(
+  value: unknown,
+  resolveMedia: (url: string) => string | null,
+): { media: MediaAttachment[]; links: LinkAttachment[] } {
+  const media: MediaAttachment[] = [];
+  const links: LinkAttachment[] = [];
+  for (const att of list(value)) {
+    if (!isObject(att)) continue;
+    const type = str(att.type);
+    const url = att.url === undefined ? null : href(att.url);
+    if (url === null) {
+      const link = str(att.href);
+      if (link !== null) links.push({ href: link, name: nonEmpty(att.name) });
+      continue;
+    }
+    if (type === 'Link') {
+      links.push({ href: url, name: nonEmpty(att.name) });
+      continue;
+    }
+    const mediaType = str(att.mediaType) ?? '';
+    let path: string | null = null;
+    try {
+      path = resolveMedia(url);
+    } catch {
+      path = null;
+    }
+    media.push({
+      path,
+      url,
+      mediaType,
+      kind: mediaKind(mediaType, type),
+      description: nonEmpty(att.name),
+      present: path !== null,
+      width: num(att.width),
+      height: num(att.height),
+      blurhash: nonEmpty(att.blurhash),
+      focalPoint: focalPoint(att.focalPoint),
+    });
+  }
+  return { media, links };
+}
+
+/** Hashtags (lower-case, no '#'), mentions and custom emojis from `tag`. */
+export function tags(value: unknown): { hashtags: string[]; mentions: Mention[]; emojis: CustomEmoji[] } {
+  const hashtags: string[] = [];
+  const mentions: Mention[] = [];
+  const emojis: CustomEmoji[] = [];
+  for (const tag of list(value)) {
+    if (!isObject(tag)) continue;
+    const name = str(tag.name);
+    if (tag.type === 'Hashtag' && name !== null) {
+      const h = name.replace(/^#/, '').toLowerCase();
+      if (h !== '' && !hashtags.includes(h)) hashtags.push(h);
+    } else if (tag.type === 'Mention') {
+      const target = str(tag.href) ?? str(tag.id);
+      if (target !== null) mentions.push({ name: name ?? '', href: target });
+    } else if (tag.type === 'Emoji' && name !== null) {
+      const shortcode = name.replace(/^:|:$/g, '');
+      if (shortcode !== '' && !emojis.some((e) => e.shortcode === shortcode)) {
+        const icon = list(tag.icon)[0];
+        emojis.push({ shortcode, url: isObject(icon) ? href(icon.url) : typeof icon === 'string' ? icon : null });
+      }
+    }
+  }
+  return { hashtags, mentions, emojis };
+}
+
+/** A Question's poll: oneOf (single choice) or anyOf (multiple). */
+export function poll(obj: Json, now = Date.now()): Poll | null {
+  const multiple = obj.anyOf !== undefined && obj.anyOf !== null;
+  const choices = multiple ? obj.anyOf : obj.oneOf;
+  if (choices === undefined || choices === null) return null;
+  const options: PollOption[] = [];
+  for (const choice of list(choices)) {
+    if (!isObject(choice)) continue;
+    const title = str(choice.name);
+    if (title === null) continue;
+    const replies = isObject(choice.replies) ? choice.replies : null;
+    options.push({ title, votes: replies ? num(replies.totalItems) : null });
+  }
+  const endTime = isoDate(obj.endTime);
+  const closedField = obj.closed !== undefined && obj.closed !== null && obj.closed !== false;
+  return {
+    multiple,
+    options,
+    votersCount: num(obj.votersCount),
+    endTime,
+    closed: closedField || (endTime !== null && Date.parse(endTime) < now),
+  };
+}
+
+/** The quoted status: `quote` (a URI, or an object; a Tombstone keeps its id if it has one), else quoteUri / _misskey_quote. */
+export function quote(obj: Json): string | null {
+  return ref(obj.quote) ?? str(obj.quoteUri) ?? str(obj._misskey_quote);
+}
+
+export const count = (collection: unknown): number | null => (isObject(collection) ? num(collection.totalItems) : null);

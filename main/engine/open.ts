@@ -1,0 +1,238 @@
+// openArchive: an archive path → an indexed Archive, from the cache when it is still valid, else read cold.
+import { promises as fs, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ArchiveInfo, OpenProgress, Post, Profile, SkippedItem, Summary } from '../../preload/contract.js';
+import type { Archive, OpenOptions } from './archive.js';
+import { CacheDamaged, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
+import { archiveIdentity, cacheFileName, cacheFolder, removeStale, type ArchiveIdentity } from './cache/location.js';
+import { demoArchivePath } from './demo.js';
+import { ArchiveError } from './errors.js';
+import { ArchiveIndex } from './index/archive-index.js';
+import { indexPosts } from './index/build.js';
+import { createIndexedArchive } from './index/indexed-archive.js';
+import { readActor, readItems, readUris } from './index/read-archive.js';
+import { buildTextSearch, fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
+import { locateArchive } from './source/layout.js';
+import { mediaTypeOf } from './source/media-type.js';
+import { openSource } from './source/open-source.js';
+import { summarize } from './summary.js';
+
+/** What the cache keeps beside the index: everything ArchiveInfo and the Archive need without the posts. */
+interface CachedExtra {
+  /** realpath of the archive, for opening its media later */
+  location: string;
+  name: string;
+  profile: Profile;
+  summary: Summary;
+  warnings: string[];
+  likes: string[];
+  bookmarks: string[];
+  media: Array<[string, string]>;
+  /** files whose size and mtime must still match (a folder archive's outbox.json) */
+  checks: Array<[string, number, number]>;
+}
+
+type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
+
+/** Progress, throttled to about every 100 ms or 1% (phase changes always pass). */
+function progressReporter(archive: string, listener: OpenOptions['onProgress']): Report {
+  let lastAt = 0;
+  let lastBytes = 0;
+  let lastPhase = '';
+  return (phase, bytesRead, bytesTotal, items) => {
+    if (!listener) return;
+    const now = performance.now();
+    if (phase === lastPhase && now - lastAt < 100 && bytesRead - lastBytes < bytesTotal / 100) return;
+    lastAt = now;
+    lastBytes = bytesRead;
+    lastPhase = phase;
+    listener({ archive, phase, bytesRead, bytesTotal, items });
+  };
+}
+
+async function identify(path: string): Promise<ArchiveIdentity> {
+  try {
+    return await archiveIdentity(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new ArchiveError('not-found', `There is no file or folder at ${path}. Check the path and open it again.`, path);
+    }
+    throw new ArchiveError('io', `The system refused to read ${path} (${code ?? String(error)}). Check its permissions.`, path);
+  }
+}
+
+export async function openArchive(path: string, options: OpenOptions = {}): Promise<Archive> {
+  options.signal?.throwIfAborted();
+  const identity = await identify(path);
+  const id = identity.key.slice(0, 16);
+  const name = basename(path) || basename(identity.location);
+  const report = progressReporter(id, options.onProgress);
+  const folder = cacheFolder(options.cacheDir);
+  const cacheFile = folder ? join(folder, cacheFileName(identity)) : null;
+  if (cacheFile) {
+    await writes.get(cacheFile);
+    const warm = await openWarm(cacheFile, id, name);
+    if (warm) {
+      report('cache', 0, 0, warm.info.summary.counts.items);
+      report('done', 0, 0, warm.info.summary.counts.items);
+      return warm;
+    }
+  }
+  return openCold(identity, id, name, cacheFile, report, options.signal);
+}
+
+/** Opens the built-in demo archive (dist/demo/demo-archive.zip). */
+export function openDemo(options: OpenOptions = {}): Promise<Archive> {
+  return openArchive(demoArchivePath(), options);
+}
+
+async function stillSame(checks: CachedExtra['checks']): Promise<boolean> {
+  for (const [file, size, mtimeMs] of checks) {
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+  }
+  return true;
+}
+
+async function openWarm(cacheFile: string, id: string, name: string): Promise<Archive | null> {
+  const warm = readCacheFile(cacheFile);
+  if (!warm) return null;
+  const extra = warm.extra as unknown as CachedExtra;
+  if (!(await stillSame(extra.checks ?? []))) {
+    warm.close();
+    return null;
+  }
+  const damaged = (error: unknown): never => {
+    if (error instanceof CacheDamaged) {
+      rmSync(cacheFile, { force: true }); // now, so the next open reads the archive again
+      throw new ArchiveError('internal', `The saved index of ${name} is damaged and was removed: open the archive again.`);
+    }
+    throw error;
+  };
+  const guard = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      return damaged(error);
+    }
+  };
+  const recent = new Map<number, Post>();
+  const store = {
+    get(pos: number): Post {
+      let post = recent.get(pos);
+      if (post) return post;
+      post = guard(() => warm.post(pos));
+      recent.set(pos, post);
+      if (recent.size > 1000) recent.delete(recent.keys().next().value!);
+      return post;
+    },
+  };
+  const search = () =>
+    guard(() => {
+      const loaded = loadTextSearch(warm.search());
+      if (loaded) return loaded;
+      const all = warm.allPosts();
+      return fallbackTextSearch(all.length, (i) => all[i]!);
+    });
+  const index = new ArchiveIndex(warm.tables, store, { get: (pid) => guard(() => warm.ids()).get(pid) }, search);
+  const info: ArchiveInfo = {
+    id, name, profile: extra.profile, summary: extra.summary, months: warm.tables.months, fromCache: true,
+    warnings: extra.warnings,
+  };
+  return createIndexedArchive({
+    info, summary: extra.summary, index, likes: extra.likes, bookmarks: extra.bookmarks,
+    media: new Map(extra.media),
+    source: () => openSource(extra.location),
+    release: () => warm.close(),
+  });
+}
+
+function mediaNames(posts: readonly Post[], profile: Profile): Map<string, string> {
+  const media = new Map<string, string>();
+  const add = (post: Post) => {
+    for (const m of post.media) if (m.path) media.set(m.path, m.mediaType || mediaTypeOf(m.path));
+  };
+  for (const post of posts) {
+    add(post);
+    if (post.boosted) add(post.boosted);
+  }
+  for (const entry of [profile.avatar, profile.header]) if (entry) media.set(entry, mediaTypeOf(entry));
+  return media;
+}
+
+async function openCold(
+  identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
+): Promise<Archive> {
+  const source = await openSource(identity.location);
+  try {
+    const layout = locateArchive(source);
+    const warnings = [...source.problems];
+    report('reading', 0, source.entries.get(layout.outbox)?.size ?? 0, 0);
+    const { posts, skipped } = await readItems(source, layout, (b, t, n) => report('reading', b, t, n), signal);
+    report('indexing', 0, 0, posts.length);
+    const profile = await readActor(source, layout, warnings);
+    const likes = await readUris(source, layout.likes, warnings);
+    const bookmarks = await readUris(source, layout.bookmarks, warnings);
+    signal?.throwIfAborted();
+    const search = buildTextSearch(posts);
+    const index = indexPosts(posts, search); // sets parentInArchive, which the summary counts
+    const summary = summarize({ format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped });
+    warnings.push(...partialWarnings(summary, skipped));
+    const media = mediaNames(posts, profile);
+    const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
+    let settle: (() => Promise<void>) | undefined;
+    if (cacheFile) {
+      const checks: CachedExtra['checks'] = [];
+      if (identity.isFolder) {
+        const outbox = join(identity.location, layout.outbox);
+        const stat = await fs.stat(outbox);
+        checks.push([outbox, stat.size, stat.mtimeMs]);
+      }
+      const extra: CachedExtra = {
+        name, profile, summary, warnings, likes, bookmarks, media: [...media], checks, location: identity.location,
+      };
+      // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
+      // close() and a second open of the same archive wait for the write.
+      const writing = persist(cacheFile, () => ({
+        tables: index.tables, posts, search: search.serialize?.() ?? null, extra: extra as unknown as Record<string, unknown>,
+      }));
+      settle = () => writing;
+    }
+    signal?.throwIfAborted();
+    report('done', 0, 0, posts.length);
+    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle });
+  } catch (error) {
+    await source.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Cache writes in flight, by cache file: an open of the same archive waits for its write. */
+const writes = new Map<string, Promise<void>>();
+
+function persist(cacheFile: string, content: () => CacheContent): Promise<void> {
+  const writing = (async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await writeCacheFile(cacheFile, content());
+    await removeStale(dirname(cacheFile), basename(cacheFile));
+  })()
+    .catch(() => undefined) // a cache that cannot be written only costs the next open its speed
+    .finally(() => {
+      if (writes.get(cacheFile) === writing) writes.delete(cacheFile);
+    });
+  writes.set(cacheFile, writing);
+  return writing;
+}
+
+function partialWarnings(summary: Summary, skipped: SkippedItem[]): string[] {
+  const out: string[] = [];
+  const { missing, referenced } = summary.media;
+  if (missing > 0) {
+    out.push(`${missing} of ${referenced} media files that posts refer to are not in the archive; those posts show a placeholder.`);
+  }
+  if (skipped.length > 0) {
+    out.push(`${skipped.length} item${skipped.length === 1 ? '' : 's'} of outbox.json could not be read and ${skipped.length === 1 ? 'was' : 'were'} left out.`);
+  }
+  return out;
+}

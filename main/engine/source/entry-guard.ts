@@ -1,0 +1,79 @@
+// The byte counter every entry stream passes through: size lies, inflation limits, ratio limits.
+import { Transform, type TransformCallback } from 'node:stream';
+import { ArchiveError } from '../errors.js';
+import type { SourceLimits } from './source.js';
+
+const RATIO_FLOOR = 1024 ** 2; // the ratio limit applies past 1 MiB: tiny files legitimately compress 1000:1
+
+export interface GuardSubject {
+  /** the archive's file name, for messages */
+  archive: string;
+  /** the entry's normalized name */
+  entry: string;
+  /** uncompressed size the container declares */
+  declared: number;
+  /** compressed bytes the container declares, or null when the entry is not compressed on its own */
+  compressed: number | null;
+}
+
+/**
+ * Counts bytes as they stream and errors with ArchiveError('unsafe') the moment an entry holds more than it
+ * declared, passes maxEntryBytes or maxRatio, and at the end when it held less than it declared. yauzl's
+ * own validateEntrySizes is off (see zip-source.ts): this single counter does it for every container.
+ */
+export function guardEntry(subject: GuardSubject, limits: SourceLimits): Transform {
+  let seen = 0;
+  const { archive, entry, declared, compressed } = subject;
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      seen += chunk.length;
+      if (seen > declared) {
+        return done(new ArchiveError('unsafe',
+          `${entry} in ${archive} says it holds ${declared} bytes but holds more; the archive is damaged.`, entry));
+      }
+      if (seen > limits.maxEntryBytes) {
+        return done(new ArchiveError('unsafe',
+          `${entry} in ${archive} inflates past ${limits.maxEntryBytes} bytes, the most Outbox reads from one entry; ` +
+          'it looks like a zip bomb, so Outbox stopped reading it.', entry));
+      }
+      if (compressed !== null && seen > RATIO_FLOOR && seen / Math.max(compressed, 1) > limits.maxRatio) {
+        return done(new ArchiveError('unsafe',
+          `${entry} in ${archive} inflates more than ${limits.maxRatio} times its packed size; ` +
+          'it looks like a zip bomb, so Outbox stopped reading it.', entry));
+      }
+      done(null, chunk);
+    },
+    flush(done: TransformCallback) {
+      if (seen < declared) {
+        return done(new ArchiveError('unsafe',
+          `${entry} in ${archive} says it holds ${declared} bytes but holds less (${seen}); the archive is damaged.`, entry));
+      }
+      done();
+    },
+  });
+}
+
+/** Reads a whole stream into memory, refusing with 'too-large' past maxBytes. */
+export async function readAll(stream: NodeJS.ReadableStream & { destroy(error?: Error): void },
+  maxBytes: number, what: { archive: string; entry: string }): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      stream.destroy();
+      throw tooLarge(what.archive, what.entry, maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+export function tooLarge(archive: string, entry: string, maxBytes: number): ArchiveError {
+  return new ArchiveError('too-large',
+    `${entry} in ${archive} is larger than ${maxBytes} bytes, more than Outbox reads into memory at once.`, entry);
+}
+
+export function noSuchEntry(archive: string, entry: string): ArchiveError {
+  return new ArchiveError('not-found', `${archive} has no entry named ${entry}.`, entry);
+}

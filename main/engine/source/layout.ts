@@ -1,0 +1,107 @@
+// locateArchive: finds the root (the folder holding outbox.json) and resolves media urls to entry names.
+import { basename } from 'node:path';
+import { ArchiveError } from '../errors.js';
+import { baseName, isMacOsLitter } from './name.js';
+import type { Source } from './source.js';
+
+export interface ArchiveLayout {
+  /** '' or 'some/sub/folder/' (the folder that holds outbox.json; shallowest wins) */
+  root: string;
+  /** entry name of outbox.json */
+  outbox: string;
+  actor: string | null;
+  likes: string | null;
+  bookmarks: string | null;
+  /**
+   * Entry name for an attachment/avatar/header url as written in the archive, or null when not in it.
+   * Matches by the `media_attachments/…` suffix; else a root-relative name ("avatar.png",
+   * "media_attachments/IMG_1.jpeg"); absolute http(s) urls → null unless their path's suffix is present.
+   */
+  resolve(url: string): string | null;
+}
+
+const MEDIA = 'media_attachments/';
+/** Parses relative urls without giving them any meaning: only the path is kept. */
+const BASE = 'http://archive.invalid/';
+
+export function locateArchive(source: Source): ArchiveLayout {
+  const outbox = findOutbox(source);
+  const root = outbox.slice(0, outbox.length - 'outbox.json'.length);
+  const at = (name: string): string | null => (source.entries.has(root + name) ? root + name : null);
+  const media = mediaMap(source, root);
+
+  const resolve = (url: string): string | null => {
+    if (typeof url !== 'string' || url === '') return null;
+    const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url);
+    let parsed: URL;
+    try {
+      parsed = new URL(url, BASE);
+    } catch {
+      return null;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    for (const path of new Set([decodePath(parsed.pathname), parsed.pathname])) {
+      const suffix = mediaSuffix(path);
+      const hit = suffix === null ? undefined : media.get(suffix);
+      if (hit) return hit;
+      if (!absolute) {
+        const name = at(path.replace(/^\/+/, ''));
+        if (name) return name;
+      }
+    }
+    return null;
+  };
+
+  return { root, outbox, actor: at('actor.json'), likes: at('likes.json'), bookmarks: at('bookmarks.json'), resolve };
+}
+
+function findOutbox(source: Source): string {
+  let best: string | null = null;
+  let bestDepth = Infinity;
+  for (const name of source.entries.keys()) {
+    if (baseName(name) !== 'outbox.json' || isMacOsLitter(name)) continue;
+    const depth = name.split('/').length;
+    if (depth < bestDepth || (depth === bestDepth && best !== null && name < best)) {
+      best = name;
+      bestDepth = depth;
+    }
+  }
+  if (best !== null) return best;
+  for (const [name, error] of source.refused ?? []) {
+    if (baseName(name) === 'outbox.json' && !isMacOsLitter(name)) throw error;
+  }
+  const archive = basename(source.location);
+  throw new ArchiveError('no-outbox', `${archive} has no outbox.json: it is not a Mastodon archive of your posts, or ` +
+    'it was unpacked and packed again without it. Open the archive Mastodon lets you download (Settings ▸ Import ' +
+    'and export ▸ Request your archive).', source.location);
+}
+
+/** `media_attachments/…` suffix → entry name; an entry under the root wins over one elsewhere. */
+function mediaMap(source: Source, root: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const name of source.entries.keys()) {
+    if (isMacOsLitter(name)) continue;
+    const suffix = mediaSuffix(name);
+    if (suffix === null) continue;
+    const existing = map.get(suffix);
+    if (existing === undefined || (!existing.startsWith(root) && name.startsWith(root))) map.set(suffix, name);
+  }
+  return map;
+}
+
+/** From the LAST `media_attachments/` that starts a path segment, or null. */
+function mediaSuffix(path: string): string | null {
+  let at = path.lastIndexOf(MEDIA);
+  while (at > 0 && path[at - 1] !== '/') at = path.lastIndexOf(MEDIA, at - 1);
+  return at < 0 || path.length === at + MEDIA.length ? null : path.slice(at);
+}
+
+function decodePath(path: string): string {
+  return path.split('/').map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  }).join('/');
+}

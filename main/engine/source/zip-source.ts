@@ -1,0 +1,185 @@
+// The zip source: reads the central directory once into a name → entry map, opens entries on demand.
+import { close, fstat, open } from 'node:fs';
+import { promisify } from 'node:util';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { ArchiveError } from '../errors.js';
+import { guardEntry, noSuchEntry, readAll, tooLarge } from './entry-guard.js';
+import { normalizeEntryName } from './name.js';
+import { WindowedFileReader } from './zip-file-reader.js';
+import type { Source, SourceEntry, SourceLimits } from './source.js';
+
+/**
+ * yauzl options, and why they differ from the obvious ones:
+ * - decodeStrings false: with it on, yauzl aborts the WHOLE archive on one `../evil.txt` or `/etc/passwd`
+ *   name; we decode names with yauzl's own getFileNameLowLevel and leave unsafe ones out instead.
+ * - validateEntrySizes false: with it on, one stored entry whose sizes disagree aborts the listing, and the
+ *   errors it gives name no entry; guardEntry counts every stream and names the entry that lies.
+ */
+const YAUZL_OPTIONS: yauzl.Options = {
+  lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false, strictFileNames: false,
+};
+
+const LOCAL_HEADER_SIZE = 30;
+
+export async function openZipSource(location: string, limits: SourceLimits): Promise<Source> {
+  const archive = basename(location);
+  // a raw fd, not a FileHandle: Node closes a FileHandle it garbage-collects, under yauzl's feet
+  const fd = await promisify(open)(location, 'r').catch((error: Error) => { throw zipError(error, archive); });
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    const fail = (error: Error): void => close(fd, () => reject(zipError(error, archive)));
+    fstat(fd, (statError, stats) => {
+      if (statError) return fail(statError);
+      yauzl.fromRandomAccessReader(new WindowedFileReader(fd), stats.size, YAUZL_OPTIONS,
+        (error, zipfile) => (error ? fail(error) : resolve(zipfile)));
+    });
+  });
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new ArchiveError('too-large', `${archive} lists ${zip.entryCount} entries, more than the ` +
+        `${limits.maxEntries} Outbox reads from one archive.`, location);
+    }
+    const listing = await listEntries(zip, archive);
+    return new ZipSource(location, archive, zip, listing, limits);
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+/** What open() needs of a central-directory record; yauzl's own Entry objects weigh several times more. */
+interface ZipEntry extends SourceEntry {
+  offset: number;
+  packed: number;
+  method: number;
+  flags: number;
+}
+
+interface Listing {
+  entries: Map<string, ZipEntry>;
+  refused: Map<string, ArchiveError>;
+  problems: string[];
+}
+
+async function listEntries(zip: yauzl.ZipFile, archive: string): Promise<Listing> {
+  const listing: Listing = { entries: new Map(), refused: new Map(), problems: [] };
+  // Every entry's data range, including the ones left out: overlap is a property of the file, not of the names.
+  const ranges: { start: number; end: number; name: string }[] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', (error: Error) => reject(zipError(error, archive)));
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const rawName = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+      const start = entry.relativeOffsetOfLocalHeader;
+      // The local header's name and extra lengths are unknown without reading it: 30 + compressed size is a
+      // lower bound of the range, so this never refuses an honest zip.
+      ranges.push({ start, end: start + LOCAL_HEADER_SIZE + entry.compressedSize, name: rawName });
+      addEntry(listing, entry, rawName, archive);
+      zip.readEntry();
+    });
+    zip.readEntry();
+  });
+  ranges.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < ranges.length; i++) {
+    const previous = ranges[i - 1]!;
+    const current = ranges[i]!;
+    if (current.start < previous.end) {
+      throw new ArchiveError('unsafe', `${archive} has entries that share their packed data (${previous.name} and ` +
+        `${current.name}): it looks like a zip bomb, so Outbox will not open it.`, previous.name);
+    }
+  }
+  return listing;
+}
+
+function addEntry(listing: Listing, entry: yauzl.Entry, rawName: string, archive: string): void {
+  const verdict = normalizeEntryName(rawName, { stripLeadingSlash: false });
+  if ('refused' in verdict) {
+    listing.problems.push(`Left out “${rawName}”: ${verdict.refused}.`);
+    return;
+  }
+  if (verdict.directory) return;
+  const name = verdict.name;
+  if (listing.entries.has(name) || listing.refused.has(name)) {
+    listing.problems.push(`Left out a second entry named “${name}”: the first one is used.`);
+    return;
+  }
+  if (entry.isEncrypted()) {
+    listing.problems.push(`Left out “${name}”: it is encrypted.`);
+    listing.refused.set(name, new ArchiveError('encrypted', `${name} in ${archive} is encrypted with a password: ` +
+      'Outbox cannot read it. Unpack the archive with the password and open the folder instead.', name));
+    return;
+  }
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    listing.problems.push(`Left out “${name}”: it uses compression method ${entry.compressionMethod}.`);
+    listing.refused.set(name, new ArchiveError('not-archive', `${name} in ${archive} uses a compression method ` +
+      `(${entry.compressionMethod}) Outbox cannot read. Unpack it with another tool and open the folder instead.`, name));
+    return;
+  }
+  listing.entries.set(name, { name, size: entry.uncompressedSize, offset: entry.relativeOffsetOfLocalHeader,
+    packed: entry.compressedSize, method: entry.compressionMethod, flags: entry.generalPurposeBitFlag });
+}
+
+class ZipSource implements Source {
+  readonly format = 'zip' as const;
+  readonly entries: ReadonlyMap<string, ZipEntry>;
+  readonly problems: string[];
+  readonly refused: ReadonlyMap<string, ArchiveError>;
+
+  constructor(readonly location: string, private readonly archive: string, private readonly zip: yauzl.ZipFile,
+    listing: Listing, private readonly limits: SourceLimits) {
+    this.entries = listing.entries;
+    this.problems = listing.problems;
+    this.refused = listing.refused;
+  }
+
+  async open(name: string): Promise<Readable> {
+    const refused = this.refused.get(name);
+    if (refused) throw refused;
+    const found = this.entries.get(name);
+    if (!found) throw noSuchEntry(this.archive, name);
+    const entry = Object.assign(new yauzl.Entry(), { relativeOffsetOfLocalHeader: found.offset,
+      compressedSize: found.packed, uncompressedSize: found.size, compressionMethod: found.method,
+      generalPurposeBitFlag: found.flags });
+    const stream = await new Promise<Readable>((resolve, reject) => {
+      this.zip.openReadStream(entry, (error, readStream) =>
+        error ? reject(zipError(error, this.archive, name)) : resolve(readStream));
+    });
+    const guard = guardEntry({ archive: this.archive, entry: name, declared: entry.uncompressedSize,
+      compressed: entry.compressionMethod === 8 ? entry.compressedSize : null }, this.limits);
+    stream.on('error', (error: Error) => guard.destroy(zipError(error, this.archive, name)));
+    guard.on('close', () => stream.destroy());
+    return stream.pipe(guard);
+  }
+
+  async read(name: string, maxBytes: number): Promise<Buffer> {
+    const entry = this.entries.get(name);
+    if (entry && entry.size > maxBytes) throw tooLarge(this.archive, name, maxBytes);
+    return readAll(await this.open(name), maxBytes, { archive: this.archive, entry: name });
+  }
+
+  async close(): Promise<void> {
+    this.zip.close();
+  }
+}
+
+/** yauzl and zlib errors, turned into what the user can do about them. */
+function zipError(error: Error, archive: string, entry?: string): ArchiveError {
+  if (error instanceof ArchiveError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EIO' || code === 'EISDIR') {
+    return new ArchiveError('io', `The system refused to read ${archive} (${code}).`, entry);
+  }
+  if (/strong encryption/.test(error.message)) {
+    return new ArchiveError('encrypted', `${archive} is encrypted: unpack it with its password and open the folder instead.`);
+  }
+  if (/multi-disk/.test(error.message)) {
+    return new ArchiveError('not-archive', `${archive} is one part of a split zip: join the parts into one zip first.`);
+  }
+  if (entry !== undefined) {
+    return new ArchiveError('truncated', `${entry} in ${archive} is damaged (${error.message}); ` +
+      'the download may be incomplete: download the archive again.', entry);
+  }
+  return new ArchiveError('truncated', `${archive} is cut short or damaged: its zip directory cannot be read ` +
+    `(${error.message}). The download may be incomplete: download the archive again.`);
+}

@@ -1,0 +1,56 @@
+// Which account and server a status or actor URI belongs to, read from the URI's shape (no lookups: offline).
+
+const NUMERIC = /^\d+$/;
+
+function parse(uri: string): URL | null {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Host of an http(s) URI (lower-case, port kept), or null. */
+export function serverOf(uri: string): string | null {
+  return parse(uri)?.host.toLowerCase() ?? null;
+}
+
+/**
+ * The account a status or actor URI belongs to, derived from its path:
+ * - `/users/<name>[/statuses/<id>]` (Mastodon, Pleroma, Akkoma, GoToSocial), `/@<name>[/<id>]` (Mastodon web),
+ *   `/p/<name>/<id>` (Pixelfed), `/u/<name>` (Lemmy), `/profile/<name>` (Friendica) → `@name@host`;
+ * - `/ap/users/<number>…` and `/users/<number>…` (numeric ids, Mastodon 4.4+ and Misskey) → the actor URI
+ *   `https://host/…/users/<number>`, since the number is not a name;
+ * - anything else (`/objects/<uuid>`, `/notes/<id>`…) → null: the URI names no account.
+ */
+export function accountOf(uri: string): string | null {
+  const url = parse(uri);
+  if (!url) return null;
+  const host = url.host.toLowerCase();
+  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const [first, second, third] = segments;
+  if (first === undefined) return null;
+  const named = (name: string | undefined) => (name && !name.includes('/') ? `@${name}@${host}` : null);
+  if (first === 'ap' && second === 'users' && third && NUMERIC.test(third)) return `${url.protocol}//${host}/ap/users/${third}`;
+  if (first === 'users' && second) return NUMERIC.test(second) ? `${url.protocol}//${host}/users/${second}` : named(second);
+  if (first.startsWith('@') && first.length > 1 && !first.slice(1).includes('@')) return named(first.slice(1));
+  if ((first === 'p' && third) || first === 'u' || first === 'profile') return named(second);
+  return null;
+}
+
+/** A mention as `@name@host`: from its actor URI when that names the account, else from the written name. */
+export function mentionAccount(mention: { name: string; href: string }): string {
+  const fromUri = accountOf(mention.href);
+  const written = mention.name.trim().replace(/^@?/, '@');
+  if (/^@[^@]+@[^@]+$/.test(written)) return written.toLowerCase();
+  if (fromUri) return fromUri.startsWith('@') ? fromUri.toLowerCase() : fromUri;
+  const host = serverOf(mention.href);
+  return host && written.length > 1 ? `${written}@${host}`.toLowerCase() : written.toLowerCase() || mention.href;
+}

@@ -1,0 +1,68 @@
+// The Summary of an archive (the JSON of `outbox summary`): counts over the kept items, by the issue's definitions.
+import type { ContainerFormat, Post, Profile, SkippedItem, Summary } from '../../preload/contract.js';
+
+export interface SummaryInput {
+  format: ContainerFormat;
+  profile: Profile;
+  /** kept items in archive order; parentInArchive already set by the index */
+  posts: readonly Post[];
+  likes: number;
+  bookmarks: number;
+  skipped: readonly SkippedItem[];
+}
+
+export function summarize(input: SummaryInput): Summary {
+  const { profile, posts } = input;
+  const summary: Summary = {
+    format: input.format,
+    profile: {
+      username: profile.username,
+      displayName: profile.displayName,
+      movedTo: profile.movedTo,
+      alsoKnownAs: [...profile.alsoKnownAs],
+      fields: profile.fields.length,
+    },
+    counts: {
+      items: 0, posts: 0, boosts: 0, replies: 0, selfReplies: 0, polls: 0, withMedia: 0, cw: 0, edited: 0,
+      quotes: 0, likes: input.likes, bookmarks: input.bookmarks, skipped: input.skipped.length,
+    },
+    media: { referenced: 0, present: 0, missing: 0 },
+    visibility: { public: 0, unlisted: 0, private: 0, direct: 0 },
+    languages: {},
+    hashtags: {},
+    dates: { first: null, last: null },
+    skippedItems: input.skipped.map((s) => ({ index: s.index, reason: s.reason })),
+  };
+  const c = summary.counts;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const post of posts) {
+    c.items++;
+    const ms = Date.parse(post.published);
+    if (ms < first) [first, summary.dates.first] = [ms, post.published];
+    if (ms > last) [last, summary.dates.last] = [ms, post.published];
+    for (const m of post.media) {
+      summary.media.referenced++;
+      if (m.present) summary.media.present++;
+      else summary.media.missing++;
+    }
+    if (post.type === 'boost') {
+      c.boosts++;
+      continue;
+    }
+    c.posts++;
+    if (post.inReplyTo) c.replies++;
+    if (post.inReplyTo && post.parentInArchive) c.selfReplies++;
+    if (post.poll) c.polls++;
+    if (post.media.length > 0) c.withMedia++;
+    if (post.summary && post.summary.trim()) c.cw++;
+    if (post.updated) c.edited++;
+    if (post.quote) c.quotes++;
+    summary.visibility[post.visibility]++;
+    if (post.language) summary.languages[post.language] = (summary.languages[post.language] ?? 0) + 1;
+    for (const tag of new Set(post.hashtags.map((t) => t.toLowerCase()))) {
+      summary.hashtags[tag] = (summary.hashtags[tag] ?? 0) + 1;
+    }
+  }
+  return summary;
+}

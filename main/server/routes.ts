@@ -1,0 +1,163 @@
+// The JSON API of browser mode (Routes in contract.ts): query string → validated request → Archive → Result.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OpenProgress, Result } from '../../preload/contract.js';
+import { Routes, ok } from '../../preload/contract.js';
+import type { Archive } from '../engine/archive.js';
+import { toErrorInfo } from '../engine/errors.js';
+import { sendError, sendJson, sendResult } from './respond.js';
+import {
+  bad, validateArchiveRequest, validatePageQuery, validatePostRequest, validateSearchRequest,
+} from './validate.js';
+
+export interface ApiContext {
+  archives: readonly Archive[];
+  find(id: string): Archive | undefined;
+  subscribe(res: ServerResponse): void;
+}
+
+const NONE_OPEN = '(none open)';
+
+/** The query string as one flat object; a repeated parameter is refused, `token` is the auth layer's. */
+function queryObject(url: URL): Result<Record<string, string>> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [key, value] of url.searchParams) {
+    if (key === 'token') continue;
+    if (key in out) return bad(`The parameter "${key.slice(0, 40)}" is given twice.`);
+    out[key] = value;
+  }
+  return ok({ ...out });
+}
+
+const notOpen = (id: string): Result<never> => ({
+  ok: false, code: 'not-open',
+  message: id === NONE_OPEN ? 'No archive is open.' : `No archive with id "${id.slice(0, 80)}" is open.`,
+});
+const notFound = (id: string): Result<never> => ({ ok: false, code: 'not-found', message: `This archive has no post with id "${id.slice(0, 200)}".` });
+
+/** Fills in the first open archive when the request names none (browser mode usually serves one). */
+function withArchive(query: Record<string, string>, ctx: ApiContext): Record<string, unknown> {
+  if (query.archive !== undefined) return query;
+  // None open at all: a placeholder no archive has, so the answer is not-open rather than bad-request.
+  return ctx.archives[0] ? { ...query, archive: ctx.archives[0].info.id } : { ...query, archive: NONE_OPEN };
+}
+
+function pick(ctx: ApiContext, id: string): Result<Archive> {
+  const archive = ctx.find(id);
+  return archive ? ok(archive) : notOpen(id);
+}
+
+type Handler = (query: Record<string, string>, ctx: ApiContext, req: IncomingMessage, res: ServerResponse) => Result<unknown> | 'sent';
+
+const handlers: Record<string, Handler> = {
+  [Routes.current]: (query, ctx) =>
+    Object.keys(query).length > 0 ? bad('/api/current takes no parameters.') : ok(ctx.archives.map((a) => a.info)),
+
+  [Routes.page]: (query, ctx) => {
+    let filter: unknown = {};
+    if (query.filter !== undefined) {
+      try {
+        filter = JSON.parse(query.filter);
+      } catch {
+        return bad('filter must be a JSON object (URI-encoded).');
+      }
+    }
+    const request = validatePageQuery({ ...withArchive(query, ctx), filter });
+    if (!request.ok) return request;
+    const archive = pick(ctx, request.value.archive);
+    if (!archive.ok) return archive;
+    const { archive: _id, ...page } = request.value;
+    return ok(archive.value.page(page));
+  },
+
+  [Routes.post]: (query, ctx) => {
+    const request = validatePostRequest(withArchive(query, ctx));
+    if (!request.ok) return request;
+    const archive = pick(ctx, request.value.archive);
+    if (!archive.ok) return archive;
+    const post = archive.value.post(request.value.id);
+    return post ? ok(post) : notFound(request.value.id);
+  },
+
+  [Routes.thread]: (query, ctx) => {
+    const request = validatePostRequest(withArchive(query, ctx));
+    if (!request.ok) return request;
+    const archive = pick(ctx, request.value.archive);
+    if (!archive.ok) return archive;
+    const thread = archive.value.thread(request.value.id);
+    return thread ? ok(thread) : notFound(request.value.id);
+  },
+
+  // The one route that answers with the bare SearchResponse: it must equal `outbox search --json` byte for byte
+  // (apart from tookMs). Failures are still Result-shaped errors.
+  [Routes.search]: (query, ctx, req, res) => {
+    const request = validateSearchRequest(withArchive(query, ctx));
+    if (!request.ok) return request;
+    const archive = pick(ctx, request.value.archive);
+    if (!archive.ok) return archive;
+    sendJson(req, res, 200, archive.value.search(request.value.q, request.value.limit));
+    return 'sent';
+  },
+
+  [Routes.likes]: (query, ctx) => {
+    const request = validateArchiveRequest(withArchive(query, ctx));
+    if (!request.ok) return request;
+    const archive = pick(ctx, request.value.archive);
+    return archive.ok ? ok(archive.value.likes()) : archive;
+  },
+
+  [Routes.bookmarks]: (query, ctx) => {
+    const request = validateArchiveRequest(withArchive(query, ctx));
+    if (!request.ok) return request;
+    const archive = pick(ctx, request.value.archive);
+    return archive.ok ? ok(archive.value.bookmarks()) : archive;
+  },
+
+  [Routes.progress]: (query, ctx, req, res) => {
+    if (Object.keys(query).length > 0) return bad('/api/progress takes no parameters.');
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end();
+    } else ctx.subscribe(res);
+    return 'sent';
+  },
+};
+
+/** Answers an /api/ request; false when the path is no API route. */
+export function handleApi(req: IncomingMessage, res: ServerResponse, rawPath: string, url: URL, ctx: ApiContext): boolean {
+  const handler = Object.hasOwn(handlers, rawPath) ? handlers[rawPath] : undefined;
+  if (!handler) return false;
+  const query = queryObject(url);
+  if (!query.ok) {
+    sendResult(req, res, query);
+    return true;
+  }
+  try {
+    const result = handler(query.value, ctx, req, res);
+    if (result !== 'sent') sendResult(req, res, result);
+  } catch (error) {
+    sendError(req, res, toErrorInfo(error));
+  }
+  return true;
+}
+
+/** Server-sent events of OpenProgress for every subscriber, until it leaves or the server closes. */
+export class ProgressHub {
+  private readonly listeners = new Set<ServerResponse>();
+
+  subscribe(res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': outbox progress\n\n');
+    this.listeners.add(res);
+    res.on('close', () => this.listeners.delete(res));
+  }
+
+  publish(progress: OpenProgress): void {
+    const event = `data: ${JSON.stringify(progress)}\n\n`;
+    for (const res of this.listeners) res.write(event);
+  }
+
+  close(): void {
+    for (const res of this.listeners) res.end();
+    this.listeners.clear();
+  }
+}

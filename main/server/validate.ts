@@ -1,0 +1,160 @@
+// Shape checks for every request that crosses an edge (HTTP query, IPC argument, CLI flag): unknown → Result.
+// Pure functions with no engine or node imports, so the desktop IPC handlers can reuse them unchanged.
+import type { PageQuery, PostFilter, Result, SortOrder, Visibility } from '../../preload/contract.js';
+import { PAGE_LIMIT_MAX, ok } from '../../preload/contract.js';
+
+/** How many results `outbox search` and `GET /api/search` return when the caller does not say. */
+export const DEFAULT_SEARCH_LIMIT = 20;
+/** Most results one search answers with (CLI and HTTP alike, so both give the same JSON for the same ask). */
+export const SEARCH_LIMIT_MAX = 10_000;
+
+const MAX_ID = 4096;
+const MAX_QUERY = 2000;
+
+const VISIBILITIES: readonly Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+const KINDS = ['post', 'reply', 'boost'] as const;
+const ORDERS: readonly SortOrder[] = ['newest', 'oldest', 'relevance'];
+const DAY = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const LANGUAGE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+export type Failure = { ok: false; code: 'bad-request'; message: string };
+
+export const bad = (message: string): Failure => ({ ok: false, code: 'bad-request', message });
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+
+/** A string of 1..max characters with no control characters (ids, URIs, names). */
+function text(value: unknown, name: string, max: number, allowEmpty = false): Result<string> {
+  if (typeof value !== 'string') return bad(`${name} must be a string.`);
+  if (!allowEmpty && value.length === 0) return bad(`${name} must not be empty.`);
+  if (value.length > max) return bad(`${name} is longer than ${max} characters.`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return bad(`${name} contains control characters.`);
+  return ok(value);
+}
+
+function members<T extends string>(value: unknown, name: string, allowed: readonly T[]): Result<T[]> {
+  if (!Array.isArray(value)) return bad(`${name} must be an array.`);
+  if (value.length > allowed.length) return bad(`${name} has too many entries.`);
+  for (const v of value) {
+    if (!allowed.includes(v as T)) return bad(`${name} may only hold ${allowed.join(', ')}.`);
+  }
+  return ok([...new Set(value as T[])]);
+}
+
+/** Checks a PostFilter field by field; unknown fields and wrong types are refused, never ignored. */
+export function validatePostFilter(value: unknown): Result<PostFilter> {
+  if (!isRecord(value)) return bad('filter must be a JSON object.');
+  const filter: PostFilter = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    switch (key) {
+      case 'q': case 'hashtag': case 'mention': {
+        const r = text(v, `filter.${key}`, key === 'q' ? MAX_QUERY : 1000, key === 'q');
+        if (!r.ok) return r;
+        filter[key] = r.value;
+        break;
+      }
+      case 'language': {
+        if (typeof v !== 'string' || !LANGUAGE.test(v)) return bad('filter.language must be a language code such as "en" or "pt-BR".');
+        filter.language = v;
+        break;
+      }
+      case 'kinds': {
+        const r = members(v, 'filter.kinds', KINDS);
+        if (!r.ok) return r;
+        filter.kinds = r.value;
+        break;
+      }
+      case 'visibility': {
+        const r = members(v, 'filter.visibility', VISIBILITIES);
+        if (!r.ok) return r;
+        filter.visibility = r.value;
+        break;
+      }
+      case 'hasMedia': case 'hasPoll': case 'hasCw': case 'edited': case 'noAlt':
+        if (typeof v !== 'boolean') return bad(`filter.${key} must be true or false.`);
+        filter[key] = v;
+        break;
+      case 'from': case 'to':
+        if (typeof v !== 'string' || !DAY.test(v)) return bad(`filter.${key} must be a date: YYYY, YYYY-MM or YYYY-MM-DD.`);
+        filter[key] = v;
+        break;
+      default:
+        return bad(`filter has an unknown field "${key.slice(0, 40)}".`);
+    }
+  }
+  return ok(filter);
+}
+
+/** An integer in [min, max]; accepts numbers, and strings of digits (query parameters, CLI flags). */
+export function validateInteger(value: unknown, name: string, min: number, max: number): Result<number> {
+  const n = typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n)) return bad(`${name} must be a whole number.`);
+  if (n < min || n > max) return bad(`${name} must be between ${min} and ${max}.`);
+  return ok(n);
+}
+
+export const validateArchiveId = (value: unknown): Result<string> => text(value, 'archive', 256);
+export const validatePostId = (value: unknown): Result<string> => text(value, 'id', MAX_ID);
+export const validateSearchLimit = (value: unknown): Result<number> => validateInteger(value, 'limit', 0, SEARCH_LIMIT_MAX);
+
+function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): Failure | null {
+  const extra = Object.keys(value).find((k) => !allowed.includes(k));
+  return extra === undefined ? null : bad(`${what} has an unknown field "${extra.slice(0, 40)}".`);
+}
+
+/** A PageQuery as the API takes it (IPC object, or the HTTP query turned into one by the server). */
+export function validatePageQuery(value: unknown): Result<PageQuery> {
+  if (!isRecord(value)) return bad('The page request must be an object.');
+  const extra = onlyKeys(value, ['archive', 'filter', 'order', 'offset', 'limit'], 'The page request');
+  if (extra) return extra;
+  const archive = validateArchiveId(value.archive);
+  if (!archive.ok) return archive;
+  const filter = validatePostFilter(value.filter ?? {});
+  if (!filter.ok) return filter;
+  const order = value.order ?? 'newest';
+  if (!ORDERS.includes(order as SortOrder)) return bad(`order must be one of ${ORDERS.join(', ')}.`);
+  const offset = validateInteger(value.offset ?? 0, 'offset', 0, Number.MAX_SAFE_INTEGER);
+  if (!offset.ok) return offset;
+  const limit = validateInteger(value.limit ?? 50, 'limit', 1, PAGE_LIMIT_MAX);
+  if (!limit.ok) return limit;
+  return ok({ archive: archive.value, filter: filter.value, order: order as SortOrder, offset: offset.value, limit: limit.value });
+}
+
+/** { archive, id } for post() and thread(). */
+export function validatePostRequest(value: unknown): Result<{ archive: string; id: string }> {
+  if (!isRecord(value)) return bad('The request must be an object.');
+  const extra = onlyKeys(value, ['archive', 'id'], 'The request');
+  if (extra) return extra;
+  const archive = validateArchiveId(value.archive);
+  if (!archive.ok) return archive;
+  const id = validatePostId(value.id);
+  if (!id.ok) return id;
+  return ok({ archive: archive.value, id: id.value });
+}
+
+/** { archive, q, limit } for search(); limit defaults to DEFAULT_SEARCH_LIMIT. */
+export function validateSearchRequest(value: unknown): Result<{ archive: string; q: string; limit: number }> {
+  if (!isRecord(value)) return bad('The search request must be an object.');
+  const extra = onlyKeys(value, ['archive', 'q', 'limit'], 'The search request');
+  if (extra) return extra;
+  const archive = validateArchiveId(value.archive);
+  if (!archive.ok) return archive;
+  const q = text(value.q, 'q', MAX_QUERY, true);
+  if (!q.ok) return q;
+  const limit = validateSearchLimit(value.limit ?? DEFAULT_SEARCH_LIMIT);
+  if (!limit.ok) return limit;
+  return ok({ archive: archive.value, q: q.value, limit: limit.value });
+}
+
+/** { archive } for likes() and bookmarks(). */
+export function validateArchiveRequest(value: unknown): Result<{ archive: string }> {
+  if (!isRecord(value)) return bad('The request must be an object.');
+  const extra = onlyKeys(value, ['archive'], 'The request');
+  if (extra) return extra;
+  const archive = validateArchiveId(value.archive);
+  return archive.ok ? ok({ archive: archive.value }) : archive;
+}

@@ -1,0 +1,57 @@
+// The frame of an open archive: a slim header, a side panel that becomes a drawer under 900px, the reading area.
+import { css } from 'lit';
+
+export const viewStyles = css`
+  :host { display: grid; grid-template-rows: auto 1fr; height: 100%; min-height: 0; }
+  .bar {
+    display: flex; align-items: center; gap: var(--ox-sys-space-3); flex-wrap: wrap;
+    padding: var(--ox-sys-space-2) var(--ox-sys-space-4);
+    background: var(--ox-sys-color-surface); border-bottom: 1px solid var(--ox-sys-color-border);
+    position: relative; z-index: 3;
+  }
+  .brand { display: flex; align-items: center; gap: var(--ox-sys-space-2); min-width: 0; width: calc(var(--ox-sys-panel) - var(--ox-sys-space-4) * 2); }
+  .mark { display: grid; place-items: center; flex: none; width: 1.9rem; height: 1.9rem; border-radius: 9px; background: var(--ox-sys-color-accent); color: var(--ox-sys-color-on-accent); }
+  .title { font-weight: 700; }
+  .file { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+  .search { display: flex; align-items: center; gap: var(--ox-sys-space-3); flex: 1 1 22rem; min-width: 0; max-width: calc(var(--ox-sys-column) + 8rem); }
+  ox-search-box { flex: 1; min-width: 0; }
+  .count { font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
+  .tabs { display: flex; gap: 2px; margin-left: auto; }
+  .tab { border: 0; background: none; cursor: pointer; padding: 0.4rem 0.75rem; border-radius: var(--ox-sys-radius-pill); font-size: var(--ox-sys-text-sm); font-weight: 500; color: var(--ox-sys-color-text-muted); }
+  .tab:hover { background: var(--ox-sys-color-surface-2); color: var(--ox-sys-color-text); }
+  .tab[aria-current='page'] { background: var(--ox-sys-color-accent-soft); color: var(--ox-sys-color-accent); }
+  .help { width: 2.2rem; justify-content: center; padding: 0.4rem 0; font-weight: 700; }
+  .panel-toggle { display: none; }
+  .body { display: grid; grid-template-columns: var(--ox-sys-panel) minmax(0, 1fr); min-height: 0; position: relative; }
+  .panel {
+    overflow-y: auto; padding: var(--ox-sys-space-4); display: grid; align-content: start; gap: var(--ox-sys-space-5);
+    border-right: 1px solid var(--ox-sys-color-border); background: var(--ox-sys-color-bg);
+  }
+  .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); }
+  .main > [hidden] { display: none; }
+  .warnings {
+    display: flex; gap: var(--ox-sys-space-2); align-items: center; margin: var(--ox-sys-space-3) auto 0; width: min(var(--ox-sys-column), calc(100% - 2rem));
+    padding: var(--ox-sys-space-2) var(--ox-sys-space-3); border-radius: var(--ox-sys-radius-md);
+    background: var(--ox-sys-color-warning-soft); font-size: var(--ox-sys-text-sm);
+  }
+  .warnings details { flex: 1; }
+  .warnings summary { cursor: pointer; font-weight: var(--ox-sys-weight-strong); }
+  .warnings .more { font-weight: normal; color: var(--ox-sys-color-text-muted); }
+  .warnings > .icon { color: var(--ox-sys-color-warning); align-self: start; margin-top: 0.45rem; }
+  .warnings .btn { align-self: start; padding: 0.3rem; }
+  .mark .icon { width: 1.2rem; height: 1.2rem; }
+  .panel-toggle .icon, .help .icon { width: 1.15rem; height: 1.15rem; }
+  .warnings ul { margin: var(--ox-sys-space-1) 0 0; padding-left: 1.2rem; }
+  .main > ox-timeline, .main > ox-thread, .main > ox-uri-list { grid-row: 2; min-height: 0; }
+  @media (max-width: 900px) {
+    .brand { width: auto; }
+    .file { display: none; }
+    .search { order: 5; flex-basis: 100%; max-width: none; }
+    .panel-toggle { display: inline-flex; }
+    .tabs { margin-left: auto; }
+    .body { grid-template-columns: minmax(0, 1fr); }
+    .panel { display: none; position: absolute; inset: 0; z-index: 2; border-right: 0; }
+    .panel.open { display: grid; }
+    .panel > * { max-width: var(--ox-sys-column); width: 100%; margin: 0 auto; }
+  }
+`;

@@ -1,0 +1,209 @@
+// One open archive: header with search, the side panel (profile, filters, months) and the current view.
+import { ContextConsumer } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import type { ArchiveInfo, Facets, PostFilter } from '../../preload/contract.js';
+import { apiContext } from '../lib/context.js';
+import type { OxEvent } from '../lib/events.js';
+import { formatNumber, plural } from '../lib/format.js';
+import { KeyboardController } from '../lib/keyboard.js';
+import { formatRoute, parseRoute, patchFilter, type Route, type View } from '../lib/route.js';
+import { icon } from '../lib/icons.js';
+import { baseStyles } from '../lib/shared-styles.js';
+import { viewStyles } from './ox-archive-view.styles.js';
+import type { OxBoost } from './ox-boost.js';
+import type { Author, OxPost } from './ox-post.js';
+import { handleOf } from './ox-profile.js';
+import './ox-filters.js';
+import './ox-media-viewer.js';
+import './ox-months.js';
+import './ox-profile.js';
+import './ox-search-box.js';
+import './ox-shortcuts.js';
+import './ox-thread.js';
+import './ox-timeline.js';
+import './ox-uri-list.js';
+
+const VIEW_TABS: Array<[View, string]> = [['timeline', 'Posts'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
+
+/**
+ * One open archive. Owns the route (view, filter, order in the hash) and turns the events of its children into
+ * history entries, so back/forward walk through filters and threads.
+ */
+export class OxArchiveView extends LitElement {
+  static override properties = {
+    info: { attribute: false },
+    route: { state: true },
+    total: { state: true },
+    facets: { state: true },
+    panelOpen: { state: true },
+    warningsHidden: { state: true },
+    month: { state: true },
+  };
+
+  /** the month being read, marked in the scrubber */
+  month = '';
+
+  info!: ArchiveInfo;
+  route: Route = parseRoute(location.hash);
+  total: number | null = null;
+  facets: Facets | null = null;
+  panelOpen = false;
+  warningsHidden = false;
+
+  static override styles = [baseStyles, viewStyles];
+
+  private readonly api = new ContextConsumer(this, { context: apiContext });
+  private readonly onPop = () => (this.route = parseRoute(location.hash));
+
+  constructor() {
+    super();
+    new KeyboardController(this, {
+      j: () => void this.$('ox-timeline')?.move(1),
+      k: () => void this.$('ox-timeline')?.move(-1),
+      '/': () => this.$('ox-search-box')?.focus(),
+      '?': () => this.$('ox-shortcuts')?.show(),
+      x: () => {
+        const card = this.currentCard();
+        if (card && 'toggleCw' in card) card.toggleCw();
+      },
+      Enter: (_e, target) => {
+        const id = target instanceof HTMLElement && target.tagName === 'ARTICLE' ? target.dataset.postId : undefined;
+        if (!id) return false;
+        this.go({ ...this.route, view: 'thread', id });
+      },
+      Escape: () => {
+        if (this.panelOpen) this.panelOpen = false;
+        else if (this.route.view !== 'timeline') this.back();
+        else return false;
+      },
+    });
+    this.addEventListener('ox-filter', (e) => this.go({ ...this.route, view: 'timeline', filter: patchFilter(this.route.filter, e.detail.patch) }));
+    this.addEventListener('ox-filter-reset', () => this.go({ ...this.route, view: 'timeline', filter: {} }));
+    this.addEventListener('ox-order', (e) => this.go({ ...this.route, order: e.detail.order === 'oldest' ? 'oldest' : 'newest' }));
+    this.addEventListener('ox-search', (e) => this.onSearch(e));
+    this.addEventListener('ox-open-thread', (e) => this.go({ ...this.route, view: 'thread', id: e.detail.id }));
+    this.addEventListener('ox-navigate', (e) => (e.detail.view === 'timeline' && this.route.view === 'thread' ? this.back() : this.go({ ...this.route, view: e.detail.view })));
+    this.addEventListener('ox-jump', (e) => {
+      this.panelOpen = false;
+      if (this.route.view !== 'timeline') this.go({ ...this.route, view: 'timeline' });
+      void this.updateComplete.then(() => this.$('ox-timeline')?.scrollToIndex(e.detail.offset));
+    });
+    this.addEventListener('ox-results', (e) => {
+      this.total = e.detail.total;
+      if (e.detail.facets) this.facets = e.detail.facets;
+    });
+    this.addEventListener('ox-position', (e) => (this.month = e.detail.month));
+    this.addEventListener('ox-open-media', (e) => this.$('ox-media-viewer')?.show(e.detail.archive, e.detail.media, e.detail.index));
+  }
+
+  private $<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] | null {
+    return this.renderRoot.querySelector(tag);
+  }
+
+  private currentCard(): OxPost | OxBoost | null {
+    if (this.route.view === 'thread') return this.$('ox-thread')?.renderRoot.querySelector('ox-post[focused]') ?? null;
+    return this.$('ox-timeline')?.currentCard() ?? null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPop);
+    window.addEventListener('hashchange', this.onPop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPop);
+    window.removeEventListener('hashchange', this.onPop);
+  }
+
+  /** A new history entry, so back/forward walk through views and filters. */
+  private go(route: Route, replace = false): void {
+    const hash = formatRoute(route);
+    const depth = ((history.state as { oxDepth?: number } | null)?.oxDepth ?? 0) + (replace ? 0 : 1);
+    if (hash !== location.hash) {
+      if (replace) history.replaceState({ oxDepth: depth }, '', hash);
+      else history.pushState({ oxDepth: depth }, '', hash);
+    }
+    this.route = parseRoute(hash);
+  }
+
+  private back(): void {
+    if (((history.state as { oxDepth?: number } | null)?.oxDepth ?? 0) > 0) history.back();
+    else this.go({ ...this.route, view: 'timeline' });
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // Back on the timeline from a thread or list: the keyboard continues where it was.
+    const before = changed.get('route') as Route | undefined;
+    if (before && before.view !== 'timeline' && this.route.view === 'timeline') void this.$('ox-timeline')?.focusCurrent();
+  }
+
+  // Typing refines one search: it replaces the history entry instead of adding one per keystroke.
+  private onSearch(e: OxEvent<'ox-search'>): void {
+    const filter: PostFilter = patchFilter(this.route.filter, { q: e.detail.q.trim() || undefined });
+    const fresh = !this.route.filter.q && !!filter.q;
+    this.go({ ...this.route, view: 'timeline', filter }, !fresh);
+  }
+
+  private author(): Author {
+    const p = this.info.profile;
+    const api = this.api.value;
+    return { displayName: p.displayName || p.username, handle: handleOf(this.info), avatarUrl: p.avatar && api ? api.mediaUrl(this.info.id, p.avatar) : null };
+  }
+
+  private renderCount() {
+    const q = this.route.filter.q;
+    const n = this.total;
+    const text = n === null ? '' : q ? `${plural(n, 'result', 'results')}` : plural(n, 'post', 'posts');
+    return html`<span class="count" data-testid="result-count" role="status" aria-live="polite">${text}</span>`;
+  }
+
+  private renderWarnings() {
+    const w = this.info.warnings;
+    if (!w.length || this.warningsHidden) return nothing;
+    return html`<div class="warnings" role="note">${icon('alert')}<details><summary>Some of this archive could not be read
+        <span class="more">(${plural(w.length, 'note', 'notes')})</span></summary>
+      <ul>${w.slice(0, 8).map((line) => html`<li>${line}</li>`)}</ul>${w.length > 8 ? html`<p>…and ${formatNumber(w.length - 8)} more.</p>` : nothing}</details>
+      <button class="btn quiet" aria-label="Dismiss" @click=${() => (this.warningsHidden = true)}>${icon('close')}</button></div>`;
+  }
+
+  override render() {
+    const { view, filter, order } = this.route;
+    const info = this.info;
+    const author = this.author();
+    const emojis = info.profile.emojis.map((e) => e.shortcode);
+    return html`
+      <header class="bar">
+        <div class="brand"><span class="mark">${icon('outbox')}</span><span class="title">Outbox</span><span class="file" title=${info.name}>${info.name}</span></div>
+        <div class="search"><ox-search-box .value=${filter.q ?? ''}></ox-search-box>${view === 'timeline' ? this.renderCount() : nothing}</div>
+        <nav class="tabs" aria-label="Sections">${VIEW_TABS.map(([v, label]) => html`<button class="tab" aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
+          @click=${() => this.go({ ...this.route, view: v })}>${label}</button>`)}</nav>
+        <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}Filters</button>
+        <button class="btn quiet help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
+      </header>
+      <div class="body">
+        <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label="Profile and filters">
+          <ox-profile .info=${info}></ox-profile>
+          <ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
+          <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>
+        </aside>
+        <main class="main">
+          ${this.renderWarnings()}
+          <ox-timeline ?hidden=${view !== 'timeline'} archive=${info.id} .filter=${filter} order=${order} .author=${author} .emojis=${emojis}></ox-timeline>
+          ${view === 'thread' && this.route.id ? html`<ox-thread archive=${info.id} postId=${this.route.id} .author=${author} .emojis=${emojis}></ox-thread>` : nothing}
+          ${view === 'likes' || view === 'bookmarks' ? html`<ox-uri-list archive=${info.id} kind=${view}></ox-uri-list>` : nothing}
+        </main>
+      </div>
+      <ox-media-viewer></ox-media-viewer>
+      <ox-shortcuts></ox-shortcuts>`;
+  }
+}
+
+customElements.define('ox-archive-view', OxArchiveView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-archive-view': OxArchiveView;
+  }
+}

@@ -1,0 +1,125 @@
+// The filter panel: kinds, features, visibility, language, hashtag, dates and order, each with its count.
+import { LitElement, html, nothing } from 'lit';
+import type { Facets, PostFilter, Visibility } from '../../preload/contract.js';
+import { emit } from '../lib/events.js';
+import { formatNumber, visibilityLabels } from '../lib/format.js';
+import type { Order } from '../lib/route.js';
+import { hasNarrowing } from '../lib/route.js';
+import { baseStyles } from '../lib/shared-styles.js';
+import { filterStyles } from './ox-filters.styles.js';
+
+type Kind = 'post' | 'reply' | 'boost';
+type Flag = 'hasMedia' | 'hasPoll' | 'hasCw' | 'edited' | 'noAlt';
+
+const KINDS: Array<[Kind, string, keyof Facets]> = [['post', 'Posts', 'posts'], ['reply', 'Replies', 'replies'], ['boost', 'Boosts', 'boosts']];
+const FLAGS: Array<[Flag, string, keyof Facets]> = [
+  ['hasMedia', 'With media', 'withMedia'], ['hasPoll', 'Polls', 'polls'], ['hasCw', 'Content warning', 'cw'],
+  ['edited', 'Edited', 'edited'], ['noAlt', 'Missing alt text', 'noAlt'],
+];
+const VISIBILITIES: Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+
+/**
+ * @fires ox-filter - a filter changed
+ * @fires ox-filter-reset - "Clear all"
+ * @fires ox-order - newest/oldest first
+ */
+export class OxFilters extends LitElement {
+  static override properties = {
+    filter: { attribute: false },
+    facets: { attribute: false },
+    order: {},
+  };
+
+  filter: PostFilter = {};
+  facets: Facets | null = null;
+  order: Order = 'newest';
+
+  static override styles = [baseStyles, filterStyles];
+
+  private patch(patch: Partial<PostFilter>): void {
+    emit(this, 'ox-filter', { patch });
+  }
+
+  private toggle(label: string, pressed: boolean, count: number | undefined, onClick: () => void, extraClass = '') {
+    return html`<button class="toggle ${extraClass}" aria-pressed=${String(pressed)} aria-label=${label}
+        aria-description=${count === undefined ? nothing : `${formatNumber(count)} in the current results`} @click=${onClick}>
+      <span class="label">${label}</span>${count === undefined ? nothing : html`<span class="count" aria-hidden="true">${formatNumber(count)}</span>`}
+    </button>`;
+  }
+
+  private kinds() {
+    const on = this.filter.kinds ?? [];
+    return KINDS.map(([kind, label, key]) => this.toggle(label, on.includes(kind), this.facets?.[key] as number | undefined, () => {
+      const next = on.includes(kind) ? on.filter((k) => k !== kind) : [...on, kind];
+      this.patch({ kinds: next });
+    }));
+  }
+
+  private visibility() {
+    const on = this.filter.visibility ?? [];
+    return VISIBILITIES.map((v) => this.toggle(visibilityLabels[v], on.includes(v), this.facets?.visibility[v], () => {
+      this.patch({ visibility: on.includes(v) ? on.filter((x) => x !== v) : [...on, v] });
+    }, v));
+  }
+
+  private languages() {
+    const langs = Object.entries(this.facets?.languages ?? {}).sort((a, b) => b[1] - a[1]);
+    const current = this.filter.language ?? '';
+    if (current && !langs.some(([l]) => l === current)) langs.unshift([current, 0]);
+    return html`<label class="field"><span>Language</span>
+      <select aria-label="Language" @change=${(e: Event) => this.patch({ language: (e.target as HTMLSelectElement).value || undefined })}>
+        <option value="" ?selected=${!current}>Any language</option>
+        ${langs.map(([l, n]) => html`<option value=${l} ?selected=${l === current}>${l} (${formatNumber(n)})</option>`)}
+      </select></label>`;
+  }
+
+  private hashtags() {
+    const tags = Object.entries(this.facets?.hashtags ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    const current = this.filter.hashtag;
+    if (current && !tags.some(([t]) => t === current)) tags.unshift([current, 0]);
+    if (!tags.length) return nothing;
+    return html`<fieldset><legend>Hashtags</legend><div class="wrap">
+      ${tags.map(([t, n]) => this.toggle(`#${t}`, t === current, n, () => this.patch({ hashtag: t === current ? undefined : t }), 'tag'))}
+    </div></fieldset>`;
+  }
+
+  private dates() {
+    const set = (key: 'from' | 'to') => (e: Event) => this.patch({ [key]: (e.target as HTMLInputElement).value || undefined });
+    return html`<fieldset><legend>Dates</legend><div class="dates">
+      <label class="field"><span>From</span><input type="date" aria-label="From date" .value=${this.filter.from ?? ''} @change=${set('from')}></label>
+      <label class="field"><span>To</span><input type="date" aria-label="To date" .value=${this.filter.to ?? ''} @change=${set('to')}></label>
+    </div></fieldset>`;
+  }
+
+  override render() {
+    const f = this.filter;
+    return html`<nav aria-label="Filters">
+      <div class="top">
+        <h2>Filters</h2>
+        ${hasNarrowing(f) || f.q ? html`<button class="btn quiet small" @click=${() => emit(this, 'ox-filter-reset', {})}>Clear all</button>` : nothing}
+      </div>
+      <fieldset><legend>Show</legend><div class="wrap">${this.kinds()}</div></fieldset>
+      <fieldset><legend>Having</legend><div class="wrap">
+        ${FLAGS.map(([flag, label, key]) => this.toggle(label, f[flag] === true, this.facets?.[key] as number | undefined, () => this.patch({ [flag]: !f[flag] })))}
+      </div></fieldset>
+      <fieldset><legend>Visibility</legend><div class="wrap">${this.visibility()}</div></fieldset>
+      ${f.mention ? html`<fieldset><legend>Mentioning</legend><div class="wrap">${this.toggle(f.mention, true, undefined, () => this.patch({ mention: undefined }))}</div></fieldset>` : nothing}
+      ${this.hashtags()}
+      <div class="row">${this.languages()}
+        <label class="field"><span>Order</span>
+          <select aria-label="Order" @change=${(e: Event) => emit(this, 'ox-order', { order: (e.target as HTMLSelectElement).value as Order })}>
+            <option value="newest" ?selected=${this.order === 'newest'}>Newest first</option>
+            <option value="oldest" ?selected=${this.order === 'oldest'}>Oldest first</option>
+          </select></label></div>
+      ${this.dates()}
+    </nav>`;
+  }
+}
+
+customElements.define('ox-filters', OxFilters);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-filters': OxFilters;
+  }
+}

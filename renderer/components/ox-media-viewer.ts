@@ -1,0 +1,117 @@
+// The full-size media viewer: one attachment at a time with its alt text, ←/→ to move, Esc to close.
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { MediaAttachment } from '../../preload/contract.js';
+import { apiContext } from '../lib/context.js';
+import { icon } from '../lib/icons.js';
+import { baseStyles } from '../lib/shared-styles.js';
+
+/**
+ * A modal `dialog` (data-testid=media-viewer) opened with show(); the alt text is always on screen.
+ * @cssproperty --ox-media-viewer-scrim - backdrop colour
+ */
+export class OxMediaViewer extends LitElement {
+  static override properties = {
+    media: { state: true },
+    index: { state: true },
+  };
+
+  media: MediaAttachment[] = [];
+  index = 0;
+  private archive = '';
+  private opener: Element | null = null;
+
+  private readonly api = new ContextConsumer(this, { context: apiContext });
+
+  static override styles = [baseStyles, css`
+    dialog {
+      width: 100vw; height: 100vh; max-width: 100vw; max-height: 100vh; margin: 0; padding: 0; border: 0;
+      background: var(--ox-media-viewer-scrim, var(--ox-sys-color-scrim));
+      backdrop-filter: blur(6px); color: var(--ox-sys-color-on-scrim);
+    }
+    dialog::backdrop { background: transparent; }
+    .frame { display: grid; grid-template-rows: auto 1fr auto; height: 100%; }
+    .top { display: flex; justify-content: space-between; align-items: center; padding: var(--ox-sys-space-2) var(--ox-sys-space-4); font-size: var(--ox-sys-text-sm); }
+    .stage { display: grid; grid-template-columns: auto 1fr auto; align-items: center; min-height: 0; gap: var(--ox-sys-space-2); padding: 0 var(--ox-sys-space-2); }
+    .media { min-height: 0; height: 100%; display: grid; place-items: center; }
+    img, video { max-width: 100%; max-height: 100%; object-fit: contain; }
+    .nav, .close {
+      border: 0; border-radius: var(--ox-sys-radius-pill); cursor: pointer;
+      background: var(--ox-sys-color-on-scrim-soft); color: var(--ox-sys-color-on-scrim); width: 2.75rem; height: 2.75rem; font-size: 1.25rem; display: grid; place-items: center;
+    }
+    .nav:hover, .close:hover { background: var(--ox-sys-color-on-scrim-hover); }
+    .nav:disabled { visibility: hidden; }
+    .alt { margin: 0 auto; padding: var(--ox-sys-space-3) var(--ox-sys-space-4) var(--ox-sys-space-4); max-width: 60rem; font-size: var(--ox-sys-text-md); line-height: 1.5; white-space: pre-line; }
+    .alt .label { font-weight: 700; font-size: var(--ox-sys-text-xs); letter-spacing: 0.05em; margin-right: var(--ox-sys-space-2); padding: 0 0.35rem; border-radius: 4px; background: var(--ox-sys-color-on-scrim-soft); }
+    .alt.none { color: var(--ox-sys-color-mark); font-style: italic; }
+    .absent { text-align: center; }
+  `];
+
+  /** Opens the viewer on one attachment of a post. */
+  show(archive: string, media: MediaAttachment[], index: number): void {
+    this.archive = archive;
+    this.media = media;
+    this.index = index;
+    this.opener = document.activeElement;
+    void this.updateComplete.then(() => {
+      const dialog = this.renderRoot.querySelector('dialog')!;
+      if (!dialog.open) dialog.showModal();
+      this.renderRoot.querySelector<HTMLButtonElement>('.close')?.focus();
+    });
+  }
+
+  close(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  get isOpen(): boolean {
+    return this.renderRoot.querySelector('dialog')?.open ?? false;
+  }
+
+  private go(delta: number): void {
+    const next = this.index + delta;
+    if (next >= 0 && next < this.media.length) this.index = next;
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'ArrowRight') this.go(1);
+    else if (event.key === 'ArrowLeft') this.go(-1);
+    else return;
+    event.preventDefault();
+  }
+
+  private onClose(): void {
+    this.media = [];
+    (this.opener as HTMLElement | null)?.focus?.({ preventScroll: true });
+  }
+
+  override render() {
+    const m = this.media[this.index];
+    const api = this.api.value;
+    const src = m?.present && m.path && api ? api.mediaUrl(this.archive, m.path) : null;
+    return html`<dialog data-testid="media-viewer" aria-label="Media viewer" @keydown=${this.onKey} @close=${this.onClose}>
+      ${m ? html`<div class="frame">
+        <div class="top"><span>${this.media.length > 1 ? `${this.index + 1} of ${this.media.length}` : ''}</span>
+          <button class="close" aria-label="Close" @click=${() => this.close()}>${icon('close')}</button></div>
+        <div class="stage">
+          <button class="nav" aria-label="Previous" ?disabled=${this.index === 0} @click=${() => this.go(-1)}>${icon('left')}</button>
+          <div class="media">${!src ? html`<p class="absent">Not in this archive</p>`
+            : m.kind === 'image' || m.kind === 'unknown' ? html`<img src=${src} alt=${m.description ?? ''}>`
+            : m.kind === 'audio' ? html`<audio src=${src} controls></audio>`
+            : html`<video src=${src} controls ?loop=${m.kind === 'gifv'}></video>`}</div>
+          <button class="nav" aria-label="Next" ?disabled=${this.index >= this.media.length - 1} @click=${() => this.go(1)}>${icon('right')}</button>
+        </div>
+        ${m.description ? html`<p class="alt"><span class="label">ALT</span>${m.description}</p>`
+          : html`<p class="alt none">This image has no alt text.</p>`}
+      </div>` : nothing}
+    </dialog>`;
+  }
+}
+
+customElements.define('ox-media-viewer', OxMediaViewer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-media-viewer': OxMediaViewer;
+  }
+}

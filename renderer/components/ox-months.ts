@@ -1,0 +1,78 @@
+// The date scrubber: posting activity per month as a histogram by year; a month jumps the timeline to it.
+import { LitElement, css, html, nothing } from 'lit';
+import { cssProps } from '../lib/css-props.js';
+import { emit } from '../lib/events.js';
+import { formatMonth, formatMonthShort, plural } from '../lib/format.js';
+import type { Order } from '../lib/route.js';
+import { baseStyles } from '../lib/shared-styles.js';
+
+/** Position of a month's first post in the current order: the count of everything that comes before it. */
+export function monthOffset(months: Record<string, number>, month: string, order: Order): number {
+  let offset = 0;
+  for (const [m, n] of Object.entries(months)) if (order === 'newest' ? m > month : m < month) offset += n;
+  return offset;
+}
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/**
+ * @fires ox-jump - a month was chosen: scroll the timeline to its offset
+ */
+export class OxMonths extends LitElement {
+  static override properties = { months: { attribute: false }, order: {}, current: {} };
+
+  months: Record<string, number> = {};
+  order: Order = 'newest';
+  /** the month being read ("YYYY-MM") */
+  current = '';
+
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    h2 { font-size: var(--ox-sys-text-sm); text-transform: uppercase; letter-spacing: 0.06em; color: var(--ox-sys-color-text-muted); margin: 0 0 var(--ox-sys-space-2); }
+    .years { display: grid; gap: 6px; }
+    .year { display: grid; grid-template-columns: 2.6rem 1fr; align-items: end; gap: var(--ox-sys-space-2); }
+    .label { font-size: var(--ox-sys-text-xs); font-weight: var(--ox-sys-weight-strong); color: var(--ox-sys-color-text-muted); font-variant-numeric: tabular-nums; line-height: 1; }
+    .bars { display: grid; grid-template-columns: repeat(12, 1fr); gap: 2px; height: 2rem; align-items: end; }
+    .bars > button, .bars > span { display: block; width: 100%; height: 100%; padding: 0; border: 0; background: none; cursor: pointer; position: relative; border-radius: 3px; }
+    .bars button:hover { background: var(--ox-sys-color-surface-2); }
+    .bar { position: absolute; left: 0; right: 0; bottom: 0; min-height: 2px; border-radius: 2px 2px 0 0; background: var(--ox-sys-color-accent); opacity: 0.75; }
+    .bars button:hover .bar, .bars button:focus-visible .bar { opacity: 1; }
+    .bars button[aria-current='true'] { background: var(--ox-sys-color-accent-soft); }
+    .bars button[aria-current='true'] .bar { opacity: 1; background: var(--ox-sys-color-accent-hover); box-shadow: 0 0 0 1px var(--ox-sys-color-accent); }
+    .bars > span::after { content: ''; position: absolute; left: 0; right: 0; bottom: 0; height: 1px; background: var(--ox-sys-color-border); }
+    .axis { display: grid; grid-template-columns: 2.6rem 1fr; gap: var(--ox-sys-space-2); font-size: 0.625rem; color: var(--ox-sys-color-text-faint); }
+    .axis div { display: flex; justify-content: space-between; }
+  `];
+
+  override render() {
+    const entries = Object.entries(this.months).filter(([, n]) => n > 0);
+    if (!entries.length) return nothing;
+    const max = Math.max(...entries.map(([, n]) => n));
+    const years = [...new Set(entries.map(([m]) => m.slice(0, 4)))].sort();
+    if (this.order === 'newest') years.reverse();
+    return html`<section data-testid="months" aria-labelledby="months-title">
+      <h2 id="months-title">Activity</h2>
+      <div class="years">${years.map((y) => html`<div class="year">
+        <span class="label">${y}</span>
+        <div class="bars" role="group" aria-label=${`Months of ${y}`}>${MONTHS.map((mm) => {
+          const month = `${y}-${mm}`;
+          const n = this.months[month] ?? 0;
+          if (!n) return html`<span aria-hidden="true" title=${`${formatMonth(month)}: no posts`}></span>`;
+          return html`<button data-month=${month} aria-current=${month === this.current ? 'true' : 'false'} title=${`${formatMonth(month)}: ${plural(n, 'post', 'posts')}`}
+              aria-label=${`${formatMonth(month)}, ${plural(n, 'post', 'posts')}`}
+              @click=${() => emit(this, 'ox-jump', { offset: monthOffset(this.months, month, this.order) })}>
+            <span class="bar" ${cssProps({ height: `${Math.max(6, Math.round((Math.sqrt(n) / Math.sqrt(max)) * 100))}%` })}></span></button>`;
+        })}</div></div>`)}
+      </div>
+      <div class="axis" aria-hidden="true"><span></span><div><span>${formatMonthShort('2000-01')}</span><span>${formatMonthShort('2000-06')}</span><span>${formatMonthShort('2000-12')}</span></div></div>
+    </section>`;
+  }
+}
+
+customElements.define('ox-months', OxMonths);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-months': OxMonths;
+  }
+}

@@ -1,0 +1,54 @@
+// A poll's options with votes, percentages as bars, voters and whether it is closed.
+import { LitElement, css, html, nothing } from 'lit';
+import { cssProps } from '../lib/css-props.js';
+import type { Poll } from '../../preload/contract.js';
+import { formatDateTime, formatNumber, plural } from '../lib/format.js';
+import { baseStyles } from '../lib/shared-styles.js';
+
+/** Read-only: an archive cannot vote, so options are text with their share drawn as a bar. */
+export class OxPoll extends LitElement {
+  static override properties = { poll: { attribute: false } };
+
+  poll!: Poll;
+
+  static override styles = [baseStyles, css`
+    :host { display: block; }
+    figure { margin: 0; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ox-sys-space-2); }
+    li { position: relative; border-radius: var(--ox-sys-radius-sm); overflow: hidden; background: var(--ox-sys-color-surface-2); }
+    .bar { position: absolute; inset: 0 auto 0 0; background: var(--ox-sys-color-accent-soft); border-right: 2px solid var(--ox-sys-color-accent); }
+    .bar.zero { border-right-color: transparent; }
+    .row { position: relative; display: flex; gap: var(--ox-sys-space-3); padding: 0.35rem var(--ox-sys-space-3); font-size: var(--ox-sys-text-sm); }
+    .title { flex: 1; overflow-wrap: anywhere; }
+    .pct { font-weight: var(--ox-sys-weight-strong); font-variant-numeric: tabular-nums; }
+    .lead .title { font-weight: var(--ox-sys-weight-strong); }
+    .meta { margin: var(--ox-sys-space-2) 0 0; font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
+  `];
+
+  override render() {
+    const poll = this.poll;
+    if (!poll) return nothing;
+    const total = poll.options.reduce((sum, o) => sum + (o.votes ?? 0), 0);
+    const max = Math.max(0, ...poll.options.map((o) => o.votes ?? 0));
+    const state = poll.closed ? 'Closed' : poll.endTime ? `Open until ${formatDateTime(poll.endTime)}` : 'Open';
+    return html`<figure role="group" aria-label="Poll" class="poll">
+      <ul>${poll.options.map((o) => {
+        const pct = o.votes !== null && total > 0 ? Math.round((o.votes / total) * 100) : null;
+        return html`<li class=${o.votes !== null && o.votes === max && max > 0 ? 'lead' : ''}>
+          <span class="bar ${pct ? '' : 'zero'}" ${cssProps({ width: `${pct ?? 0}%` })}></span>
+          <span class="row"><span class="title">${o.title}</span>
+            ${o.votes !== null ? html`<span class="votes">${plural(o.votes, 'vote', 'votes')}</span><span class="pct">${pct}%</span>` : nothing}</span>
+        </li>`;
+      })}</ul>
+      <p class="meta">${poll.multiple ? 'Multiple choice · ' : ''}${poll.votersCount !== null ? `${plural(poll.votersCount, 'person', 'people')} voted · ` : total ? `${formatNumber(total)} votes · ` : ''}${state}</p>
+    </figure>`;
+  }
+}
+
+customElements.define('ox-poll', OxPoll);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-poll': OxPoll;
+  }
+}

@@ -1,0 +1,62 @@
+// The quiet line under a post: visibility, language, edited, counts, thread and original links.
+import { LitElement, css, html, nothing } from 'lit';
+import type { Post } from '../../preload/contract.js';
+import { emit } from '../lib/events.js';
+import { formatDateTime, formatNumber, safeHref, visibilityLabels } from '../lib/format.js';
+import { icon } from '../lib/icons.js';
+import { baseStyles } from '../lib/shared-styles.js';
+
+const visibilityIcons = { public: 'globe', unlisted: 'unlock', private: 'lock', direct: 'mail' } as const;
+
+/**
+ * @fires ox-open-thread - "Thread" was pressed
+ */
+export class OxPostFooter extends LitElement {
+  static override properties = { post: { attribute: false } };
+
+  post!: Post;
+
+  static override styles = [baseStyles, css`
+    :host { display: block; margin-top: var(--ox-sys-space-3); }
+    .row { display: flex; flex-wrap: wrap; align-items: center; gap: var(--ox-sys-space-1) var(--ox-sys-space-2); font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
+    .spacer { flex: 1; }
+    .chip.direct { background: var(--ox-sys-color-private-soft); color: var(--ox-sys-color-private); }
+    .chip.private { background: var(--ox-sys-color-warning-soft); color: var(--ox-sys-color-warning); }
+    .count { display: inline-flex; gap: 0.25em; align-items: center; }
+    .actions { display: flex; gap: var(--ox-sys-space-1); }
+    .act {
+      display: inline-flex; align-items: center; gap: 0.3em;
+      border: 0; background: none; cursor: pointer;
+      padding: 0.25rem 0.5rem; border-radius: var(--ox-sys-radius-pill);
+      color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-xs); font-weight: 500; text-decoration: none;
+    }
+    .act:hover { background: var(--ox-sys-color-surface-2); color: var(--ox-sys-color-text); }
+  `];
+
+  override render() {
+    const p = this.post;
+    if (!p) return nothing;
+    const href = safeHref(p.url);
+    return html`<div class="row">
+      <span class="chip ${p.visibility}" title="Visibility">
+        ${icon(visibilityIcons[p.visibility])}${visibilityLabels[p.visibility]}</span>
+      ${p.language ? html`<span class="chip" title="Language"><span class="visually-hidden">Language: </span>${p.language}</span>` : nothing}
+      ${p.updated ? html`<span class="chip" title=${`Edited ${formatDateTime(p.updated)}`}>${icon('edit')}Edited</span>` : nothing}
+      ${p.likesCount !== null ? html`<span class="count" title="Favourites">${icon('star')}${formatNumber(p.likesCount)}<span class="visually-hidden"> favourites</span></span>` : nothing}
+      ${p.sharesCount !== null ? html`<span class="count" title="Boosts">${icon('boost')}${formatNumber(p.sharesCount)}<span class="visually-hidden"> boosts</span></span>` : nothing}
+      <span class="spacer"></span>
+      <span class="actions">
+        <button class="act" @click=${() => emit(this, 'ox-open-thread', { id: p.id })}>${icon('thread')}Thread</button>
+        ${href ? html`<a class="act" href=${href} target="_blank" rel="noopener noreferrer">${icon('external')}Original</a>` : nothing}
+      </span>
+    </div>`;
+  }
+}
+
+customElements.define('ox-post-footer', OxPostFooter);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-post-footer': OxPostFooter;
+  }
+}

@@ -1,0 +1,99 @@
+// The account at the top of the side panel: header, avatar, names, bio, fields, join date, counts, moved banner.
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import type { ArchiveInfo } from '../../preload/contract.js';
+import { apiContext } from '../lib/context.js';
+import { formatDate, formatNumber, safeHref } from '../lib/format.js';
+import { richText } from '../lib/rich-text.js';
+import { safeHtml } from '../lib/safe-html.js';
+import { baseStyles, contentStyles } from '../lib/shared-styles.js';
+import './ox-avatar.js';
+
+/** "@user@server" of an archive's account. */
+export function handleOf(info: ArchiveInfo): string {
+  const p = info.profile;
+  if (!p.username) return '';
+  return p.server ? `@${p.username}@${p.server}` : `@${p.username}`;
+}
+
+/**
+ * Custom emoji show as :shortcode: chips: their images are not in archives and remote ones are never loaded.
+ * @cssproperty --ox-profile-header-height - height of the header image
+ */
+export class OxProfile extends LitElement {
+  static override properties = { info: { attribute: false } };
+
+  info!: ArchiveInfo;
+
+  private readonly api = new ContextConsumer(this, { context: apiContext });
+
+  static override styles = [baseStyles, contentStyles, css`
+    :host { display: block; }
+    .card { background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border); border-radius: var(--ox-sys-radius-lg); overflow: hidden; box-shadow: var(--ox-sys-shadow-1); }
+    .banner { height: var(--ox-profile-header-height, 7.5rem); background: linear-gradient(135deg, var(--ox-sys-color-accent-soft), var(--ox-sys-color-surface-3)); }
+    .banner img[hidden] { display: none; }
+    .banner img { width: 100%; height: 100%; object-fit: cover; display: block; }
+    .inner { padding: 0 var(--ox-sys-space-4) var(--ox-sys-space-4); }
+    ox-avatar { --ox-avatar-size: 4.5rem; --ox-avatar-ring: var(--ox-sys-color-surface); margin-top: -2.4rem; }
+    h1 { font-size: var(--ox-sys-text-xl); line-height: 1.25; margin: var(--ox-sys-space-2) 0 0; overflow-wrap: anywhere; }
+    .handle { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); overflow-wrap: anywhere; margin: 0; }
+    .badges { display: flex; gap: var(--ox-sys-space-1); flex-wrap: wrap; margin-top: var(--ox-sys-space-2); }
+    .moved { margin: var(--ox-sys-space-3) 0 0; padding: var(--ox-sys-space-2) var(--ox-sys-space-3); border-radius: var(--ox-sys-radius-md);
+      background: var(--ox-sys-color-warning-soft); color: var(--ox-sys-color-text); font-size: var(--ox-sys-text-sm); overflow-wrap: anywhere; }
+    .bio { margin-top: var(--ox-sys-space-3); font-size: var(--ox-sys-text-sm); }
+    dl.fields { margin: var(--ox-sys-space-3) 0 0; font-size: var(--ox-sys-text-sm); border: 1px solid var(--ox-sys-color-border); border-radius: var(--ox-sys-radius-md); }
+    dl.fields div { display: grid; grid-template-columns: minmax(5rem, 35%) 1fr; gap: var(--ox-sys-space-2); padding: var(--ox-sys-space-2) var(--ox-sys-space-3); }
+    dl.fields div + div { border-top: 1px solid var(--ox-sys-color-border); }
+    dt { color: var(--ox-sys-color-text-muted); font-weight: 500; overflow-wrap: anywhere; }
+    dd { margin: 0; overflow-wrap: anywhere; }
+    .joined { margin: var(--ox-sys-space-3) 0 0; font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); }
+    .counts { display: flex; gap: var(--ox-sys-space-4); flex-wrap: wrap; margin: var(--ox-sys-space-3) 0 0; padding: 0; list-style: none; font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); }
+    .counts strong { color: var(--ox-sys-color-text); font-variant-numeric: tabular-nums; }
+  `];
+
+  override render() {
+    const info = this.info;
+    if (!info) return nothing;
+    const p = info.profile;
+    const api = this.api.value;
+    const emojis = p.emojis.map((e) => e.shortcode);
+    const media = (path: string | null) => (path && api ? api.mediaUrl(info.id, path) : null);
+    const header = media(p.header);
+    const moved = safeHref(p.movedTo);
+    const c = info.summary.counts;
+    const name = p.displayName || p.username || info.name;
+    return html`<section class="card" aria-label="Profile">
+      <div class="banner">${header ? html`<img src=${header} alt=${p.headerDescription ?? ''} @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)}>` : nothing}</div>
+      <div class="inner">
+        <ox-avatar .src=${media(p.avatar)} .name=${name}></ox-avatar>
+        <h1>${richText(name, { emojis })}</h1>
+        <p class="handle">${handleOf(info)}</p>
+        ${p.actorType !== 'Person' || p.suspended || p.memorial || !p.present ? html`<div class="badges">
+          ${p.actorType === 'Service' ? html`<span class="chip">Bot</span>` : p.actorType === 'Group' ? html`<span class="chip">Group</span>` : nothing}
+          ${p.suspended ? html`<span class="chip">Suspended</span>` : nothing}
+          ${p.memorial ? html`<span class="chip">In memoriam</span>` : nothing}
+          ${!p.present ? html`<span class="chip">No profile in this archive</span>` : nothing}</div>` : nothing}
+        ${p.movedTo ? html`<p class="moved" role="note"><strong>This account has moved</strong> to
+          ${moved ? html`<a href=${moved} target="_blank" rel="noopener noreferrer">${moved}</a>` : p.movedTo}</p>` : nothing}
+        ${p.bio ? html`<div class="bio content">${safeHtml(p.bio, { emojis })}</div>` : nothing}
+        ${p.fields.length ? html`<dl class="fields">${p.fields.map((f) => html`<div>
+          <dt>${richText(f.name, { emojis })}</dt><dd class="content">${safeHtml(f.value, { emojis })}</dd></div>`)}</dl>` : nothing}
+        ${p.joined ? html`<p class="joined">Joined ${formatDate(p.joined)}</p>` : nothing}
+        <ul class="counts" aria-label="Counts">
+          <li><strong>${formatNumber(c.posts)}</strong> posts</li>
+          <li><strong>${formatNumber(c.boosts)}</strong> boosts</li>
+          <li><strong>${formatNumber(c.replies)}</strong> replies</li>
+          <li><strong>${formatNumber(info.summary.media.present)}</strong> media</li>
+        </ul>
+      </div>
+    </section>`;
+  }
+}
+
+customElements.define('ox-profile', OxProfile);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-profile': OxProfile;
+  }
+}

@@ -1,0 +1,108 @@
+// A post with its ancestors and replies found in the archive.
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing } from 'lit';
+import type { ErrorInfo, Post, Thread } from '../../preload/contract.js';
+import { apiContext } from '../lib/context.js';
+import { emit } from '../lib/events.js';
+import { safeHref } from '../lib/format.js';
+import { icon } from '../lib/icons.js';
+import { baseStyles } from '../lib/shared-styles.js';
+import type { Author } from './ox-post.js';
+import './ox-boost.js';
+import './ox-post.js';
+
+/**
+ * @fires ox-navigate - "Back to the timeline"
+ */
+export class OxThread extends LitElement {
+  static override properties = {
+    archive: {},
+    postId: {},
+    author: { attribute: false },
+    emojis: { attribute: false },
+  };
+
+  archive = '';
+  postId = '';
+  author: Author = { displayName: '', handle: '', avatarUrl: null };
+  emojis: readonly string[] = [];
+
+  private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.value, this.archive, this.postId] as const,
+    task: async ([api, archive, id], { signal }): Promise<Thread | null> => {
+      if (!api || !archive || !id) return null;
+      const result = await api.thread({ archive, id });
+      signal.throwIfAborted();
+      if (!result.ok) throw result;
+      return result.value;
+    },
+  });
+
+  static override styles = [baseStyles, css`
+    :host { display: block; height: 100%; overflow-y: auto; }
+    .column { max-width: calc(var(--ox-sys-column) + 2 * var(--ox-sys-space-4)); margin: 0 auto; padding: var(--ox-sys-space-4); }
+    .bar { display: flex; align-items: center; gap: var(--ox-sys-space-3); margin-bottom: var(--ox-sys-space-3); }
+    h2 { margin: 0; font-size: var(--ox-sys-text-lg); }
+    ol { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ox-sys-space-2); }
+    li { position: relative; }
+    li.ancestor::after { content: ''; position: absolute; left: 2.2rem; bottom: calc(-1 * var(--ox-sys-space-2)); height: var(--ox-sys-space-2); border-left: 2px solid var(--ox-sys-color-border-strong); }
+    li.reply { margin-left: var(--ox-sys-space-5); }
+    ox-post.focus { --ox-post-border: var(--ox-sys-color-accent); }
+    .note { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); margin: 0 0 var(--ox-sys-space-2); overflow-wrap: anywhere; }
+    .state { color: var(--ox-sys-color-text-muted); padding: var(--ox-sys-space-5) 0; text-align: center; }
+  `];
+
+  // The post asked for, not the oldest ancestor, is what the reader wants to see first.
+  override updated(): void {
+    if (this.task.status !== TaskStatus.COMPLETE || this.scrolledFor === this.postId) return;
+    this.scrolledFor = this.postId;
+    const main = this.renderRoot.querySelector<HTMLElement>('li.main');
+    if (main && main.previousElementSibling) main.scrollIntoView({ block: 'start' });
+  }
+
+  private scrolledFor = '';
+
+  private card(post: Post, focus: boolean) {
+    return post.type === 'boost'
+      ? html`<ox-boost .post=${post} handle=${this.author.displayName}></ox-boost>`
+      : html`<ox-post class=${focus ? 'focus' : ''} ?focused=${focus} .post=${post} .author=${this.author} archive=${this.archive} .emojis=${this.emojis}></ox-post>`;
+  }
+
+  private renderThread(thread: Thread) {
+    const missing = safeHref(thread.missingParent);
+    return html`
+      ${thread.missingParent ? html`<p class="note">Starts as a reply to a post that is not in this archive:
+        ${missing ? html`<a href=${missing} target="_blank" rel="noopener noreferrer">${missing}</a>` : thread.missingParent}</p>` : nothing}
+      <ol>
+        ${thread.ancestors.map((p) => html`<li class="ancestor">${this.card(p, false)}</li>`)}
+        <li class="main">${this.card(thread.post, true)}</li>
+        ${thread.descendants.map((p) => html`<li class="reply">${this.card(p, false)}</li>`)}
+      </ol>
+      ${!thread.ancestors.length && !thread.descendants.length ? html`<p class="state">No replies or earlier posts of this conversation are in the archive.</p>` : nothing}`;
+  }
+
+  override render() {
+    return html`<section class="column" data-testid="thread" aria-labelledby="thread-title">
+      <div class="bar">
+        <button class="btn" @click=${() => emit(this, 'ox-navigate', { view: 'timeline' })}>${icon('back')} Back</button>
+        <h2 id="thread-title">Thread</h2>
+      </div>
+      ${this.task.render({
+        pending: () => html`<p class="state" role="status">Loading the thread…</p>`,
+        complete: (thread) => (thread ? this.renderThread(thread) : nothing),
+        error: (e) => html`<p class="state" role="alert">${(e as ErrorInfo).message ?? String(e)}</p>`,
+      })}
+    </section>`;
+  }
+}
+
+customElements.define('ox-thread', OxThread);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-thread': OxThread;
+  }
+}

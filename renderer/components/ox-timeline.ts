@@ -1,0 +1,222 @@
+// The windowed timeline: any number of posts in a bounded scroll height, ~40 real cards around the reading point.
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { cssProps } from '../lib/css-props.js';
+import type { ErrorInfo, Page, PostFilter } from '../../preload/contract.js';
+import { apiContext } from '../lib/context.js';
+import { emit } from '../lib/events.js';
+import { PAGE_SIZE, PageCache } from '../lib/page-cache.js';
+import type { Order } from '../lib/route.js';
+import { baseStyles } from '../lib/shared-styles.js';
+import { ScrollWindow } from '../lib/scroll-window.js';
+import type { Author, OxPost } from './ox-post.js';
+import type { OxBoost } from './ox-boost.js';
+import { timelineStyles } from './ox-timeline.styles.js';
+import './ox-boost.js';
+import './ox-post.js';
+
+/**
+ * The posts of the current filter and order. Scrolling maps the scroll position to a post index (see
+ * ScrollWindow), so 100k posts scroll end to end without Chromium's element-height ceiling.
+ * @fires ox-results - the first page of a new query arrived (total, facets, terms)
+ * @fires ox-position - the month at the top of the list changed (for the scrubber)
+ * @fires ox-filter-reset - "Clear filters" on the empty result
+ * @cssproperty --ox-timeline-width - the reading column's width
+ */
+export class OxTimeline extends LitElement {
+  static override properties = {
+    archive: {},
+    filter: { attribute: false },
+    order: {},
+    author: { attribute: false },
+    emojis: { attribute: false },
+  };
+
+  archive = '';
+  filter: PostFilter = {};
+  order: Order = 'newest';
+  author: Author = { displayName: '', handle: '', avatarUrl: null };
+  emojis: readonly string[] = [];
+
+  static override styles = [baseStyles, timelineStyles];
+
+  private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
+  private cache: PageCache | null = null;
+  private terms: string[] = [];
+  private current: number | null = null;
+  private readonly win = new ScrollWindow(() => this.requestUpdate());
+  private readonly resize = new ResizeObserver(() => this.requestUpdate());
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.value, this.archive, JSON.stringify(this.filter), this.order] as const,
+    task: async ([api, archive, filter, order], { signal }): Promise<Page | null> => {
+      if (!api || !archive) return null;
+      const result = await api.page({ archive, filter: JSON.parse(filter) as PostFilter, order, offset: 0, limit: PAGE_SIZE });
+      signal.throwIfAborted();
+      if (!result.ok) throw result;
+      return result.value;
+    },
+    onComplete: (page) => {
+      if (page) this.reset(page);
+    },
+  });
+
+  private reset(page: Page): void {
+    const api = this.api.value!;
+    this.cache = new PageCache(api, { archive: this.archive, filter: this.filter, order: this.order }, page.total, () => this.requestUpdate());
+    this.cache.seed(0, page.items);
+    this.terms = page.terms;
+    this.current = null;
+    this.win.reset(page.total);
+    emit(this, 'ox-results', { total: page.total, facets: page.facets, terms: page.terms });
+  }
+
+  override firstUpdated(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller')!;
+    const windowEl = this.renderRoot.querySelector<HTMLElement>('.window')!;
+    this.win.attach(scroller, windowEl);
+    this.resize.observe(scroller);
+    this.resize.observe(windowEl);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+  }
+
+  override updated(): void {
+    this.win.layout();
+    const top = this.cache?.get(this.win.firstVisible());
+    const month = top?.post.published.slice(0, 7) ?? '';
+    if (month && month !== this.month) {
+      this.month = month;
+      emit(this, 'ox-position', { month });
+    }
+  }
+
+  private month = '';
+
+  // The focused card may have left the window while scrolling: once scrolling stops, keep the focus in the list
+  // so keys (End, PageDown, j) go on working. (Focusing during the scroll would cancel its animation.)
+  private onScrollEnd(): void {
+    this.win.onScrollEnd();
+    if (this.hadFocus && !this.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body)) {
+      this.renderRoot.querySelector<HTMLElement>('.scroller')?.focus({ preventScroll: true });
+    }
+  }
+
+  private hadFocus = false;
+
+  private onKey(event: KeyboardEvent): void {
+    if ((event.key !== 'Home' && event.key !== 'End') || event.ctrlKey || event.altKey || event.metaKey) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    event.preventDefault();
+    this.current = null;
+    this.win.scrollToEdge(event.key === 'End');
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next && !event.composedPath().includes(next) && !this.contains(next) && !this.shadowRoot?.contains(next)) this.hadFocus = false;
+  }
+
+  /** Scrolls so the post at this position of the current order is at the top (month jumps, j/k). */
+  scrollToIndex(index: number): void {
+    this.win.scrollToIndex(index);
+  }
+
+  /** Moves the keyboard focus to the next (+1) or previous (-1) post. */
+  async move(delta: number): Promise<void> {
+    const total = this.cache?.total ?? 0;
+    if (!total) return;
+    const next = this.current === null ? this.win.firstVisible() : Math.min(total - 1, Math.max(0, this.current + delta));
+    this.current = next;
+    this.win.scrollToIndex(next);
+    await this.updateComplete;
+    const card = this.cardAt(next);
+    if (card) {
+      await card.updateComplete;
+      card.article?.focus({ preventScroll: true });
+    }
+  }
+
+  /** Focuses the post the keyboard was on (after returning from a thread). */
+  async focusCurrent(): Promise<void> {
+    await this.updateComplete;
+    const card = this.currentCard();
+    await card?.updateComplete;
+    card?.article?.focus({ preventScroll: true });
+  }
+
+  private cardAt(index: number): OxPost | OxBoost | null {
+    return this.renderRoot.querySelector<OxPost | OxBoost>(`.slot[data-index="${index}"] > :is(ox-post, ox-boost)`);
+  }
+
+  /** The post the keyboard is on (the focused one, else the first visible). */
+  currentCard(): OxPost | OxBoost | null {
+    return this.cardAt(this.current ?? this.win.firstVisible());
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    this.hadFocus = true;
+    const slot = event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.classList.contains('slot'));
+    if (!slot) return;
+    this.current = Number(slot.dataset.index);
+    if (!this.win.isVisible(this.current)) this.win.scrollToIndex(this.current);
+  }
+
+  private renderSlots() {
+    const cache = this.cache;
+    if (!cache) return nothing;
+    if (cache.total === 0) {
+      return html`<div class="empty" role="status"><p class="big">No posts match.</p>
+        <p>Try fewer filters or other words.</p>
+        <button class="btn" @click=${() => emit(this, 'ox-filter-reset', {})}>Clear filters and search</button></div>`;
+    }
+    const [start, end] = this.win.range();
+    const indices = Array.from({ length: end - start }, (_, i) => start + i);
+    return repeat(indices, (i) => i, (i) => {
+      const item = cache.get(i);
+      if (!item) return html`<div class="slot" data-index=${i}><div class="placeholder" aria-hidden="true"><span></span><span></span><span></span></div></div>`;
+      const p = item.post;
+      return html`<div class="slot" data-index=${i}>${p.type === 'boost'
+        ? html`<ox-boost .post=${p} handle=${this.author.displayName || this.author.handle}></ox-boost>`
+        : html`<ox-post .post=${p} .author=${this.author} archive=${this.archive} .terms=${this.terms} .emojis=${this.emojis}></ox-post>`}</div>`;
+    });
+  }
+
+  private renderError(error: unknown) {
+    const info = error as ErrorInfo;
+    return html`<div class="empty" role="alert"><p class="big">The posts could not be loaded.</p><p>${info?.message ?? String(error)}</p></div>`;
+  }
+
+  override render() {
+    const stale = this.task.status === TaskStatus.PENDING && this.cache !== null;
+    return html`<div class="scroller" tabindex="-1" @scroll=${() => this.win.onScroll()} @scrollend=${this.onScrollEnd}
+        @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @keydown=${this.onKey}>
+      <div class="viewport">
+        <div class="window ${stale ? 'stale' : ''}" aria-busy=${stale ? 'true' : 'false'}>
+          ${this.task.render({
+            initial: () => nothing,
+            pending: () => (this.cache ? this.renderSlots() : html`<div class="empty" role="status">Loading posts…</div>`),
+            complete: () => this.renderSlots(),
+            error: (e) => this.renderError(e),
+          })}
+          ${this.cache?.error ? html`<p class="empty" role="alert">${this.cache.error.message}</p>` : nothing}
+        </div>
+      </div>
+      <div class="spacer" ${cssProps({ height: `${this.win.spacerHeight()}px` })}></div>
+    </div>`;
+  }
+}
+
+customElements.define('ox-timeline', OxTimeline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-timeline': OxTimeline;
+  }
+}

@@ -1,0 +1,7 @@
+// The services every component may consume from the app root (@lit/context), so tests can provide fakes.
+import { createContext } from '@lit/context';
+import type { OutboxApi } from '../../preload/contract.js';
+import type { TransportKind } from './transport.js';
+
+export const apiContext = createContext<OutboxApi>(Symbol('outbox-api'));
+export const transportKindContext = createContext<TransportKind>(Symbol('outbox-transport-kind'));

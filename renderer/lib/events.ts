@@ -1,0 +1,46 @@
+// The viewer's own events, typed once: each bubbles and is composed so it crosses shadow roots to the app.
+import type { Facets, MediaAttachment, PostFilter, SortOrder } from '../../preload/contract.js';
+import type { View } from './route.js';
+
+export interface OxEventDetails {
+  /** merge these fields into the filter (undefined removes a field) */
+  'ox-filter': { patch: Partial<PostFilter> };
+  /** the whole filter was replaced (e.g. "clear all") */
+  'ox-filter-reset': Record<string, never>;
+  'ox-order': { order: SortOrder };
+  'ox-search': { q: string };
+  'ox-open-thread': { id: string };
+  'ox-open-media': { archive: string; media: MediaAttachment[]; index: number };
+  'ox-navigate': { view: View };
+  /** scroll the timeline to this position of the current result order */
+  'ox-jump': { offset: number };
+  'ox-results': { total: number; facets: Facets | null; terms: string[] };
+  /** the month ("YYYY-MM", UTC) of the post at the top of the timeline changed */
+  'ox-position': { month: string };
+  'ox-open-demo': Record<string, never>;
+  'ox-show-shortcuts': Record<string, never>;
+}
+
+export type OxEventName = keyof OxEventDetails;
+export type OxEvent<K extends OxEventName> = CustomEvent<OxEventDetails[K]>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ox-filter': OxEvent<'ox-filter'>;
+    'ox-filter-reset': OxEvent<'ox-filter-reset'>;
+    'ox-order': OxEvent<'ox-order'>;
+    'ox-search': OxEvent<'ox-search'>;
+    'ox-open-thread': OxEvent<'ox-open-thread'>;
+    'ox-open-media': OxEvent<'ox-open-media'>;
+    'ox-navigate': OxEvent<'ox-navigate'>;
+    'ox-jump': OxEvent<'ox-jump'>;
+    'ox-results': OxEvent<'ox-results'>;
+    'ox-position': OxEvent<'ox-position'>;
+    'ox-open-demo': OxEvent<'ox-open-demo'>;
+    'ox-show-shortcuts': OxEvent<'ox-show-shortcuts'>;
+  }
+}
+
+export function emit<K extends OxEventName>(from: EventTarget, name: K, detail: OxEventDetails[K]): void {
+  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}

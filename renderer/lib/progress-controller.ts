@@ -1,0 +1,28 @@
+// Subscribes its host to the engine's open progress while connected (OutboxApi.onProgress with an AbortSignal).
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { OpenProgress, OutboxApi } from '../../preload/contract.js';
+
+export class ProgressController implements ReactiveController {
+  private abort: AbortController | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly api: OutboxApi,
+    private readonly listener: (progress: OpenProgress) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.abort = new AbortController();
+    try {
+      this.api.onProgress(this.listener, this.abort.signal);
+    } catch {
+      // Progress is a nicety: a transport without it still opens archives.
+    }
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+  }
+}

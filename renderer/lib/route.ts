@@ -1,0 +1,83 @@
+// The address of what the viewer shows: view, filter and order in the hash (`#/?kinds=post&lang=de&q=…`).
+import type { PostFilter, Visibility } from '../../preload/contract.js';
+
+export type View = 'timeline' | 'thread' | 'likes' | 'bookmarks';
+export type Order = 'newest' | 'oldest';
+
+export interface Route {
+  view: View;
+  /** the post a thread view is about */
+  id?: string;
+  filter: PostFilter;
+  order: Order;
+}
+
+const VIEWS: readonly View[] = ['timeline', 'thread', 'likes', 'bookmarks'];
+const KINDS = ['post', 'reply', 'boost'] as const;
+const VISIBILITIES: readonly Visibility[] = ['public', 'unlisted', 'private', 'direct'];
+const FLAGS = { media: 'hasMedia', poll: 'hasPoll', cw: 'hasCw', edited: 'edited', noalt: 'noAlt' } as const;
+const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function parseRoute(hash: string): Route {
+  const body = hash.replace(/^#\/?/, '');
+  const q = body.indexOf('?');
+  const path = (q < 0 ? body : body.slice(0, q)) || 'timeline';
+  const params = new URLSearchParams(q < 0 ? '' : body.slice(q + 1));
+  const view = (VIEWS as readonly string[]).includes(path) ? (path as View) : 'timeline';
+  const filter: PostFilter = {};
+  const text = params.get('q');
+  if (text) filter.q = text;
+  const kinds = (params.get('kinds') ?? '').split(',').filter((k): k is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(k));
+  if (kinds.length) filter.kinds = kinds;
+  const vis = (params.get('vis') ?? '').split(',').filter((v): v is Visibility => (VISIBILITIES as readonly string[]).includes(v));
+  if (vis.length) filter.visibility = vis;
+  const lang = params.get('lang');
+  if (lang && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(lang)) filter.language = lang;
+  const tag = params.get('tag');
+  if (tag) filter.hashtag = tag.toLowerCase();
+  const mention = params.get('mention');
+  if (mention) filter.mention = mention;
+  for (const [param, field] of Object.entries(FLAGS)) if (params.get(param) === '1') filter[field] = true;
+  const from = params.get('from');
+  if (from && DAY.test(from)) filter.from = from;
+  const to = params.get('to');
+  if (to && DAY.test(to)) filter.to = to;
+  const route: Route = { view, filter, order: params.get('order') === 'oldest' ? 'oldest' : 'newest' };
+  const id = params.get('id');
+  if (view === 'thread' && id) route.id = id;
+  return route;
+}
+
+export function formatRoute(route: Route): string {
+  const params = new URLSearchParams();
+  if (route.view === 'thread' && route.id) params.set('id', route.id);
+  const f = route.filter;
+  if (f.kinds?.length) params.set('kinds', f.kinds.join(','));
+  if (f.visibility?.length) params.set('vis', f.visibility.join(','));
+  if (f.language) params.set('lang', f.language);
+  if (f.hashtag) params.set('tag', f.hashtag);
+  if (f.mention) params.set('mention', f.mention);
+  for (const [param, field] of Object.entries(FLAGS)) if (f[field]) params.set(param, '1');
+  if (f.from) params.set('from', f.from);
+  if (f.to) params.set('to', f.to);
+  if (route.order === 'oldest') params.set('order', 'oldest');
+  if (f.q) params.set('q', f.q);
+  const path = route.view === 'timeline' ? '' : route.view;
+  const query = params.toString();
+  return `#/${path}${query ? `?${query}` : ''}`;
+}
+
+/** Applies a patch where undefined, false, '' and [] remove the field. */
+export function patchFilter(filter: PostFilter, patch: Partial<PostFilter>): PostFilter {
+  const next: Record<string, unknown> = { ...filter };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || value === false || value === '' || (Array.isArray(value) && value.length === 0)) delete next[key];
+    else next[key] = value;
+  }
+  return next as PostFilter;
+}
+
+/** True when the filter narrows anything besides the text query. */
+export function hasNarrowing(filter: PostFilter): boolean {
+  return Object.keys(filter).some((k) => k !== 'q');
+}

@@ -1,0 +1,95 @@
+// The browser-mode transport: OutboxApi over the HTTP routes of `outbox serve`, authenticated by its token.
+import type {
+  ErrorCode, OpenProgress, OutboxApi, Page, PageQuery, PostFilter, Result, SearchResponse,
+} from '../../preload/contract.js';
+import { Routes } from '../../preload/contract.js';
+
+/**
+ * Takes the token from the address (`?token=…`), keeps it in memory only, and removes it from the address bar
+ * so it is not left in history or shown on screen. After a reload the server's cookie carries it instead.
+ */
+export function takeToken(location: Location, history: History): string | null {
+  const url = new URL(location.href);
+  const token = url.searchParams.get('token');
+  if (token === null) return null;
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  return token;
+}
+
+function failure(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, code, message };
+}
+
+/** Drops empty fields: the server refuses unknown or empty ones rather than guessing. */
+export function compactFilter(filter: PostFilter): PostFilter {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === false || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[key] = value;
+  }
+  return out as PostFilter;
+}
+
+export function httpTransport(token: string | null, origin = location.origin): OutboxApi {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+
+  async function get<T>(route: string, params: Record<string, string | number | undefined>): Promise<Result<T>> {
+    const url = new URL(route, origin);
+    for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, String(value));
+    let response: Response;
+    try {
+      response = await fetch(url, { headers, credentials: 'same-origin', cache: 'no-store' });
+    } catch {
+      return failure('io', 'Outbox could not reach its local server. Is `outbox serve` still running? Start it again and open the address it prints.');
+    }
+    if (response.status === 401 || response.status === 403) {
+      return failure('bad-request', 'This page is not signed in to the Outbox server. Open the address that `outbox serve` printed (with its token) again.');
+    }
+    try {
+      return (await response.json()) as Result<T>;
+    } catch {
+      return failure('internal', `The Outbox server answered ${route} with something that is not JSON (HTTP ${response.status}).`);
+    }
+  }
+
+  return {
+    current: () => get(Routes.current, {}),
+    open: async () =>
+      failure('bad-request', 'In browser mode Outbox shows the archive given on the command line. Run `outbox serve path/to/archive.zip` to open another one.'),
+    page: (q: PageQuery) =>
+      get<Page>(Routes.page, {
+        archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)),
+      }),
+    post: (r) => get(Routes.post, { archive: r.archive, id: r.id }),
+    thread: (r) => get(Routes.thread, { archive: r.archive, id: r.id }),
+    search: async (r) => {
+      // /api/search answers with the bare SearchResponse (it mirrors the CLI), not a Result.
+      const answer = await get<SearchResponse>(Routes.search, { archive: r.archive, q: r.q, limit: r.limit });
+      if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
+      return { ok: true, value: answer as unknown as SearchResponse };
+    },
+    likes: (r) => get(Routes.likes, { archive: r.archive }),
+    bookmarks: (r) => get(Routes.bookmarks, { archive: r.archive }),
+    // A browser tab has no confirm-then-open of its own: links carry target=_blank rel=noopener instead.
+    openExternal: async () => ({ ok: true, value: false }),
+    onProgress(listener: (progress: OpenProgress) => void, signal: AbortSignal) {
+      const url = new URL(Routes.progress, origin);
+      if (token) url.searchParams.set('token', token);
+      const source = new EventSource(url);
+      source.onmessage = (event) => {
+        try {
+          listener(JSON.parse(String(event.data)) as OpenProgress);
+        } catch {
+          // A malformed event is not worth breaking the page over; the next one will do.
+        }
+      };
+      signal.addEventListener('abort', () => source.close(), { once: true });
+    },
+    mediaUrl(archive: string, path: string) {
+      const base = `${Routes.media}/${encodeURIComponent(archive)}/${encodeURIComponent(path)}`;
+      return token ? `${base}?token=${encodeURIComponent(token)}` : base;
+    },
+  };
+}

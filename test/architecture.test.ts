@@ -1,0 +1,61 @@
+// The dependency rule of DESIGN.md, checked on the source: a folder is a runtime.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..');
+
+function sources(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|mts|js|mjs)$/.test(name)) out.push(full);
+    }
+  };
+  walk(join(root, folder));
+  return out;
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]/g)) found.add(m[1]!);
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) found.add(m[1]!);
+  for (const m of text.matchAll(/\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/g)) found.add(m[1]!);
+  return [...found];
+}
+
+const isNode = (spec: string) => spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'worker_threads', 'zlib', 'http', 'https', 'net', 'stream'].includes(spec);
+
+function violations(folder: string, bad: (spec: string, file: string) => boolean): string[] {
+  return sources(folder).flatMap((file) =>
+    imports(file).filter((spec) => bad(spec, file)).map((spec) => `${relative(root, file)} imports ${spec}`),
+  );
+}
+
+describe('the dependency rule', () => {
+  it('keeps the contract free of imports', () => {
+    expect(imports(join(root, 'preload/contract.ts'))).toEqual([]);
+  });
+
+  it('keeps node and electron out of the renderer', () => {
+    expect(violations('renderer', (s) => isNode(s) || s === 'electron' || s.includes('/main/'))).toEqual([]);
+  });
+
+  it('keeps electron and the renderer out of the engine', () => {
+    expect(violations('main/engine', (s) => s === 'electron' || s.includes('renderer/') || s.includes('/desktop/'))).toEqual([]);
+  });
+
+  it('keeps desktop imports to the electron entry point', () => {
+    const outside = [...sources('main/engine'), ...sources('main/cli'), ...sources('main/server'), ...sources('renderer')];
+    const offenders = outside.filter((file) => imports(file).some((s) => /(^|\/)desktop\/(?!launch)/.test(s)));
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('has one door for archive HTML', () => {
+    const users = sources('renderer').filter((file) => /unsafeHTML|innerHTML\s*=/.test(readFileSync(file, 'utf8')));
+    expect(users.map((f) => relative(root, f))).toEqual(['renderer/lib/safe-html.ts']);
+  });
+});

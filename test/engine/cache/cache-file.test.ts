@@ -1,0 +1,99 @@
+// The cache file: a round trip gives the same pages, posts and threads; any damage makes it unreadable (null).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Post } from '../../../preload/contract.js';
+import { readCacheFile, writeCacheFile, type WarmCache } from '../../../main/engine/cache/cache-file.js';
+import { ArchiveIndex } from '../../../main/engine/index/archive-index.js';
+import { indexPosts } from '../../../main/engine/index/build.js';
+import { fallbackTextSearch } from '../../../main/engine/index/search-adapter.js';
+import { makeMedia, makePost, statusId } from '../index/make-post.js';
+import { columnsOffset } from './cache-bytes.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'outbox-cache-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function posts(): Post[] {
+  return Array.from({ length: 300 }, (_, i) =>
+    makePost(i, {
+      text: `post ${i} ${i % 7 === 0 ? 'seventh café' : 'plain'} ünïcødé ✓`,
+      inReplyTo: i % 5 === 1 ? statusId(i - 1) : null,
+      hashtags: i % 3 === 0 ? ['three'] : [],
+      mentions: i % 11 === 0 ? [{ name: '@bob@other.example', href: 'https://other.example/users/bob' }] : [],
+      media: i % 4 === 0 ? [makeMedia({ description: i % 8 === 0 ? null : 'alt' })] : [],
+      language: i % 2 ? 'en' : 'fr',
+      type: i % 13 === 12 ? 'boost' : 'post',
+    }));
+}
+
+function warmIndex(warm: WarmCache): ArchiveIndex {
+  return new ArchiveIndex(warm.tables, { get: (p) => warm.post(p) }, { get: (id) => warm.ids().get(id) },
+    () => {
+      const all = warm.allPosts();
+      return fallbackTextSearch(all.length, (i) => all[i]!);
+    });
+}
+
+describe('cache file', () => {
+  it('round-trips: the warm index answers exactly like the cold one', async () => {
+    const cold = indexPosts(posts());
+    const file = join(dir, 'a.outbox-index');
+    await writeCacheFile(file, { tables: cold.tables, posts: posts().map((p) => cold.post(p.id)!), search: null, extra: { hello: ['world'] } });
+    const warm = readCacheFile(file)!;
+    expect(warm).not.toBeNull();
+    expect(warm.extra).toEqual({ hello: ['world'] });
+    const index = warmIndex(warm);
+    const queries = [
+      { filter: {}, order: 'newest' as const, offset: 0, limit: 50 },
+      { filter: {}, order: 'oldest' as const, offset: 120, limit: 30 },
+      { filter: { kinds: ['reply' as const], hasMedia: true }, order: 'newest' as const, offset: 0, limit: 500 },
+      { filter: { hashtag: 'THREE', language: 'fr' }, order: 'oldest' as const, offset: 0, limit: 20 },
+      { filter: { mention: '@bob@other.example' }, order: 'oldest' as const, offset: 0, limit: 20 },
+      { filter: { q: 'cafe seventh' }, order: 'relevance' as const, offset: 0, limit: 20 },
+    ];
+    for (const q of queries) expect(index.page(q)).toEqual(cold.page(q));
+    expect(index.post(statusId(42))).toEqual(cold.post(statusId(42)));
+    expect(index.thread(statusId(6))).toEqual(cold.thread(statusId(6)));
+    expect(index.tables.months).toEqual(cold.tables.months);
+    expect([...index.posts({ noAlt: true })]).toEqual([...cold.posts({ noAlt: true })]);
+    warm.close();
+  });
+
+  it('refuses damaged files: bad magic, flipped bytes anywhere checked, truncation, garbage', async () => {
+    const cold = indexPosts(posts());
+    const file = join(dir, 'b.outbox-index');
+    await writeCacheFile(file, { tables: cold.tables, posts: posts(), search: null, extra: {} });
+    const good = readFileSync(file);
+    const damaged = (mutate: (b: Buffer) => Buffer) => {
+      writeFileSync(file, mutate(Buffer.from(good)));
+      const warm = readCacheFile(file);
+      warm?.close();
+      return warm;
+    };
+    expect(damaged((b) => b)).not.toBeNull();
+    expect(damaged((b) => (b.write('X', 0), b))).toBeNull(); // magic
+    expect(damaged((b) => (b[columnsOffset(b)] ^= 0xff, b))).toBeNull(); // columns
+    expect(damaged((b) => (b[70] ^= 0xff, b))).not.toBeNull(); // a post record: checked when read (below)
+    expect(damaged((b) => (b[b.length - 5] ^= 0xff, b))).toBeNull(); // meta
+    expect(damaged((b) => b.subarray(0, b.length - 1))).toBeNull(); // truncated
+    expect(damaged((b) => b.subarray(0, 30))).toBeNull(); // shorter than a header
+    expect(damaged(() => Buffer.from('{"not":"a cache"}'))).toBeNull();
+    expect(readCacheFile(join(dir, 'missing.outbox-index'))).toBeNull();
+  });
+
+  it('notices a damaged post record when it is read', async () => {
+    const list = posts();
+    const cold = indexPosts(list);
+    const file = join(dir, 'c.outbox-index');
+    await writeCacheFile(file, { tables: cold.tables, posts: list, search: null, extra: {} });
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('"seq":5}'));
+    bytes.write('"seq":7}', at); // same length, wrong post
+    writeFileSync(file, bytes);
+    const warm = readCacheFile(file)!;
+    expect(() => warm.post(5)).toThrow();
+    expect(warm.post(4).seq).toBe(4);
+    warm.close();
+  });
+});

@@ -1,0 +1,33 @@
+// htmlToText: tags out, entities decoded, line structure kept, linear on huge and hostile input.
+import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../../../main/engine/normalize/html-text.js';
+
+describe('htmlToText', () => {
+  it.each([
+    ['<p>Hello <b>world</b></p>', 'Hello world'],
+    ['<p>one</p><p>two</p>', 'one\n\ntwo'],
+    ['<p>line<br>break<br/>again<br />end</p>', 'line\nbreak\nagain\nend'],
+    ['<p>Who&#39;s &amp; &lt;b&gt; &quot;q&quot; &#x1F600; &hellip; &nbsp;x</p>', 'Who\'s & <b> "q" 😀 … x'],
+    ['<p>a   b\n\tc</p>', 'a b c'],
+    ['<p><a href="https://x.example/"><span class="invisible">https://</span><span class="">x.example/</span></a></p>', 'https://x.example/'],
+    ['&unknown; &#xD800; &#99999999;', '&unknown; &#xD800; &#99999999;'],
+    ['1 < 2 and 3 > 2', '1 < 2 and 3 > 2'],
+    ['<ul><li>a</li><li>b</li></ul>', 'a\nb'],
+    ['', ''],
+  ])('%j → %j', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it('reads \\u003c-escaped HTML once JSON has decoded it', () => {
+    const html = JSON.parse('"\\u003cp\\u003eWho\\u0026#39;s a good boi\\u003c/p\\u003e"') as string;
+    expect(htmlToText(html)).toBe("Who's a good boi");
+  });
+
+  it('is linear: 100,000 words, 200,000 lone "<" and 200,000 "&" finish', () => {
+    const words = Array.from({ length: 100_000 }, (_, i) => `<span>w${i}</span>`).join(' ');
+    expect(htmlToText(`<p>${words}</p>`).split(' ').length).toBe(100_000);
+    expect(htmlToText('<'.repeat(200_000)).length).toBe(200_000);
+    expect(htmlToText('&a'.repeat(200_000)).length).toBe(400_000);
+    expect(htmlToText('<p'.repeat(200_000) + '>').length).toBe(0);
+  });
+});
