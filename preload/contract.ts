@@ -212,7 +212,7 @@ export interface Summary {
 
 /** What the viewer needs to draw an open archive's frame. */
 export interface ArchiveInfo {
-  /** stable id of this archive (derived from its identity) */
+  /** stable id of this archive (derived from its identity); lower-case [a-z0-9-]: it is the host of media urls */
   id: string;
   /** file name the user opened (no directories) */
   name: string;
@@ -292,6 +292,8 @@ export interface PageItem {
   post: Post;
   /** only for text queries */
   matches?: MatchRange[];
+  /** ArchiveInfo.id of the archive this copy comes from: set on pages of the merged timeline (archive ALL_ARCHIVES) */
+  archive?: string;
 }
 
 export interface Page {
@@ -328,12 +330,160 @@ export interface SearchResult {
   published: string;
   snippet: string;
   matches?: MatchRange[];
+  /** ArchiveInfo.id of the archive whose copy matched: set when several archives were searched together */
+  archive?: string;
 }
 
 export interface UriList {
   /** server host → URIs */
   byServer: Record<string, string[]>;
   total: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several archives and relationship CSVs together (the library): people, moves, the merged timeline.
+// ---------------------------------------------------------------------------------------------
+
+/** The `archive` of a page (or search) request that asks for the merged timeline of every open archive. */
+export const ALL_ARCHIVES = '*';
+
+/** The relationship exports Mastodon writes (and imports) as CSV. */
+export type RelationshipKind = 'following' | 'followers' | 'lists' | 'blocks' | 'mutes' | 'domainBlocks' | 'bookmarks';
+
+export const RELATIONSHIP_KINDS: readonly RelationshipKind[] = ['following', 'followers', 'lists', 'blocks', 'mutes', 'domainBlocks', 'bookmarks'];
+
+/** The file name Mastodon gives each export (what saving it again suggests). */
+export const RELATIONSHIP_FILE_NAMES: Readonly<Record<RelationshipKind, string>> = {
+  following: 'following_accounts.csv',
+  followers: 'followers.csv',
+  lists: 'lists.csv',
+  blocks: 'blocked_accounts.csv',
+  mutes: 'muted_accounts.csv',
+  domainBlocks: 'blocked_domains.csv',
+  bookmarks: 'bookmarks.csv',
+};
+
+export interface FollowedAccount {
+  /** user@domain, without a leading @ */
+  acct: string;
+  showBoosts: boolean;
+  notify: boolean;
+  /** language codes; empty = every language */
+  languages: string[];
+}
+
+export interface MutedAccount {
+  acct: string;
+  hideNotifications: boolean;
+}
+
+/** A row of a CSV file that did not load. */
+export interface RelationshipProblem {
+  /** file name (no directories) */
+  file: string;
+  /** 1-based line of the file */
+  line: number;
+  reason: string;
+}
+
+/** The answer of relationships(): every CSV given (and found beside the archives) merged by kind. */
+export interface RelationshipsInfo {
+  following: FollowedAccount[];
+  /** user@domain */
+  followers: string[];
+  /** list title → members (user@domain), in file order */
+  lists: Record<string, string[]>;
+  blocks: string[];
+  mutes: MutedAccount[];
+  /** domains */
+  domainBlocks: string[];
+  /** status URIs: the CSVs' and the archives' bookmarks.json, each once */
+  bookmarks: string[];
+  problems: RelationshipProblem[];
+  /** per kind: server host → how many (lists: distinct members; domainBlocks: the domain itself; bookmarks: host of the URI) */
+  byServer: Record<RelationshipKind, Record<string, number>>;
+  /**
+   * accounts of these lists (as written above) that the open archives talk about → how many shown posts mention
+   * them, reply to one of their posts or boost one; accounts with none are left out
+   */
+  inArchive: Record<string, number>;
+  /** the CSV files read: name (no directories), kind, rows loaded */
+  files: Array<{ name: string; kind: RelationshipKind; rows: number }>;
+  /** sentences for the person: how files were read, rows left out, moves found */
+  notes: string[];
+}
+
+/** A move between two open accounts (old → new): movedTo on the old one, or alsoKnownAs on the new one. */
+export interface AccountMove {
+  /** actor URI of the old account */
+  from: string;
+  to: string;
+  /** "@user@server" of each, null when unknown */
+  fromAcct: string | null;
+  toAcct: string | null;
+  /** the old account's last post here (the move came after it; archives do not record the move itself), or null */
+  date: string | null;
+  /** first and last post of each account across its open archives */
+  fromDates: { first: string | null; last: string | null };
+  toDates: { first: string | null; last: string | null };
+  /** ArchiveInfo.id of the archives of each account */
+  fromArchives: string[];
+  toArchives: string[];
+}
+
+/** A relationship list written again in Mastodon's import format. */
+export interface CsvFile {
+  /** Mastodon's file name for it (RELATIONSHIP_FILE_NAMES) */
+  fileName: string;
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stats: what the viewer's Stats view draws (a copy of main/engine/stats's Stats, which must stay assignable to it).
+// ---------------------------------------------------------------------------------------------
+
+/** A run of consecutive local days with posts, "YYYY-MM-DD" in the stats' time zone. */
+export interface StatsStreak {
+  days: number;
+  from: string;
+  to: string;
+}
+
+/** The JSON of `outbox stats --json` and `GET /api/stats`: every figure over the posts a filter selects. */
+export interface Stats {
+  /** the IANA time zone of every month, day, hour and weekday below ("UTC" when asked for UTC) */
+  timeZone: string;
+  totals: { posts: number; boosts: number; undated: number };
+  /** "YYYY-MM" → exact counts, every month from the first to the last, empty months as 0 */
+  perMonth: Record<string, { posts: number; boosts: number }>;
+  /** "YYYY-MM-DD" → posts that day; only days with posts appear */
+  perDay: Record<string, number>;
+  /** [weekday][hour] posts and boosts; weekday 0 = Monday … 6 = Sunday */
+  hourByWeekday: number[][];
+  topHashtags: Array<{ tag: string; count: number }>;
+  /** "@name@host" */
+  topMentions: Array<{ account: string; count: number }>;
+  topBoostedServers: Array<{ server: string; count: number }>;
+  topBoostedAccounts: Array<{ account: string; count: number }>;
+  /** BCP-47 → posts; "und" when the post names none */
+  languages: Record<string, number>;
+  visibility: Record<Visibility, number>;
+  media: { kinds: Record<MediaKind, number>; total: number; withAlt: number; altShare: number | null; posts: number };
+  replies: { replies: number; originals: number; selfReplies: number };
+  contentWarnings: { count: number; share: number | null };
+  /** characters (code points) of the plain text */
+  length: { average: number | null; longest: { chars: number; id: string } | null };
+  streak: { longest: StatsStreak | null; latest: StatsStreak | null };
+}
+
+export interface StatsRequest {
+  /** ArchiveInfo.id, or ALL_ARCHIVES for every open archive together */
+  archive: string;
+  filter: PostFilter;
+  /** IANA time zone of the reader (Intl.DateTimeFormat().resolvedOptions().timeZone) */
+  timeZone: string;
+  /** true: count days, months and hours in UTC instead */
+  utc: boolean;
 }
 
 export interface OpenProgress {
@@ -361,10 +511,21 @@ export interface OutboxApi {
   bookmarks(request: { archive: string }): Promise<Result<UriList>>;
   /** Desktop: asks the user to confirm, then opens an http(s) url in the system browser. */
   openExternal(request: { url: string }): Promise<Result<boolean>>;
-  /** Progress of opens; unsubscribes when the signal aborts. */
-  onProgress(listener: (progress: OpenProgress) => void, signal: AbortSignal): void;
+  /**
+   * Progress of opens. Returns the unsubscribe: an AbortSignal does not cross Electron's contextBridge, so in the
+   * desktop app only the returned function unsubscribes (the signal still works over HTTP).
+   */
+  onProgress(listener: (progress: OpenProgress) => void, signal: AbortSignal): () => void;
   /** A url the renderer may put in src= for an archive entry (media, avatar, header). */
   mediaUrl(archive: string, path: string): string;
+  /** People: follows, followers, lists, blocks, mutes, domain blocks and bookmarks of the open library. */
+  relationships?(): Promise<Result<RelationshipsInfo>>;
+  /** Moves between the open accounts, old → new. */
+  moves?(): Promise<Result<AccountMove[]>>;
+  /** One relationship list as Mastodon's import CSV. */
+  exportCsv?(request: { kind: RelationshipKind }): Promise<Result<CsvFile>>;
+  /** Every figure of the Stats view over the posts the filter (text query included) selects. */
+  stats?(request: StatsRequest): Promise<Result<Stats>>;
 }
 
 /** IPC channel names, one per request method of OutboxApi. */
@@ -390,14 +551,19 @@ export const Schemes = {
 /** HTTP routes of browser mode, mirroring the API (all GET, JSON, token required). */
 export const Routes = {
   current: '/api/current',
-  page: '/api/page', // ?archive=&order=&offset=&limit=&filter=<JSON PostFilter>
+  page: '/api/page', // ?archive=&order=&offset=&limit=&filter=<JSON PostFilter>; archive=* (ALL_ARCHIVES): merged
   post: '/api/post', // ?archive=&id=
   thread: '/api/thread', // ?archive=&id=
-  search: '/api/search', // ?q=&limit=&archive= (archive optional: the first open one)
+  search: '/api/search', // ?q=&limit=&archive= (archive optional: the first open one; * searches every one)
   likes: '/api/likes',
   bookmarks: '/api/bookmarks',
   progress: '/api/progress', // text/event-stream of OpenProgress
   media: '/media', // /media/<archive>/<entry name, URI-encoded>
+  relationships: '/api/relationships', // → Result<RelationshipsInfo>
+  moves: '/api/moves', // → Result<AccountMove[]>
+  exportCsv: '/api/export-csv', // ?kind=<RelationshipKind> → text/csv attachment (errors: Result JSON)
+  stats: '/api/stats', // ?archive=&filter=<JSON PostFilter>&tz=<IANA zone>&utc=1 → Result<Stats>
+  export: '/api/export', // ?archive=&format=jsonl|csv&filter=<JSON PostFilter> → attachment (errors: Result JSON)
 } as const;
 
 export const PAGE_LIMIT_MAX = 500;

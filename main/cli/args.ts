@@ -1,8 +1,9 @@
 // The command line's grammar: which subcommand, which flags it takes (node:util parseArgs), and usage errors.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { EXPORT_FORMAT_OPTIONS, FILTER_OPTIONS, STATS_OPTIONS } from './export-formats.js';
 
-export type CommandName = 'summary' | 'export' | 'search' | 'serve' | 'launch';
+export type CommandName = 'summary' | 'export' | 'search' | 'serve' | 'stats' | 'launch';
 
 type OptionSpec = { type: 'boolean' | 'string'; short?: string };
 
@@ -14,15 +15,19 @@ const COMMON: Record<string, OptionSpec> = {
 
 interface CommandSpec {
   options: Record<string, OptionSpec>;
-  /** names of the positionals, in order; a trailing '?' marks an optional one */
+  /**
+   * names of the positionals, in order; a trailing '?' marks an optional one. One name may end in '...' (one or
+   * more paths) or '...?' (zero or more): it takes every positional the names after it leave over.
+   */
   positionals: string[];
 }
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
-  summary: { options: { json: { type: 'boolean' } }, positionals: ['archive'] },
-  export: { options: { format: { type: 'string' }, out: { type: 'string', short: 'o' } }, positionals: ['archive'] },
-  search: { options: { json: { type: 'boolean' }, limit: { type: 'string', short: 'n' } }, positionals: ['archive', 'query'] },
-  serve: { options: { port: { type: 'string', short: 'p' }, 'no-open': { type: 'boolean' } }, positionals: ['archive?'] },
+  summary: { options: { json: { type: 'boolean' } }, positionals: ['paths...'] },
+  export: { options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, ...FILTER_OPTIONS, ...EXPORT_FORMAT_OPTIONS }, positionals: ['paths...'] },
+  stats: { options: { ...STATS_OPTIONS, ...FILTER_OPTIONS }, positionals: ['paths...'] },
+  search: { options: { json: { type: 'boolean' }, limit: { type: 'string', short: 'n' } }, positionals: ['paths...', 'query'] },
+  serve: { options: { port: { type: 'string', short: 'p' }, 'no-open': { type: 'boolean' } }, positionals: ['paths...?'] },
   // `outbox [archive]`: the desktop app, or browser mode when it cannot start (so serve's flags apply too).
   launch: { options: { port: { type: 'string', short: 'p' }, 'no-open': { type: 'boolean' } }, positionals: ['archive?'] },
 };
@@ -42,10 +47,12 @@ export interface Invocation {
   /** positionals by name (absent optional ones are undefined) */
   args: Record<string, string | undefined>;
   flags: Record<string, string | boolean | undefined>;
+  /** every archive and CSV path given (the variadic positional; [] for commands without one) */
+  paths: string[];
 }
 
 const isCommand = (word: string): word is Exclude<CommandName, 'launch'> =>
-  word === 'summary' || word === 'export' || word === 'search' || word === 'serve';
+  word === 'summary' || word === 'export' || word === 'search' || word === 'serve' || word === 'stats';
 
 /** A bare word that is no subcommand is an archive if it looks like a path or exists; else it is a typo'd command. */
 const looksLikePath = (word: string): boolean => /[/\\.]/.test(word) || existsSync(word);
@@ -75,7 +82,7 @@ export function parseInvocation(argv: string[]): Invocation {
     command = word;
     rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
   } else if (word !== undefined && !looksLikePath(word)) {
-    throw new UsageError(`unknown command "${word}" (commands: summary, export, search, serve; or give an archive path)`, null);
+    throw new UsageError(`unknown command "${word}" (commands: summary, export, search, stats, serve; or give an archive path)`, null);
   }
 
   const spec = COMMANDS[command];
@@ -87,10 +94,26 @@ export function parseInvocation(argv: string[]): Invocation {
   }
   const flags = parsed.values as Record<string, string | boolean | undefined>;
   const args: Record<string, string | undefined> = {};
-  if (flags.help || flags.version) return { command, args, flags };
+  if (flags.help || flags.version) return { command, args, flags, paths: [] };
 
   const given = parsed.positionals;
   const names = spec.positionals;
+  const v = names.findIndex((n) => n.includes('...'));
+  if (v >= 0) {
+    // The names after the variadic one take the last positionals; the variadic one takes the rest.
+    const optional = names[v]!.endsWith('?');
+    const after = names.length - v - 1;
+    const take = given.length - v - after;
+    if (take < (optional ? 0 : 1)) {
+      const missing = given.length <= v ? 'missing <archive>' : `missing <${names.at(-1)!.replace(/\?$/, '')}>`;
+      throw new UsageError(missing, command);
+    }
+    const paths = given.slice(v, v + take);
+    names.slice(0, v).forEach((n, k) => (args[n] = given[k]));
+    args.archive = paths[0];
+    names.slice(v + 1).forEach((n, k) => (args[n] = given[v + take + k]));
+    return { command, args, flags, paths };
+  }
   if (given.length > names.length) throw new UsageError(`unexpected argument "${given[names.length]}"`, command);
   names.forEach((name, i) => {
     const optional = name.endsWith('?');
@@ -98,5 +121,5 @@ export function parseInvocation(argv: string[]): Invocation {
     if (given[i] === undefined && !optional) throw new UsageError(`missing <${key}>`, command);
     args[key] = given[i];
   });
-  return { command, args, flags };
+  return { command, args, flags, paths: args.archive === undefined ? [] : [args.archive] };
 }

@@ -1,6 +1,7 @@
-// The filter flags every post-listing command shares (export, stats, search), and `export --format md|html`.
-import type { PostFilter, Visibility } from '../../preload/contract.js';
+// The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
+import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
+import type { Library } from '../engine/library/library.js';
 import { ArchiveError } from '../engine/errors.js';
 import type { ExportOptions, ExportResult } from '../engine/export/export-options.js';
 import { writeMarkdown } from '../engine/export/markdown.js';
@@ -33,6 +34,14 @@ export const FILTER_OPTIONS = {
   'has-cw': { type: 'boolean' },
   edited: { type: 'boolean' },
   'no-alt': { type: 'boolean' },
+} as const;
+
+/** parseArgs options of `stats` (besides FILTER_OPTIONS); here so that args.ts imports one light module. */
+export const STATS_OPTIONS = {
+  json: { type: 'boolean' },
+  utc: { type: 'boolean' },
+  'time-zone': { type: 'string' },
+  top: { type: 'string' },
 } as const;
 
 /** The extra options of `export` for md and html. */
@@ -110,10 +119,37 @@ export function filterFromFlags(flags: Flags, usage: UsageFault = badRequest): P
   return filter;
 }
 
-/** "@sam@example.social", the page title of an export. */
-function accountTitle(archive: Archive): string {
-  const { username, server } = archive.info.profile;
-  return username ? `@${username}${server ? `@${server}` : ''}` : archive.info.name;
+/** One archive, or several opened together (a post in two overlapping exports is then written once). */
+export type PostSource = Archive | Library;
+
+const isLibrary = (source: PostSource): source is Library => 'archives' in source;
+
+/** "@sam@example.social" (or several, joined), the page title of an export. */
+function accountTitle(source: PostSource): string {
+  const archives = isLibrary(source) ? source.archives : [source];
+  const names = archives.map((a) => {
+    const { username, server } = a.info.profile;
+    return username ? `@${username}${server ? `@${server}` : ''}` : a.info.name;
+  });
+  return [...new Set(names)].join(', ') || 'Posts';
+}
+
+/**
+ * The matching posts, oldest first, and a media source that reads each post's attachments from the archive that
+ * holds that copy of the post.
+ */
+export function sourcePosts(source: PostSource, filter: PostFilter): { posts: Iterable<Post>; media: NonNullable<ExportOptions['mediaSource']> } {
+  if (!isLibrary(source)) return { posts: source.posts(filter), media: async (path) => (await source.openMedia(path))?.stream };
+  const byId = new Map(source.archives.map((a) => [a.info.id, a]));
+  const owner = new WeakMap<Post, Archive>();
+  const posts = function* () {
+    for (const { post, archive } of source.posts(filter)) {
+      const a = byId.get(archive);
+      if (a) owner.set(post, a);
+      yield post;
+    }
+  };
+  return { posts: posts(), media: async (path, post) => (await owner.get(post)?.openMedia(path))?.stream };
 }
 
 /** One line for stderr after an export: what was written where, and what the privacy rule left out. */
@@ -126,16 +162,13 @@ export function exportReport(result: ExportResult, out: string): string {
 }
 
 /** Checks the flags of `export --format md|html` before the archive is opened (a mistake should not wait for a big read). */
-export function exportFormatOptions(archive: Archive | null, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest): { out: string; filter: PostFilter; options: ExportOptions } {
+export function exportFormatOptions(source: PostSource | null, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest): { out: string; filter: PostFilter; options: ExportOptions } {
   const out = typeof flags.out === 'string' ? flags.out : undefined;
   if (!out) throw usage(`--format ${format} writes a folder: give it with --out DIR`);
   const filter = filterFromFlags(flags, usage);
   const options: ExportOptions = { includePrivate: flags['include-private'] === true };
   if (typeof flags['time-zone'] === 'string') options.timeZone = timeZone(flags['time-zone'], usage);
-  if (archive) {
-    options.mediaSource = async (path) => (await archive.openMedia(path))?.stream;
-    options.title = accountTitle(archive);
-  }
+  if (source) options.title = accountTitle(source);
   return { out, filter, options };
 }
 
@@ -149,10 +182,11 @@ export function timeZone(value: string, usage: UsageFault): string {
   return value;
 }
 
-/** `outbox export <archive> --format md|html --out DIR [filters] [--include-private] [--time-zone ZONE]`. */
-export async function exportFormat(archive: Archive, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest): Promise<ExportResult> {
-  const { out, filter, options } = exportFormatOptions(archive, format, flags, usage);
-  const posts = archive.posts(filter);
+/** `outbox export <archive…> --format md|html --out DIR [filters] [--include-private] [--time-zone ZONE]`. */
+export async function exportFormat(source: PostSource, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest): Promise<ExportResult> {
+  const { out, filter, options } = exportFormatOptions(source, format, flags, usage);
+  const { posts, media } = sourcePosts(source, filter);
+  options.mediaSource = media;
   const result = format === 'md' ? await writeMarkdown(posts, out, options) : await writeSite(posts, out, options);
   process.stderr.write(exportReport(result, out));
   return result;

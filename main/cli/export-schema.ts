@@ -43,6 +43,8 @@ export interface ExportRow {
   mentions: ExportMention[];
   poll: ExportPoll | null;
   quote: string | null;
+  /** the account whose export holds this copy of the post: "@user@server" */
+  archive: string;
 }
 
 export interface ExportField {
@@ -72,9 +74,11 @@ export const EXPORT_FIELDS: readonly ExportField[] = [
   { name: 'mentions', type: 'Array<{ name: string; href: string }>', description: 'mentioned accounts: "@user@domain" as written, and the actor URI' },
   { name: 'poll', type: '{ multiple: boolean; options: Array<{ title: string; votes: number | null }>; votersCount: number | null; endTime: string | null; closed: boolean } | null', description: 'the poll, null when none' },
   { name: 'quote', type: 'string | null', description: 'URI of the quoted status, null when none' },
+  { name: 'archive', type: 'string', description: 'the account whose export this post comes from, as "@user@server" (the archive\'s file name when it has no actor.json); with several archives given, tells them apart' },
 ];
 
-export function exportRow(post: Post): ExportRow {
+/** `account`: the exporting account as "@user@server" (see accountOf in export.ts). */
+export function exportRow(post: Post, account: string): ExportRow {
   return {
     id: post.id,
     url: post.url,
@@ -102,5 +106,6 @@ export function exportRow(post: Post): ExportRow {
         }
       : null,
     quote: post.quote,
+    archive: account,
   };
 }

@@ -1,18 +1,30 @@
 // `outbox export`: every post, oldest first, streamed as JSONL lines or CSV rows (schema in export-schema.ts).
-import type { Archive } from '../engine/archive.js';
+import type { ArchiveInfo, Post } from '../../preload/contract.js';
 import { csvHeader, csvRow } from './csv.js';
 import { exportRow } from './export-schema.js';
 import { openOutput } from './output.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
-/** Writes the archive's posts to FILE or stdout; returns how many were written. */
-export async function exportPosts(archive: Archive, format: ExportFormat, file: string | undefined): Promise<number> {
+/** What an export reads: posts oldest first, each with the account (see accountOf) whose export holds it. */
+export interface ExportSource {
+  posts(): Iterable<{ post: Post; account: string }>;
+}
+
+/** "@user@server" of an archive's account; the file name when the archive has no actor.json. */
+export function accountOf(info: ArchiveInfo): string {
+  const { username, server } = info.profile;
+  if (!username) return info.name;
+  return server ? `@${username}@${server}` : `@${username}`;
+}
+
+/** Writes the posts to FILE or stdout; returns how many were written. */
+export async function exportPosts(source: ExportSource, format: ExportFormat, file: string | undefined): Promise<number> {
   const out = await openOutput(file);
   let count = 0;
   if (format === 'csv') await out.write(csvHeader());
-  for (const post of archive.posts()) {
-    const row = exportRow(post);
+  for (const { post, account } of source.posts()) {
+    const row = exportRow(post, account);
     await out.write(format === 'csv' ? csvRow(row) : `${JSON.stringify(row)}\n`);
     count++;
   }

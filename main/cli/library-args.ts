@@ -1,7 +1,8 @@
 // Several paths on one command line (archives and CSV exports): telling them apart, and opening them as a library.
-import type { Post, SearchResponse } from '../../preload/contract.js';
+import type { Post, PostFilter, SearchResponse } from '../../preload/contract.js';
 import type { OpenOptions } from '../engine/archive.js';
 import { openLibrary, splitLibraryPaths, type Library } from '../engine/library/library.js';
+import { accountOf, type ExportSource } from './export.js';
 import { progressBar } from './progress-bar.js';
 import { summaryText } from './summary.js';
 
@@ -14,13 +15,16 @@ export function splitPaths(paths: string[]): Promise<{ archives: string[]; csvs:
   return splitLibraryPaths(paths);
 }
 
-/** Opens every path as one library with the terminal progress bar; --no-cache as for one archive. */
-export async function openLibraryForCli(paths: string[], options: { noCache: boolean }): Promise<Library> {
+/**
+ * Opens every path as one library with the terminal progress bar; --no-cache as for one archive. `csvBeside`: also
+ * the relationship CSVs in each archive's folder (browser mode).
+ */
+export async function openLibraryForCli(paths: string[], options: { noCache: boolean; csvBeside?: boolean }): Promise<Library> {
   const bar = progressBar();
   const open: OpenOptions = { onProgress: (p) => bar.update(p) };
   if (options.noCache) open.cacheDir = null;
   try {
-    return await openLibrary(paths, open);
+    return await openLibrary(paths, { ...open, csvBeside: options.csvBeside === true });
   } finally {
     bar.clear();
   }
@@ -29,6 +33,21 @@ export async function openLibraryForCli(paths: string[], options: { noCache: boo
 /** Every post of the library once, oldest first (for `outbox export`: one archive gives exactly its own order). */
 export function* libraryPosts(library: Library): Generator<Post> {
   for (const { post } of library.posts()) yield post;
+}
+
+/** What `outbox export` writes: each shown post once, oldest first, with the account whose export holds it. */
+export function libraryExport(library: Library, filter: PostFilter = {}): ExportSource {
+  const accounts = new Map(library.archives.map((a) => [a.info.id, accountOf(a.info)]));
+  return {
+    *posts() {
+      for (const { post, archive } of library.posts(filter)) yield { post, account: accounts.get(archive) ?? archive };
+    },
+  };
+}
+
+/** "@user@server" of each archive id, for the lines of `outbox search` over several archives. */
+export function accountsById(library: Library): Map<string, string> {
+  return new Map(library.archives.map((a) => [a.info.id, accountOf(a.info)]));
 }
 
 /**

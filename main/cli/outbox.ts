@@ -1,16 +1,18 @@
 // The `outbox` command: reads the command line, runs one command, and turns every failure into one line + exit code.
 import { toErrorInfo } from '../engine/errors.js';
 import { validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT } from '../server/validate.js';
-import { parseInvocation, UsageError, type Invocation } from './args.js';
+import type { Library } from '../engine/library/library.js';
+import { parseInvocation, UsageError, type CommandName, type Invocation } from './args.js';
 import { desktopUnavailable, launchDesktop } from './desktop.js';
 import { exportPosts } from './export.js';
+import { exportFormat, exportFormatOptions, filterFromFlags } from './export-formats.js';
 import { helpText } from './help.js';
-import { openForCli } from './open.js';
+import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLibraryForCli, searchLibrary } from './library-args.js';
 import { ClosedPipe } from './output.js';
 import { packageVersion } from './paths.js';
 import { searchFooter, searchJson, searchLines } from './search.js';
 import { serve } from './serve.js';
-import { summaryJson, summaryText } from './summary.js';
+import { runStats } from './stats-command.js';
 
 /** Exit codes (documented in `outbox --help` and README). */
 export const EXIT = { ok: 0, usage: 1, archive: 2, internal: 70 } as const;
@@ -21,6 +23,11 @@ function port(inv: Invocation): number {
   const r = validateInteger(inv.flags.port ?? '0', '--port', 0, 65535);
   if (!r.ok) throw new UsageError(r.message, inv.command);
   return r.value;
+}
+
+/** export and search read posts: CSV files alone have none. */
+function needArchive(library: Library, command: CommandName): void {
+  if (library.archives.length === 0) throw new UsageError('no archive among the paths (CSV files hold no posts): give an archive too', command);
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -38,51 +45,63 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'summary': {
-      const archive = await openForCli(args.archive!, { noCache });
+      const library = await openLibraryForCli(inv.paths, { noCache });
       try {
-        const summary = archive.summary();
-        process.stdout.write(flags.json ? summaryJson(summary) : summaryText(archive.info, summary));
+        process.stderr.write(libraryNotices(library));
+        // One archive and no CSV: the Summary keys exactly as that archive's, then accounts, relationships, moves.
+        process.stdout.write(flags.json ? `${JSON.stringify(library.summary(), null, 2)}\n` : librarySummaryText(library));
       } finally {
-        await archive.close();
+        await library.close();
       }
       return EXIT.ok;
     }
     case 'export': {
       const format = flags.format;
-      if (format === undefined) throw new UsageError('missing --format jsonl|csv', command);
-      if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not "${format}"`, command);
+      const usage = (message: string) => new UsageError(message, command);
+      if (format === undefined) throw usage('missing --format jsonl|csv|md|html');
+      if (format !== 'jsonl' && format !== 'csv' && format !== 'md' && format !== 'html') throw usage(`--format must be jsonl, csv, md or html, not "${format}"`);
       const out = typeof flags.out === 'string' ? flags.out : undefined;
-      const archive = await openForCli(args.archive!, { noCache });
+      const filter = filterFromFlags(flags, usage);
+      if (format === 'md' || format === 'html') exportFormatOptions(null, format, flags, usage); // bad flags fail before the read
+      const library = await openLibraryForCli(inv.paths, { noCache });
       try {
-        await exportPosts(archive, format, out);
+        needArchive(library, command);
+        process.stderr.write(libraryNotices(library));
+        if (format === 'md' || format === 'html') await exportFormat(library, format, flags, usage);
+        else await exportPosts(libraryExport(library, filter), format, out);
       } finally {
-        await archive.close();
+        await library.close();
       }
       return EXIT.ok;
     }
     case 'search': {
       const limit = validateSearchLimit(flags.limit ?? DEFAULT_SEARCH_LIMIT);
       if (!limit.ok) throw new UsageError(limit.message.replace(/^limit/, '--limit'), command);
-      const archive = await openForCli(args.archive!, { noCache });
+      const library = await openLibraryForCli(inv.paths, { noCache });
       try {
-        const response = archive.search(args.query!, limit.value);
+        needArchive(library, command);
+        process.stderr.write(libraryNotices(library));
+        // One archive: that archive's own response (byte-equal to GET /api/search); several: merged, each result naming its archive.
+        const response = searchLibrary(library, args.query!, limit.value);
         if (flags.json) process.stdout.write(searchJson(response));
         else {
-          process.stdout.write(searchLines(response));
+          process.stdout.write(searchLines(response, accountsById(library)));
           process.stderr.write(searchFooter(response));
         }
       } finally {
-        await archive.close();
+        await library.close();
       }
       return EXIT.ok;
     }
+    case 'stats':
+      return runStats(inv.paths, flags, { noCache, usage: (message) => new UsageError(message, command) });
     case 'serve':
-      return serve(args.archive ?? null, { port: port(inv), open: flags['no-open'] !== true, noCache });
+      return serve(inv.paths, { port: port(inv), open: flags['no-open'] !== true, noCache });
     case 'launch': {
       const why = desktopUnavailable();
       if (why === null) return launchDesktop(args.archive ?? null, noCache);
       process.stderr.write(`${why}\n`);
-      return serve(args.archive ?? null, { port: port(inv), open: flags['no-open'] !== true, noCache });
+      return serve(args.archive === undefined ? [] : [args.archive], { port: port(inv), open: flags['no-open'] !== true, noCache });
     }
   }
 }

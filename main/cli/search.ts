@@ -8,9 +8,13 @@ export function searchJson(response: SearchResponse): string {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-export function searchLines(response: SearchResponse): string {
+/** "date  snippet  url"; with several archives (results that name theirs), "date  @user@server  snippet  url". */
+export function searchLines(response: SearchResponse, accounts: ReadonlyMap<string, string> = new Map()): string {
   return response.results
-    .map((r) => `${r.published.slice(0, 10)}  ${oneLine(r.snippet)}${r.url ? `  ${r.url}` : ''}\n`)
+    .map((r) => {
+      const who = r.archive !== undefined ? `${accounts.get(r.archive) ?? r.archive}  ` : '';
+      return `${r.published.slice(0, 10)}  ${who}${oneLine(r.snippet)}${r.url ? `  ${r.url}` : ''}\n`;
+    })
     .join('');
 }
 

@@ -1,19 +1,11 @@
 // `outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]`: the engine's Stats, as JSON or a table.
-import type { Post } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
 import { computeStats, type Stats, type StatsOptions } from '../engine/stats/stats.js';
-import { FILTER_HELP, badRequest, filterFromFlags, timeZone, type UsageFault } from './export-formats.js';
-import { openForCli } from './open.js';
+import { FILTER_HELP, badRequest, filterFromFlags, sourcePosts, timeZone, type PostSource, type UsageFault } from './export-formats.js';
+import { libraryNotices, openLibraryForCli } from './library-args.js';
+
+export { STATS_OPTIONS } from './export-formats.js';
 
 type Flags = Record<string, string | boolean | undefined>;
-
-/** parseArgs options of `stats` (besides FILTER_OPTIONS). */
-export const STATS_OPTIONS = {
-  json: { type: 'boolean' },
-  utc: { type: 'boolean' },
-  'time-zone': { type: 'string' },
-  top: { type: 'string' },
-} as const;
 
 export const STATS_HELP = `Usage: outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]
 
@@ -74,23 +66,24 @@ export function statsText(stats: Stats): string {
   return `${s.join('\n\n')}\n`;
 }
 
-function* chain(archives: Archive[], filter: ReturnType<typeof filterFromFlags>): Generator<Post> {
-  for (const archive of archives) yield* archive.posts(filter);
+/** Stats over an open archive or library (a post in two overlapping exports counts once), filtered by the flags. */
+export function statsOf(source: PostSource, flags: Flags, usage: UsageFault = badRequest): Stats {
+  return computeStats(sourcePosts(source, filterFromFlags(flags, usage)).posts, statsOptions(flags, usage));
 }
 
-/** Runs `outbox stats`: opens every archive, counts them together, prints; returns the exit code (0). */
+/** Runs `outbox stats`: opens every path as one library, counts, prints; returns the exit code (0). */
 export async function runStats(paths: string[], flags: Flags, options: { noCache: boolean; usage?: UsageFault }): Promise<number> {
   const usage = options.usage ?? badRequest;
   if (paths.length === 0) throw usage('missing <archive>');
-  const filter = filterFromFlags(flags, usage);
-  const statsOpts = statsOptions(flags, usage);
-  const archives: Archive[] = [];
+  filterFromFlags(flags, usage); // bad flags fail before the read
+  statsOptions(flags, usage);
+  const library = await openLibraryForCli(paths, { noCache: options.noCache });
   try {
-    for (const path of paths) archives.push(await openForCli(path, { noCache: options.noCache }));
-    const stats = computeStats(chain(archives, filter), statsOpts);
+    process.stderr.write(libraryNotices(library));
+    const stats = statsOf(library, flags, usage);
     process.stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));
   } finally {
-    for (const archive of archives) await archive.close();
+    await library.close();
   }
   return 0;
 }

@@ -105,7 +105,11 @@ async function openWarm(cacheFile: string, id: string, name: string): Promise<Ar
   }
   const damaged = (error: unknown): never => {
     if (error instanceof CacheDamaged) {
-      rmSync(cacheFile, { force: true }); // now, so the next open reads the archive again
+      try {
+        rmSync(cacheFile, { force: true }); // now, so the next open reads the archive again
+      } catch {
+        // Windows keeps an open file: the checksums refuse it on the next open anyway
+      }
       throw new ArchiveError('internal', `The saved index of ${name} is damaged and was removed: open the archive again.`);
     }
     throw error;
@@ -121,7 +125,11 @@ async function openWarm(cacheFile: string, id: string, name: string): Promise<Ar
   const store = {
     get(pos: number): Post {
       let post = recent.get(pos);
-      if (post) return post;
+      if (post) {
+        recent.delete(pos); // most recent last
+        recent.set(pos, post);
+        return post;
+      }
       post = guard(() => warm.post(pos));
       recent.set(pos, post);
       if (recent.size > 1000) recent.delete(recent.keys().next().value!);

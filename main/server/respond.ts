@@ -51,3 +51,16 @@ export function sendText(req: IncomingMessage, res: ServerResponse, status: numb
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': bytes.length, 'Cache-Control': 'no-store', ...extra });
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }
+
+/** A file to save (a CSV written again): attachment, never rendered, never cached. */
+export function sendDownload(req: IncomingMessage, res: ServerResponse, fileName: string, type: string, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  const safe = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': bytes.length,
+    'Content-Disposition': `attachment; filename="${safe}"`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}

@@ -1,18 +1,22 @@
 // The JSON API of browser mode (Routes in contract.ts): query string → validated request → Archive → Result.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpenProgress, Result } from '../../preload/contract.js';
-import { Routes, ok } from '../../preload/contract.js';
+import { ALL_ARCHIVES, Routes, ok } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
 import { toErrorInfo } from '../engine/errors.js';
-import { sendError, sendJson, sendResult } from './respond.js';
+import { relationshipCsv, type LibraryView } from './people.js';
+import { sendDownload, sendError, sendJson, sendResult } from './respond.js';
 import {
-  bad, validateArchiveRequest, validatePageQuery, validatePostRequest, validateSearchRequest,
+  bad, validateArchiveRequest, validateCsvRequest, validateNoParams, validatePageQuery, validatePostRequest,
+  validateSearchRequest,
 } from './validate.js';
 
 export interface ApiContext {
   archives: readonly Archive[];
   find(id: string): Archive | undefined;
   subscribe(res: ServerResponse): void;
+  /** the open archives together: merged timeline, people, moves */
+  view(): LibraryView;
 }
 
 const NONE_OPEN = '(none open)';
@@ -63,9 +67,11 @@ const handlers: Record<string, Handler> = {
     }
     const request = validatePageQuery({ ...withArchive(query, ctx), filter });
     if (!request.ok) return request;
-    const archive = pick(ctx, request.value.archive);
+    const { archive: id, ...page } = request.value;
+    // every open archive as one timeline, each item naming its archive
+    if (id === ALL_ARCHIVES) return ctx.archives.length > 0 ? ok(ctx.view().page(page)) : notOpen(NONE_OPEN);
+    const archive = pick(ctx, id);
     if (!archive.ok) return archive;
-    const { archive: _id, ...page } = request.value;
     return ok(archive.value.page(page));
   },
 
@@ -92,9 +98,35 @@ const handlers: Record<string, Handler> = {
   [Routes.search]: (query, ctx, req, res) => {
     const request = validateSearchRequest(withArchive(query, ctx));
     if (!request.ok) return request;
+    if (request.value.archive === ALL_ARCHIVES) {
+      if (ctx.archives.length === 0) return notOpen(NONE_OPEN);
+      const search = ctx.view().search;
+      if (!search) return bad('Searching every archive together needs them opened as one library (outbox serve with several paths).');
+      sendJson(req, res, 200, search(request.value.q, request.value.limit));
+      return 'sent';
+    }
     const archive = pick(ctx, request.value.archive);
     if (!archive.ok) return archive;
     sendJson(req, res, 200, archive.value.search(request.value.q, request.value.limit));
+    return 'sent';
+  },
+
+  [Routes.relationships]: (query, ctx) => {
+    const request = validateNoParams(query, Routes.relationships);
+    return request.ok ? ok(ctx.view().relationships()) : request;
+  },
+
+  [Routes.moves]: (query, ctx) => {
+    const request = validateNoParams(query, Routes.moves);
+    return request.ok ? ok(ctx.view().moves()) : request;
+  },
+
+  // Mastodon's import file, as a download; a bad kind is still a Result-shaped 400.
+  [Routes.exportCsv]: (query, ctx, req, res) => {
+    const request = validateCsvRequest(query);
+    if (!request.ok) return request;
+    const file = relationshipCsv(ctx.view().relationshipRows(), request.value.kind);
+    sendDownload(req, res, file.fileName, 'text/csv; charset=utf-8', file.text);
     return 'sent';
   },
 

@@ -5,8 +5,10 @@ import { isIP, type AddressInfo } from 'node:net';
 import type { OpenProgress } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
 import { toErrorInfo } from '../engine/errors.js';
+import type { Library } from '../engine/library/library.js';
 import { authenticate, createToken, hostAllowed, tokenCookie } from './auth.js';
 import { serveMedia } from './media.js';
+import { libraryView, type LibraryView } from './people.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { handleApi, ProgressHub, type ApiContext } from './routes.js';
 import { listRenderer } from './static.js';
@@ -14,6 +16,12 @@ import { listRenderer } from './static.js';
 export interface ServerOptions {
   /** The archives to serve; the first is the one the viewer shows and the default of every route. */
   archives: Archive[];
+  /**
+   * The archives and CSVs opened together (openLibrary): relationships, de-duplication and notes come from it
+   * while the served archives are exactly its archives. Without it (or after add()), the merged timeline, people
+   * and moves are built from the archives alone. The caller closes it.
+   */
+  library?: Library;
   /** 0 or absent: a free port the system picks. */
   port?: number;
   /** Loopback only: 127.0.0.1 (default) or ::1. */
@@ -50,10 +58,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const archives = [...options.archives];
   const files = listRenderer(options.rendererDir);
   const hub = new ProgressHub();
+  let view: LibraryView | null = null;
   const ctx: ApiContext = {
     archives,
     find: (id) => archives.find((a) => a.info.id === id),
     subscribe: (res) => hub.subscribe(res),
+    view: () => (view ??= libraryView(archives, options.library ?? null)),
   };
   let expectedHost = '';
 
@@ -109,7 +119,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     token,
     add: (archive) => {
-      if (!archives.some((a) => a.info.id === archive.info.id)) archives.push(archive);
+      if (!archives.some((a) => a.info.id === archive.info.id)) {
+        archives.push(archive);
+        view = null; // the merged timeline, people and moves now include it
+      }
     },
     progress: (progress) => hub.publish(progress),
     close: async () => {

@@ -1,7 +1,7 @@
 // Shape checks for every request that crosses an edge (HTTP query, IPC argument, CLI flag): unknown → Result.
 // Pure functions with no engine or node imports, so the desktop IPC handlers can reuse them unchanged.
-import type { PageQuery, PostFilter, Result, SortOrder, Visibility } from '../../preload/contract.js';
-import { PAGE_LIMIT_MAX, ok } from '../../preload/contract.js';
+import type { PageQuery, PostFilter, RelationshipKind, Result, SortOrder, Visibility } from '../../preload/contract.js';
+import { PAGE_LIMIT_MAX, RELATIONSHIP_KINDS, ok } from '../../preload/contract.js';
 
 /** How many results `outbox search` and `GET /api/search` return when the caller does not say. */
 export const DEFAULT_SEARCH_LIMIT = 20;
@@ -157,4 +157,23 @@ export function validateArchiveRequest(value: unknown): Result<{ archive: string
   if (extra) return extra;
   const archive = validateArchiveId(value.archive);
   return archive.ok ? ok({ archive: archive.value }) : archive;
+}
+
+/** No parameters at all (relationships(), moves()): anything given is a mistake the caller should hear about. */
+export function validateNoParams(value: unknown, what: string): Result<Record<string, never>> {
+  if (value !== undefined && !isRecord(value)) return bad(`${what} takes no parameters.`);
+  const extra = value === undefined ? undefined : Object.keys(value)[0];
+  return extra === undefined ? ok({}) : bad(`${what} takes no parameters (got "${extra.slice(0, 40)}").`);
+}
+
+/** { kind } for exportCsv(): one of the relationship kinds. */
+export function validateCsvRequest(value: unknown): Result<{ kind: RelationshipKind }> {
+  if (!isRecord(value)) return bad('The request must be an object.');
+  const extra = onlyKeys(value, ['kind'], 'The export request');
+  if (extra) return extra;
+  if (value.kind === undefined) return bad(`kind is missing: one of ${RELATIONSHIP_KINDS.join(', ')}.`);
+  if (typeof value.kind !== 'string' || !(RELATIONSHIP_KINDS as readonly string[]).includes(value.kind)) {
+    return bad(`kind must be one of ${RELATIONSHIP_KINDS.join(', ')}.`);
+  }
+  return ok({ kind: value.kind as RelationshipKind });
 }

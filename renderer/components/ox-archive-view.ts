@@ -188,7 +188,8 @@ export class OxArchiveView extends LitElement {
           <ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
           <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>
         </aside>
-        <main class="main">
+        <main class="main" aria-labelledby="main-title">
+          <h2 id="main-title" class="visually-hidden">${VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'Thread'}</h2>
           ${this.renderWarnings()}
           <ox-timeline ?hidden=${view !== 'timeline'} archive=${info.id} .filter=${filter} order=${order} .author=${author} .emojis=${emojis}></ox-timeline>
           ${view === 'thread' && this.route.id ? html`<ox-thread archive=${info.id} postId=${this.route.id} .author=${author} .emojis=${emojis}></ox-thread>` : nothing}

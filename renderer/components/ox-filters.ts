@@ -3,8 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Facets, PostFilter, Visibility } from '../../preload/contract.js';
 import { emit } from '../lib/events.js';
 import { formatNumber, visibilityLabels } from '../lib/format.js';
-import type { Order } from '../lib/route.js';
-import { hasNarrowing } from '../lib/route.js';
+import { hasNarrowing, inputDay, type Order } from '../lib/route.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { filterStyles } from './ox-filters.styles.js';
 
@@ -21,7 +20,7 @@ const VISIBILITIES: Visibility[] = ['public', 'unlisted', 'private', 'direct'];
 /**
  * @fires ox-filter - a filter changed
  * @fires ox-filter-reset - "Clear all"
- * @fires ox-order - newest/oldest first
+ * @fires ox-order - best match (only while searching), newest or oldest first
  */
 export class OxFilters extends LitElement {
   static override properties = {
@@ -35,6 +34,17 @@ export class OxFilters extends LitElement {
   order: Order = 'newest';
 
   static override styles = [baseStyles, filterStyles];
+
+  // An option's `selected` attribute stops steering its select once the reader has used it: after back/forward
+  // (or the Best match option coming and going with the query) the selects are put where the route says.
+  override updated(): void {
+    const set = (label: string, value: string) => {
+      const select = this.renderRoot.querySelector<HTMLSelectElement>(`select[aria-label="${label}"]`);
+      if (select && select.value !== value) select.value = value;
+    };
+    set('Order', this.order);
+    set('Language', this.filter.language ?? '');
+  }
 
   private patch(patch: Partial<PostFilter>): void {
     emit(this, 'ox-filter', { patch });
@@ -86,8 +96,8 @@ export class OxFilters extends LitElement {
   private dates() {
     const set = (key: 'from' | 'to') => (e: Event) => this.patch({ [key]: (e.target as HTMLInputElement).value || undefined });
     return html`<fieldset><legend>Dates</legend><div class="dates">
-      <label class="field"><span>From</span><input type="date" aria-label="From date" .value=${this.filter.from ?? ''} @change=${set('from')}></label>
-      <label class="field"><span>To</span><input type="date" aria-label="To date" .value=${this.filter.to ?? ''} @change=${set('to')}></label>
+      <label class="field"><span>From</span><input type="date" aria-label="From date" .value=${inputDay(this.filter.from, 'from')} @change=${set('from')}></label>
+      <label class="field"><span>To</span><input type="date" aria-label="To date" .value=${inputDay(this.filter.to, 'to')} @change=${set('to')}></label>
     </div></fieldset>`;
   }
 
@@ -108,6 +118,7 @@ export class OxFilters extends LitElement {
       <div class="row">${this.languages()}
         <label class="field"><span>Order</span>
           <select aria-label="Order" @change=${(e: Event) => emit(this, 'ox-order', { order: (e.target as HTMLSelectElement).value as Order })}>
+            ${f.q ? html`<option value="relevance" ?selected=${this.order === 'relevance'}>Best match</option>` : nothing}
             <option value="newest" ?selected=${this.order === 'newest'}>Newest first</option>
             <option value="oldest" ?selected=${this.order === 'oldest'}>Oldest first</option>
           </select></label></div>

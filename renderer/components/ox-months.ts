@@ -6,7 +6,7 @@ import { formatMonth, formatMonthShort, plural } from '../lib/format.js';
 import type { Order } from '../lib/route.js';
 import { baseStyles } from '../lib/shared-styles.js';
 
-/** Position of a month's first post in the current order: the count of everything that comes before it. */
+/** Position of a month's first post in a date order: the count of everything that comes before it. */
 export function monthOffset(months: Record<string, number>, month: string, order: Order): number {
   let offset = 0;
   for (const [m, n] of Object.entries(months)) if (order === 'newest' ? m > month : m < month) offset += n;
@@ -17,6 +17,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0
 
 /**
  * @fires ox-jump - a month was chosen: scroll the timeline to its offset
+ * @fires ox-filter - a month was chosen while results are ordered by relevance (no place to jump to): narrow to it
  */
 export class OxMonths extends LitElement {
   static override properties = { months: { attribute: false }, order: {}, current: {} };
@@ -44,12 +45,18 @@ export class OxMonths extends LitElement {
     .axis div { display: flex; justify-content: space-between; }
   `];
 
+  // Best matches are not in date order, so a month has no place in them to jump to: it narrows them instead.
+  private choose(month: string): void {
+    if (this.order === 'relevance') emit(this, 'ox-filter', { patch: { from: month, to: month } });
+    else emit(this, 'ox-jump', { offset: monthOffset(this.months, month, this.order) });
+  }
+
   override render() {
     const entries = Object.entries(this.months).filter(([, n]) => n > 0);
     if (!entries.length) return nothing;
     const max = Math.max(...entries.map(([, n]) => n));
     const years = [...new Set(entries.map(([m]) => m.slice(0, 4)))].sort();
-    if (this.order === 'newest') years.reverse();
+    if (this.order !== 'oldest') years.reverse();
     return html`<section data-testid="months" aria-labelledby="months-title">
       <h2 id="months-title">Activity</h2>
       <div class="years">${years.map((y) => html`<div class="year">
@@ -60,7 +67,7 @@ export class OxMonths extends LitElement {
           if (!n) return html`<span aria-hidden="true" title=${`${formatMonth(month)}: no posts`}></span>`;
           return html`<button data-month=${month} aria-current=${month === this.current ? 'true' : 'false'} title=${`${formatMonth(month)}: ${plural(n, 'post', 'posts')}`}
               aria-label=${`${formatMonth(month)}, ${plural(n, 'post', 'posts')}`}
-              @click=${() => emit(this, 'ox-jump', { offset: monthOffset(this.months, month, this.order) })}>
+              @click=${() => this.choose(month)}>
             <span class="bar" ${cssProps({ height: `${Math.max(6, Math.round((Math.sqrt(n) / Math.sqrt(max)) * 100))}%` })}></span></button>`;
         })}</div></div>`)}
       </div>

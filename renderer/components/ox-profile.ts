@@ -41,14 +41,24 @@ export class OxProfile extends LitElement {
     .moved { margin: var(--ox-sys-space-3) 0 0; padding: var(--ox-sys-space-2) var(--ox-sys-space-3); border-radius: var(--ox-sys-radius-md);
       background: var(--ox-sys-color-warning-soft); color: var(--ox-sys-color-text); font-size: var(--ox-sys-text-sm); overflow-wrap: anywhere; }
     .bio { margin-top: var(--ox-sys-space-3); font-size: var(--ox-sys-text-sm); }
+    /* Name above value: a side panel is too narrow for two columns of free text. A wide card (the drawer on a
+       small screen) puts them side by side again. */
+    .card { container: profile / inline-size; }
     dl.fields { margin: var(--ox-sys-space-3) 0 0; font-size: var(--ox-sys-text-sm); border: 1px solid var(--ox-sys-color-border); border-radius: var(--ox-sys-radius-md); }
-    dl.fields div { display: grid; grid-template-columns: minmax(5rem, 35%) 1fr; gap: var(--ox-sys-space-2); padding: var(--ox-sys-space-2) var(--ox-sys-space-3); }
+    dl.fields div { display: grid; gap: 1px; padding: var(--ox-sys-space-2) var(--ox-sys-space-3); min-width: 0; }
     dl.fields div + div { border-top: 1px solid var(--ox-sys-color-border); }
-    dt { color: var(--ox-sys-color-text-muted); font-weight: 500; overflow-wrap: anywhere; }
+    dt { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-xs); font-weight: var(--ox-sys-weight-strong); overflow-wrap: anywhere; }
     dd { margin: 0; overflow-wrap: anywhere; }
+    dd.content p { margin: 0; }
+    @container profile (min-width: 28rem) {
+      dl.fields div { grid-template-columns: minmax(6rem, 30%) minmax(0, 1fr); gap: var(--ox-sys-space-3); align-items: baseline; }
+      dt { font-size: inherit; font-weight: 500; }
+    }
     .joined { margin: var(--ox-sys-space-3) 0 0; font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); }
-    .counts { display: flex; gap: var(--ox-sys-space-4); flex-wrap: wrap; margin: var(--ox-sys-space-3) 0 0; padding: 0; list-style: none; font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); }
-    .counts strong { color: var(--ox-sys-color-text); font-variant-numeric: tabular-nums; }
+    /* Number above label, four even columns: "44 media" no longer drops onto a line of its own. */
+    .counts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: var(--ox-sys-space-2); margin: var(--ox-sys-space-3) 0 0; padding: 0; list-style: none; font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
+    .counts li { display: flex; flex-direction: column; min-width: 0; }
+    .counts strong { color: var(--ox-sys-color-text); font-size: var(--ox-sys-text-md); font-variant-numeric: tabular-nums; }
   `];
 
   override render() {

@@ -2,15 +2,20 @@
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ErrorInfo, Post, Thread } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import { emit } from '../lib/events.js';
-import { safeHref } from '../lib/format.js';
+import { formatNumber, plural, safeHref } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
+import { PostUiState } from '../lib/post-ui-state.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import type { Author } from './ox-post.js';
 import './ox-boost.js';
 import './ox-post.js';
+
+/** Replies drawn at first (and added per "Show more"): a thread of thousands would otherwise stall the page. */
+export const REPLIES_SHOWN = 300;
 
 /**
  * @fires ox-navigate - "Back to the timeline"
@@ -21,12 +26,16 @@ export class OxThread extends LitElement {
     postId: {},
     author: { attribute: false },
     emojis: { attribute: false },
+    shown: { state: true },
   };
 
   archive = '';
   postId = '';
   author: Author = { displayName: '', handle: '', avatarUrl: null };
   emojis: readonly string[] = [];
+  /** how many replies are drawn */
+  shown = REPLIES_SHOWN;
+  private readonly ui = new PostUiState();
 
   private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
 
@@ -52,8 +61,14 @@ export class OxThread extends LitElement {
     li.reply { margin-left: var(--ox-sys-space-5); }
     ox-post.focus { --ox-post-border: var(--ox-sys-color-accent); }
     .note { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); margin: 0 0 var(--ox-sys-space-2); overflow-wrap: anywhere; }
+    .more { display: flex; flex-direction: column; align-items: center; gap: var(--ox-sys-space-2); margin: var(--ox-sys-space-4) 0; color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); }
+    .more p { margin: 0; }
     .state { color: var(--ox-sys-color-text-muted); padding: var(--ox-sys-space-5) 0; text-align: center; }
   `];
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('postId') || changed.has('archive')) this.shown = REPLIES_SHOWN;
+  }
 
   // The post asked for, not the oldest ancestor, is what the reader wants to see first.
   override updated(): void {
@@ -68,7 +83,7 @@ export class OxThread extends LitElement {
   private card(post: Post, focus: boolean) {
     return post.type === 'boost'
       ? html`<ox-boost .post=${post} handle=${this.author.displayName}></ox-boost>`
-      : html`<ox-post class=${focus ? 'focus' : ''} ?focused=${focus} .post=${post} .author=${this.author} archive=${this.archive} .emojis=${this.emojis}></ox-post>`;
+      : html`<ox-post class=${focus ? 'focus' : ''} ?focused=${focus} .post=${post} .author=${this.author} archive=${this.archive} .emojis=${this.emojis} .ui=${this.ui}></ox-post>`;
   }
 
   private renderThread(thread: Thread) {
@@ -79,9 +94,18 @@ export class OxThread extends LitElement {
       <ol>
         ${thread.ancestors.map((p) => html`<li class="ancestor">${this.card(p, false)}</li>`)}
         <li class="main">${this.card(thread.post, true)}</li>
-        ${thread.descendants.map((p) => html`<li class="reply">${this.card(p, false)}</li>`)}
+        ${repeat(thread.descendants.slice(0, this.shown), (p) => p.id, (p) => html`<li class="reply">${this.card(p, false)}</li>`)}
       </ol>
+      ${this.renderMore(thread.descendants.length)}
       ${!thread.ancestors.length && !thread.descendants.length ? html`<p class="state">No replies or earlier posts of this conversation are in the archive.</p>` : nothing}`;
+  }
+
+  private renderMore(total: number) {
+    const left = total - this.shown;
+    if (left <= 0) return nothing;
+    return html`<div class="more" data-testid="thread-more">
+      <p>${plural(this.shown, 'reply', 'replies')} of ${formatNumber(total)} shown</p>
+      <button class="btn" @click=${() => (this.shown += REPLIES_SHOWN)}>Show more (${formatNumber(Math.min(left, REPLIES_SHOWN))})</button></div>`;
   }
 
   override render() {

@@ -4,6 +4,7 @@ import type { OpenProgress, OutboxApi } from '../../preload/contract.js';
 
 export class ProgressController implements ReactiveController {
   private abort: AbortController | null = null;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     host: ReactiveControllerHost,
@@ -16,7 +17,7 @@ export class ProgressController implements ReactiveController {
   hostConnected(): void {
     this.abort = new AbortController();
     try {
-      this.api.onProgress(this.listener, this.abort.signal);
+      this.unsubscribe = this.api.onProgress(this.listener, this.abort.signal);
     } catch {
       // Progress is a nicety: a transport without it still opens archives.
     }
@@ -24,5 +25,8 @@ export class ProgressController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abort?.abort();
+    // The signal does not cross Electron's contextBridge: the returned function always unsubscribes.
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 }

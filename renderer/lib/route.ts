@@ -1,8 +1,9 @@
 // The address of what the viewer shows: view, filter and order in the hash (`#/?kinds=post&lang=de&q=…`).
-import type { PostFilter, Visibility } from '../../preload/contract.js';
+import type { PostFilter, SortOrder, Visibility } from '../../preload/contract.js';
 
 export type View = 'timeline' | 'thread' | 'likes' | 'bookmarks';
-export type Order = 'newest' | 'oldest';
+/** 'relevance' only while there is a text query; it is then the default. */
+export type Order = SortOrder;
 
 export interface Route {
   view: View;
@@ -10,6 +11,13 @@ export interface Route {
   id?: string;
   filter: PostFilter;
   order: Order;
+  /**
+   * What parseRoute read: the address's own order (null when it named none) and the order that gave. A route
+   * copied with `{ ...route, filter }` carries it along, so formatRoute can tell an order the reader chose (it
+   * differs from `parsed.order`) from one that only came along: that one is read again for the new filter, so a
+   * fresh search starts with the best matches and clearing it goes back to newest first.
+   */
+  parsed?: { asked: Order | null; order: Order };
 }
 
 const VIEWS: readonly View[] = ['timeline', 'thread', 'likes', 'bookmarks'];
@@ -42,7 +50,10 @@ export function parseRoute(hash: string): Route {
   if (from && DAY.test(from)) filter.from = from;
   const to = params.get('to');
   if (to && DAY.test(to)) filter.to = to;
-  const route: Route = { view, filter, order: params.get('order') === 'oldest' ? 'oldest' : 'newest' };
+  const named = params.get('order');
+  const asked = named === 'newest' || named === 'oldest' || named === 'relevance' ? named : null;
+  const order = orderFor(filter, asked);
+  const route: Route = { view, filter, order, parsed: { asked, order } };
   const id = params.get('id');
   if (view === 'thread' && id) route.id = id;
   return route;
@@ -60,11 +71,39 @@ export function formatRoute(route: Route): string {
   for (const [param, field] of Object.entries(FLAGS)) if (f[field]) params.set(param, '1');
   if (f.from) params.set('from', f.from);
   if (f.to) params.set('to', f.to);
-  if (route.order === 'oldest') params.set('order', 'oldest');
+  const chosen = !route.parsed || route.order !== route.parsed.order;
+  const order = orderFor(f, chosen ? route.order : route.parsed!.asked);
+  if (order !== defaultOrder(f)) params.set('order', order);
   if (f.q) params.set('q', f.q);
   const path = route.view === 'timeline' ? '' : route.view;
   const query = params.toString();
   return `#/${path}${query ? `?${query}` : ''}`;
+}
+
+/** What a search is ordered by unless the reader chose otherwise: best match first; without a query, newest. */
+export function defaultOrder(filter: PostFilter): Order {
+  return filter.q ? 'relevance' : 'newest';
+}
+
+/** The order asked for, when it makes sense for this filter (relevance needs words to match), else the default. */
+export function orderFor(filter: PostFilter, asked: string | null | undefined): Order {
+  if (asked === 'newest' || asked === 'oldest') return asked;
+  if (asked === 'relevance' && filter.q) return 'relevance';
+  return defaultOrder(filter);
+}
+
+/**
+ * A filter date ("YYYY", "YYYY-MM" or "YYYY-MM-DD") as the day a date input can show: the first day of the
+ * period for `from`, the last for `to` (so "2024-02" reads 2024-02-01 … 2024-02-29). '' when it is none.
+ */
+export function inputDay(value: string | undefined, edge: 'from' | 'to'): string {
+  if (!value || !DAY.test(value)) return '';
+  const [y, m, d] = value.split('-');
+  if (d) return value;
+  if (!m) return edge === 'from' ? `${y}-01-01` : `${y}-12-31`;
+  if (edge === 'from') return `${y}-${m}-01`;
+  const last = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
+  return `${y}-${m}-${String(last).padStart(2, '0')}`;
 }
 
 /** Applies a patch where undefined, false, '' and [] remove the field. */

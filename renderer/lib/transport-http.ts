@@ -1,8 +1,9 @@
 // The browser-mode transport: OutboxApi over the HTTP routes of `outbox serve`, authenticated by its token.
 import type {
-  ErrorCode, OpenProgress, OutboxApi, Page, PageQuery, PostFilter, Result, SearchResponse,
+  AccountMove, CsvFile, ErrorCode, OpenProgress, OutboxApi, Page, PageQuery, PostFilter, RelationshipsInfo, Result,
+  SearchResponse, Stats,
 } from '../../preload/contract.js';
-import { Routes } from '../../preload/contract.js';
+import { RELATIONSHIP_FILE_NAMES, Routes } from '../../preload/contract.js';
 
 /**
  * Takes the token from the address (`?token=…`), keeps it in memory only, and removes it from the address bar
@@ -54,6 +55,24 @@ export function httpTransport(token: string | null, origin = location.origin): O
     }
   }
 
+  // /api/export-csv answers with the file itself; only its failures are Result JSON.
+  async function text(route: string, params: Record<string, string>): Promise<Result<string>> {
+    const url = new URL(route, origin);
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    let response: Response;
+    try {
+      response = await fetch(url, { headers, credentials: 'same-origin', cache: 'no-store' });
+      if (response.ok) return { ok: true, value: await response.text() };
+    } catch {
+      return failure('io', 'Outbox could not reach its local server. Is `outbox serve` still running? Start it again and open the address it prints.');
+    }
+    try {
+      return (await response.json()) as Result<string>;
+    } catch {
+      return failure('internal', `The Outbox server answered ${route} with HTTP ${response.status}.`);
+    }
+  }
+
   return {
     current: () => get(Routes.current, {}),
     open: async () =>
@@ -72,6 +91,14 @@ export function httpTransport(token: string | null, origin = location.origin): O
     },
     likes: (r) => get(Routes.likes, { archive: r.archive }),
     bookmarks: (r) => get(Routes.bookmarks, { archive: r.archive }),
+    stats: (r) =>
+      get<Stats>(Routes.stats, { archive: r.archive, filter: JSON.stringify(compactFilter(r.filter)), tz: r.timeZone, utc: r.utc ? 1 : 0 }),
+    relationships: () => get<RelationshipsInfo>(Routes.relationships, {}),
+    moves: () => get<AccountMove[]>(Routes.moves, {}),
+    exportCsv: async (r): Promise<Result<CsvFile>> => {
+      const answer = await text(Routes.exportCsv, { kind: r.kind });
+      return answer.ok ? { ok: true, value: { fileName: RELATIONSHIP_FILE_NAMES[r.kind], text: answer.value } } : answer;
+    },
     // A browser tab has no confirm-then-open of its own: links carry target=_blank rel=noopener instead.
     openExternal: async () => ({ ok: true, value: false }),
     onProgress(listener: (progress: OpenProgress) => void, signal: AbortSignal) {
@@ -85,7 +112,9 @@ export function httpTransport(token: string | null, origin = location.origin): O
           // A malformed event is not worth breaking the page over; the next one will do.
         }
       };
-      signal.addEventListener('abort', () => source.close(), { once: true });
+      const stop = () => source.close();
+      signal.addEventListener('abort', stop, { once: true });
+      return stop;
     },
     mediaUrl(archive: string, path: string) {
       const base = `${Routes.media}/${encodeURIComponent(archive)}/${encodeURIComponent(path)}`;

@@ -1,11 +1,13 @@
 // `outbox serve` and bare `outbox` as a user runs them: the address line, the API behind it, a clean stop.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CSP, type ArchiveInfo, type Result, type SearchResponse } from '../../preload/contract.js';
+import { CSP, type ArchiveInfo, type Page, type RelationshipsInfo, type Result, type SearchResponse } from '../../preload/contract.js';
 import { electronBinary, NO_ELECTRON } from '../../main/cli/desktop.js';
+import { writeMovedExports } from '../engine/library/moved-account.js';
 import { assertBuilt, cliPath, root, runCli, sample } from './run-cli.js';
 
 interface Started {
@@ -68,6 +70,42 @@ describe('outbox serve', () => {
     const current = (await (await fetch(new URL(`/api/current?token=${url.searchParams.get('token')}`, url.origin))).json()) as Result<ArchiveInfo[]>;
     expect(current.ok && current.value).toHaveLength(1);
     expect(current.ok && current.value[0]!.summary.counts.items).toBeGreaterThan(0);
+  });
+});
+
+describe('outbox serve with several archives and CSVs', () => {
+  it('serves them as one library, picks up the CSV beside an archive and says so on stderr', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'outbox-cli-serve-library-'));
+    try {
+      const paths = await writeMovedExports(tmp);
+      // beside the new account's export, named as Mastodon names it: read without being given
+      writeFileSync(join(tmp, 'new', 'following_accounts.csv'), 'Account address,Show boosts,Notify on new posts,Languages\nkit@else.example,true,false,\nfox@else.example,true,false,\n');
+      const lists = join(tmp, 'my-lists.csv');
+      writeFileSync(lists, 'Garden,kit@else.example\n');
+      const { url, stderr } = await start(['serve', paths.oldLate, paths.newer, lists, '--no-open', '--port', '0', '--no-cache']);
+      const token = url.searchParams.get('token')!;
+      const api = async <T>(path: string): Promise<T> => {
+        const result = (await (await fetch(new URL(path, url.origin), { headers: { Authorization: `Bearer ${token}` } })).json()) as Result<T>;
+        if (!result.ok) throw new Error(result.message);
+        return result.value;
+      };
+      expect((await api<ArchiveInfo[]>('/api/current')).map((a) => a.profile.server)).toEqual(['old.example', 'new.example']);
+      const people = await api<RelationshipsInfo>('/api/relationships');
+      expect(people.following.map((f) => f.acct)).toEqual(['kit@else.example', 'fox@else.example']);
+      expect(people.lists).toEqual({ Garden: ['kit@else.example'] });
+      expect(people.inArchive).toEqual({ 'kit@else.example': 3 });
+      const merged = await api<Page>('/api/page?archive=*&limit=500');
+      expect(merged.total).toBe(12);
+      const csv = await fetch(new URL('/api/export-csv?kind=following', url.origin), { headers: { Authorization: `Bearer ${token}` } });
+      expect(csv.headers.get('content-disposition')).toBe('attachment; filename="following_accounts.csv"');
+      expect(await csv.text()).toBe('Account address,Show boosts,Notify on new posts,Languages\nkit@else.example,true,false,\nfox@else.example,true,false,\n');
+      for (let i = 0; i < 50 && !stderr().includes('beside'); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stderr()).toContain('outbox: also read beside the archive: following_accounts.csv (2)\n');
+      expect(stderr()).toContain('outbox: @wren@old.example moved to @wren@new.example: their posts are shown as one timeline.\n');
+    } finally {
+      await Promise.all(running.splice(0).map(stop));
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,8 @@ import type { Summary } from '../../preload/contract.js';
 import { generatePosts, writeArchive, type Truth } from '../fixtures/archive-builder.js';
 import { assertBuilt, runCli, sample } from './run-cli.js';
 
-const SUMMARY_KEYS = ['format', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems'];
+// the Summary keys, then what several paths add (one archive: its own summary, no relationships but its bookmarks, no moves)
+const SUMMARY_KEYS = ['format', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems', 'accounts', 'relationships', 'moves'];
 
 let temp: string;
 let zip: string;
@@ -43,6 +44,11 @@ describe('outbox summary --json', () => {
     expect(summary.hashtags).toEqual(truth.hashtags);
     expect(summary.dates).toEqual(truth.dates);
     expect(summary.skippedItems).toEqual([]);
+    const added = summary as Summary & { accounts: Summary[]; moves: unknown[]; relationships: { following: string[] } };
+    expect(added.accounts).toHaveLength(1);
+    expect(added.accounts[0]!.counts).toEqual(summary.counts);
+    expect(added.moves).toEqual([]);
+    expect(added.relationships.following).toEqual([]);
   });
 
   it('gives the same JSON from the cache as from a cold read', async () => {

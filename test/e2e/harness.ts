@@ -126,12 +126,21 @@ export interface Watched {
   dialogs: string[];
   errors: string[];
   console: string[];
+  /**
+   * Loads the Content-Security-Policy stopped before any request was made (Chromium logs "Loading the image '…'
+   * violates…"): a leak attempt that page.route never sees. Parse-time reports about inline handlers, style
+   * attributes and <base> are not loads and are left out (DOMPurify's inert parse document triggers them).
+   */
+  cspLoads(): string[];
   close(): Promise<void>;
 }
+
+const CSP_LOAD = /(Loading|Refused to load|Connecting to|Refused to connect|Framing|Refused to frame|Fetching)[^]*violates the following Content Security Policy/i;
 
 /**
  * A fresh context and page whose every request is routed: anything not addressed to 127.0.0.1 is recorded and
  * aborted, so a leak fails the spec without reaching the network. Dialogs are recorded and dismissed.
+ * Pass `bypassCSP: true` to test the renderer's own defences without the server's CSP behind them.
  */
 export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -161,7 +170,11 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
     return route.abort('blockedbyclient');
   });
   await page.goto(url);
-  return { page, requests, blocked, dialogs, errors, console, close: () => context.close() };
+  return {
+    page, requests, blocked, dialogs, errors, console,
+    cspLoads: () => console.filter((m) => CSP_LOAD.test(m)),
+    close: () => context.close(),
+  };
 }
 
 /** Polls `probe` until it returns a truthy value (returned) or the time is up (throws with `what`). */

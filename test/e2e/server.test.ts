@@ -3,18 +3,18 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../../preload/contract.js';
+import { CSP, type SearchResponse } from '../../preload/contract.js';
 import { richArchive, RICH, tempRoot, zeroByteZip, type RichArchive } from './fixtures.js';
 import { launchBrowser, openPage, runCli, screenshot, serve, timelineReady, until, type Served } from './harness.js';
 
 /** A raw GET with exactly the headers given (fetch would not let us set Host). */
-function get(origin: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function get(origin: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; csp: string | undefined }> {
   const url = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (d) => (body += String(d)));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, csp: res.headers['content-security-policy'] as string | undefined }));
     });
     req.on('error', reject);
     req.end();
@@ -67,6 +67,15 @@ describe('token and Host checks', () => {
     const json = JSON.parse(r.body) as { ok: boolean; value: Array<{ name: string }> };
     expect(json.ok).toBe(true);
     expect(json.value[0]!.name).toBe('rich.zip');
+  });
+
+  it('sends the contract\'s Content-Security-Policy with the page, the API and refusals', async () => {
+    const host = new URL(served.origin).host;
+    const auth = { Host: host, Authorization: `Bearer ${served.token}` };
+    for (const [path, headers] of [['/', auth], ['/app.js', auth], ['/api/current', auth], ['/api/current', { Host: host }]] as const) {
+      const r = await get(served.origin, path, headers);
+      expect(r.csp, path).toBe(CSP);
+    }
   });
 });
 

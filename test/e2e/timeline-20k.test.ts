@@ -47,6 +47,7 @@ afterEach(async () => {
   for (const w of pages) await w.close();
   for (const w of pages) {
     expect(w.blocked).toEqual([]);
+    expect(w.cspLoads()).toEqual([]);
     expect(w.errors).toEqual([]);
   }
 });

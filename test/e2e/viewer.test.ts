@@ -33,6 +33,7 @@ afterEach(async () => {
   for (const w of pages) await w.close();
   for (const w of pages) {
     expect(w.blocked, 'requests that left 127.0.0.1').toEqual([]);
+    expect(w.cspLoads(), 'loads the CSP had to stop').toEqual([]);
     expect(w.dialogs).toEqual([]);
     expect(w.errors).toEqual([]);
   }
@@ -157,6 +158,8 @@ describe('the rich archive', () => {
     await waitForIds(page, rich.newestFirst);
   });
 
+  const PUBLIC: RichKey[] = ['june', 'threadRoot', 'threadReply1', 'threadReply2', 'media', 'poll', 'cw', 'boost', 'replyRemote', 'edited', 'german', 'combo'];
+  /** Each filter button's accessible name and the posts it must leave, known from how the fixture was built. */
   const FILTERS: Array<[string, RichKey[]]> = [
     ['Posts', ['june', 'threadRoot', 'media', 'poll', 'cw', 'edited', 'unlisted', 'private', 'direct', 'german', 'combo']],
     ['Replies', ['threadReply1', 'threadReply2', 'replyRemote']],
@@ -166,14 +169,11 @@ describe('the rich archive', () => {
     ['Content warning', ['cw', 'combo']],
     ['Edited', ['edited']],
     ['Missing alt text', ['media']],
-    ['Public', rich_public()],
+    ['Public', PUBLIC],
     ['Unlisted', ['unlisted']],
     ['Followers only', ['private']],
     ['Direct message', ['direct']],
   ];
-  function rich_public(): RichKey[] {
-    return ['june', 'threadRoot', 'threadReply1', 'threadReply2', 'media', 'poll', 'cw', 'boost', 'replyRemote', 'edited', 'german', 'combo'];
-  }
 
   it('applies each filter, reflects it in the URL, and back/forward restore it', async () => {
     const page = await viewer();

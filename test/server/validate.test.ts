@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   validatePageQuery, validatePostFilter, validatePostRequest, validateSearchRequest, validateArchiveRequest,
-  DEFAULT_SEARCH_LIMIT,
+  validateCsvRequest, validateNoParams, DEFAULT_SEARCH_LIMIT,
 } from '../../main/server/validate.js';
 
 describe('validatePostFilter', () => {
@@ -72,5 +72,23 @@ describe('request shapes', () => {
     expect(validateSearchRequest({ archive: 'a' }).ok).toBe(false);
     expect(validateArchiveRequest({ archive: 'a' }).ok).toBe(true);
     expect(validateArchiveRequest([]).ok).toBe(false);
+  });
+});
+
+describe('validateCsvRequest and validateNoParams', () => {
+  it('takes each relationship kind and nothing else', () => {
+    for (const kind of ['following', 'followers', 'lists', 'blocks', 'mutes', 'domainBlocks', 'bookmarks']) {
+      expect(validateCsvRequest({ kind })).toEqual({ ok: true, value: { kind } });
+    }
+    for (const bad of [{}, { kind: 'friends' }, { kind: '' }, { kind: 1 }, { kind: 'toString' }, { kind: 'lists', extra: 1 }, null, ['lists']]) {
+      expect(validateCsvRequest(bad)).toMatchObject({ ok: false, code: 'bad-request' });
+    }
+  });
+
+  it('refuses any parameter where none is taken', () => {
+    expect(validateNoParams({}, '/api/moves')).toEqual({ ok: true, value: {} });
+    expect(validateNoParams(undefined, 'moves()')).toEqual({ ok: true, value: {} });
+    expect(validateNoParams({ archive: 'x' }, '/api/moves')).toMatchObject({ ok: false, code: 'bad-request' });
+    expect(validateNoParams('x', 'moves()')).toMatchObject({ ok: false, code: 'bad-request' });
   });
 });

@@ -1,8 +1,12 @@
 // What every human-readable export (Markdown, static site) is told, and what it reports back.
 import type { Readable } from 'node:stream';
+import type { Post } from '../../../preload/contract.js';
 
-/** Bytes of one archive entry (Archive.openMedia's stream), or undefined when the archive does not hold it. */
-export type MediaSource = (path: string) => Promise<Readable | undefined>;
+/**
+ * Bytes of one archive entry (Archive.openMedia's stream), or undefined when the archive does not hold it.
+ * `post` is the post the attachment belongs to: with several archives, it says whose archive to read.
+ */
+export type MediaSource = (path: string, post: Post) => Promise<Readable | undefined>;
 
 export interface ExportOptions {
   /** include followers-only and direct posts (left out by default: these exports are made to be shared) */

@@ -135,6 +135,7 @@ export function parseHtml(html: string): HtmlNode[] {
     }
     i = end;
     if (CLOSES_P.has(tag) && stack.some((e) => e.tag === 'p')) close('p');
+    if (tag === 'a' && stack.some((e) => e.tag === 'a')) close('a'); // a link never opens inside a link: HTML closes the first
     if (tag === 'li') {
       const li = stack.findLastIndex((e) => e.tag === 'li');
       const list = stack.findLastIndex((e) => e.tag === 'ul' || e.tag === 'ol');

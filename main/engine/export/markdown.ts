@@ -1,5 +1,5 @@
 // `outbox export --format md`: one Markdown file per month, an index.md first page, media copied under media/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Post } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
@@ -7,6 +7,7 @@ import type { ExportOptions, ExportResult } from './export-options.js';
 import { escapeMarkdown, htmlToMarkdown, markdownUrl } from './html-markdown.js';
 import { MediaCopier, type CopiedMedia } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
+import { prepareOutFolder, writeFailure } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { linkTarget } from './sanitize.js';
 
@@ -52,9 +53,8 @@ function postMarkdown(post: Post, heading: string, media: CopiedMedia[]): string
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the Markdown export into outDir (created when missing). Posts arrive oldest first (Archive.posts). */
-export async function writeMarkdown(posts: Iterable<Post>, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
-  mkdirSync(outDir, { recursive: true });
+async function markdownInto(posts: Iterable<Post>, outDir: string, options: ExportOptions): Promise<ExportResult> {
+  prepareOutFolder(outDir);
   const clock = zoneClock(options.timeZone ?? 'UTC');
   const privacy = new PrivacyFilter(options.includePrivate === true);
   const copier = new MediaCopier(outDir, options.mediaSource);
@@ -86,4 +86,13 @@ export async function writeMarkdown(posts: Iterable<Post>, outDir: string, optio
   ].join('\n');
   writeFileSync(join(outDir, 'index.md'), index);
   return { posts: written, months: months.length, media: copier.copied, mediaMissing: copier.missing, leftOut: { ...privacy.leftOut } };
+}
+
+/** Writes the Markdown export into outDir (created when missing). Posts arrive oldest first (Archive.posts). */
+export async function writeMarkdown(posts: Iterable<Post>, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  try {
+    return await markdownInto(posts, outDir, options);
+  } catch (error) {
+    throw writeFailure(error, outDir);
+  }
 }

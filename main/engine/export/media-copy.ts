@@ -1,4 +1,5 @@
 // Copies a post's media next to an export under media/, with names we make (never names taken from the archive).
+import { createHash } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -18,9 +19,15 @@ function extensionOf(attachment: MediaAttachment): string {
   return fromName ?? BY_TYPE[attachment.mediaType.toLowerCase()] ?? 'bin';
 }
 
+/**
+ * The name of a post's files in an export: 12 hex digits of a hash of its id. Stable across re-exports and filters
+ * (links into a shared site keep working), and unique across the archives of a library, where `seq` is not.
+ */
+export const postKey = (post: Post): string => createHash('sha256').update(post.id).digest('hex').slice(0, 12);
+
 export interface CopiedMedia {
   attachment: MediaAttachment;
-  /** "media/<seq>-<k>.<ext>" relative to the export's root, or null when the file is not in the archive */
+  /** "media/<postKey>-<k>.<ext>" relative to the export's root, or null when the file is not in the archive */
   file: string | null;
 }
 
@@ -37,7 +44,7 @@ export class MediaCopier {
     const attachments = post.media.length ? post.media : (post.boosted?.media ?? []);
     for (let k = 0; k < attachments.length; k++) {
       const attachment = attachments[k]!;
-      const stream = attachment.path && this.source ? await this.source(attachment.path) : undefined;
+      const stream = attachment.path && this.source ? await this.source(attachment.path, post) : undefined;
       if (!stream) {
         if (this.source) this.missing++;
         out.push({ attachment, file: null });
@@ -47,7 +54,7 @@ export class MediaCopier {
         mkdirSync(join(this.outDir, 'media'), { recursive: true });
         this.made = true;
       }
-      const file = `media/${post.seq}-${k}.${extensionOf(attachment)}`;
+      const file = `media/${postKey(post)}-${k}.${extensionOf(attachment)}`;
       try {
         await pipeline(stream, createWriteStream(join(this.outDir, file)));
       } catch (error) {

@@ -51,8 +51,7 @@ function attributes(node: ElementNode): string {
   if (node.tag === 'a') {
     const href = linkTarget(node.attrs.get('href'));
     if (href) out = ` href="${escapeHtml(href)}"${out}`;
-    const tag = /\btag\b/.test(node.attrs.get('rel') ?? '');
-    out += ` rel="${tag ? `${LINK_REL} tag` : LINK_REL}"`;
+    out += ` rel="${LINK_REL}"`;
   }
   return out;
 }

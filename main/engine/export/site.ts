@@ -1,11 +1,12 @@
 // `outbox export --format html`: a static site (index, a page per month, a page per post, media beside them) for file://.
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Post } from '../../../preload/contract.js';
 import { zoneClock, type LocalTime } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
-import { MediaCopier, type CopiedMedia } from './media-copy.js';
+import { MediaCopier, postKey, type CopiedMedia } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
+import { prepareOutFolder, writeFailure } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { escapeHtml, linkTarget, sanitizeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
@@ -43,13 +44,13 @@ function mediaHtml(media: CopiedMedia[], root: string): string {
 }
 
 /** One post as an <article>; `root` is "../" from months/ and posts/. */
-function postHtml(post: Post, at: LocalTime | null, zone: string, media: CopiedMedia[], root: string): string {
+function postHtml(post: Post, key: string, at: LocalTime | null, zone: string, media: CopiedMedia[], root: string): string {
   const shown = post.boosted ?? post;
   const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
   const when = at ? `${at.day} ${at.time}` : 'undated';
   const parts = [
-    `<article class="post" id="p${post.seq}">`,
-    `<p class="meta"><a class="permalink" href="${root}posts/${post.seq}.html"><time datetime="${escapeHtml(post.published)}">${when}</time></a>` +
+    `<article class="post" id="p-${key}">`,
+    `<p class="meta"><a class="permalink" href="${root}posts/${key}.html"><time datetime="${escapeHtml(post.published)}">${when}</time></a>` +
       ` · ${kind} · ${VISIBILITY_LABEL[post.visibility] ?? escapeHtml(post.visibility)} <span class="zone">(${escapeHtml(zone)})</span></p>`,
   ];
   if (post.type === 'boost') parts.push(`<p class="context">${external('Boosted', post.boostOf ?? post.url)}</p>`);
@@ -72,9 +73,8 @@ function postHtml(post: Post, at: LocalTime | null, zone: string, media: CopiedM
   return parts.join('\n');
 }
 
-/** Writes the static site into outDir (created when missing). Posts arrive oldest first (Archive.posts). */
-export async function writeSite(posts: Iterable<Post>, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
-  for (const dir of ['', 'months', 'posts']) mkdirSync(join(outDir, dir), { recursive: true });
+async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOptions): Promise<ExportResult> {
+  prepareOutFolder(outDir, ['months', 'posts']);
   const clock = zoneClock(options.timeZone ?? 'UTC');
   const title = options.title ?? 'Posts';
   const privacy = new PrivacyFilter(options.includePrivate === true);
@@ -96,12 +96,13 @@ export async function writeSite(posts: Iterable<Post>, outDir: string, options: 
       const at = Number.isFinite(ms) ? clock.at(ms) : null;
       const month = at?.month ?? 'undated';
       const media = await copier.copy(post);
-      const article = postHtml(post, at, clock.timeZone, media, '../');
+      const key = postKey(post);
+      const article = postHtml(post, key, at, clock.timeZone, media, '../');
       months.add(month, article);
-      const nav = `<nav><a href="../index.html">All months</a> · <a href="../months/${month}.html#p${post.seq}">${escapeHtml(month)}</a></nav>`;
-      writeFileSync(join(outDir, 'posts', `${post.seq}.html`), pageHtml({ title: `${title} — ${at ? at.day : 'post'}`, root: '../', body: `${nav}\n${article}` }));
+      const nav = `<nav><a href="../index.html">All months</a> · <a href="../months/${month}.html#p-${key}">${escapeHtml(month)}</a></nav>`;
+      writeFileSync(join(outDir, 'posts', `${key}.html`), pageHtml({ title: `${title} — ${at ? at.day : 'post'}`, root: '../', body: `${nav}\n${article}` }));
       const text = `${post.summary ? `${post.summary} ` : ''}${(post.boosted ?? post).text || post.boostOf || ''}`.slice(0, 2000);
-      writeSync(searchData, `${JSON.stringify([`posts/${post.seq}.html`, at ? `${at.day} ${at.time}` : 'undated', text])},\n`);
+      writeSync(searchData, `${JSON.stringify([`posts/${key}.html`, at ? `${at.day} ${at.time}` : 'undated', text])},\n`);
       written++;
     }
   } finally {
@@ -120,4 +121,13 @@ export async function writeSite(posts: Iterable<Post>, outDir: string, options: 
   writeFileSync(join(outDir, 'style.css'), STYLE_CSS);
   writeFileSync(join(outDir, 'search.js'), SEARCH_JS);
   return { posts: written, months: list.length, media: copier.copied, mediaMissing: copier.missing, leftOut: { ...privacy.leftOut } };
+}
+
+/** Writes the static site into outDir (created when missing). Posts arrive oldest first (Archive.posts). */
+export async function writeSite(posts: Iterable<Post>, outDir: string, options: ExportOptions = {}): Promise<ExportResult> {
+  try {
+    return await siteInto(posts, outDir, options);
+  } catch (error) {
+    throw writeFailure(error, outDir);
+  }
 }

@@ -76,7 +76,18 @@ for (const [term, d] of STANDARD_TERMS) {
   else if (!TERM_BY_IRI.has(d.iri) && term !== 'orderedItems') TERM_BY_IRI.set(d.iri, term);
 }
 
-const sameDef = (a: TermDef, b: TermDef) => a.iri === b.iri && a.container === b.container && a.type === b.type;
+const withoutSet = (container: string) => container.split(',').filter((c) => c !== '' && c !== '@set').join(',');
+
+/**
+ * Whether an inline definition reads like the standard one. Mastodon's own contexts differ between versions in two
+ * ways that change no value we read: `@set` (4.7's attributionDomains; compaction then keeps one-element arrays,
+ * and every reader takes a value or a list), and a term the standard coerces to `@id` written plainly (4.4–4.5's
+ * `quote` and `quoteAuthorization`: the value is the same URI string, which ref() reads either way).
+ */
+function readsAlike(standard: TermDef, d: TermDef): boolean {
+  if (standard.iri !== d.iri || withoutSet(standard.container) !== withoutSet(d.container)) return false;
+  return standard.type === d.type || (standard.type === '@id' && d.type === '');
+}
 
 /**
  * True when `context` only says what the standard one says: the AS2 URL (plus the other bundled URLs) and inline
@@ -99,7 +110,7 @@ export function isStandardContext(context: unknown): boolean {
       if (d === null) return false;
       const standard = STANDARD_TERMS.get(key);
       if (standard !== undefined) {
-        if (!sameDef(standard, d)) return false;
+        if (!readsAlike(standard, d)) return false;
       } else if (TERM_BY_IRI.has(d.iri) || LANGUAGE_TERM_BY_IRI.has(d.iri) || NAMESPACES.has(d.iri)) {
         return false; // a new name for a standard term or namespace: keys would not read as written
       }
@@ -245,6 +256,24 @@ export class KeyRenamer {
   }
 }
 
+/**
+ * Keys compaction had to leave as (compact) IRIs of a standard term because the value's type did not fit the
+ * term's coercion (a plain `quote` URI string against the standard `@type: @id`), renamed to that term: the same
+ * leniency readsAlike() and KeyRenamer (which maps by IRI alone) apply.
+ */
+function foldIriKeys(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => foldIriKeys(v, depth + 1));
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) {
+    const term = k.includes(':') ? TERM_BY_IRI.get(resolveIri(k, PREFIXES)) : undefined;
+    const name = term !== undefined && value[term] === undefined ? term : k;
+    out[name] = foldIriKeys(v, depth + 1);
+  }
+  return out;
+}
+
 /** The item compacted by jsonld to the standard context (the slow path, and the reference for parity). */
 export async function compactItem(item: Json, context: unknown): Promise<Json> {
   const { '@context': own, ...rest } = item;
@@ -252,5 +281,5 @@ export async function compactItem(item: Json, context: unknown): Promise<Json> {
   const jsonld = await loadJsonld();
   const out = (await jsonld.compact(input as JsonLdInput, standardContext as unknown as JsonLd.ContextDefinition, loaderOptions)) as Json;
   delete out['@context'];
-  return out;
+  return foldIriKeys(out, 0) as Json;
 }

@@ -13,6 +13,7 @@ export const HOSTILE_HTML =
 
 export interface ExportFixture {
   archive: Archive;
+  path: string;
   truth: Truth;
   /** items the shareable exports keep by default (public and unlisted, boosts included) */
   shareable: number;
@@ -29,5 +30,5 @@ export async function openExportFixture(dir: string, n: number, seed: number): P
   const path = await writeArchive({ ...spec, items, totalItems: items.length }, join(dir, 'archive'), { container: 'zip' });
   const archive = await openArchive(path, { cacheDir: null });
   const shareable = truth.itemVisibility.public + truth.itemVisibility.unlisted + 1;
-  return { archive, truth, shareable };
+  return { archive, path, truth, shareable };
 }

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportFormat } from '../../../main/cli/export-formats.js';
 import { writeMarkdown } from '../../../main/engine/export/markdown.js';
+import { postKey } from '../../../main/engine/export/media-copy.js';
+import { openLibrary } from '../../../main/engine/library/library.js';
+import { generatePosts, makeAccount, writeArchive } from '../../fixtures/archive-builder.js';
 import { makeMedia, makePost } from '../stats/make-post.js';
 import { openExportFixture, type ExportFixture } from './export-fixture.js';
 
@@ -52,16 +56,19 @@ describe('writeMarkdown on constructed posts', () => {
     const january = readFileSync(join(out, '2024-01.md'), 'utf8');
     expect(january).toContain('## 2024-01-05 10:00 · post · public');
     expect(january).toContain('Hello [@bob](https://mas.to/@bob)');
-    expect(january).toContain('- ![a cat](media/1-0.jpg)');
+    const cat = `media/${postKey(posts[0]!)}-0.jpg`;
+    expect(cat).toMatch(/^media\/[0-9a-f]{12}-0\.jpg$/);
+    expect(january).toContain(`- ![a cat](${cat})`);
     expect(january).toContain('late January, met after February');
     expect(january.indexOf('Hello')).toBeLessThan(january.indexOf('late January'));
-    expect(readFileSync(join(out, 'media/1-0.jpg'))).toEqual(BYTES['media_attachments/files/1/original/cat.jpg']);
+    expect(readFileSync(join(out, cat))).toEqual(BYTES['media_attachments/files/1/original/cat.jpg']);
     const february = readFileSync(join(out, '2024-02.md'), 'utf8');
     expect(february).toContain('**Content warning: food**');
-    expect(february).toContain('- [audio](media/4-0.mp3)');
+    const song = `media/${postKey(posts[3]!)}-0.mp3`;
+    expect(february).toContain(`- [audio](${song})`);
     expect(february).toContain('- *(image: a cat — not in the archive)*');
     expect(february).toContain('Boosted <https://b.example/users/bob/statuses/7>');
-    expect(existsSync(join(out, 'media/4-0.mp3'))).toBe(true);
+    expect(existsSync(join(out, song))).toBe(true);
   });
 
   it('includes followers-only and direct posts when asked, and says so', async () => {
@@ -105,5 +112,29 @@ describe('writeMarkdown round trip from a generated archive', () => {
     const hostile = readFileSync(join(out, '2022-12.md'), 'utf8');
     expect(hostile).toContain('Hostile but harmless');
     expect(hostile).not.toContain('pwned');
+  });
+});
+
+describe('exportFormat over several archives (the CLI body of `export --format md`)', () => {
+  it('writes the posts of both, each with media read from its own archive, titled with both accounts', async () => {
+    const one = await openExportFixture(join(tmp, 'one'), 120, 21);
+    await one.archive.close();
+    const other = generatePosts(80, 22, { account: makeAccount({ host: 'other.example', username: 'kim', displayName: 'Kim' }), start: '2023-01-01T00:00:00Z', end: '2023-03-01T00:00:00Z' });
+    const otherPath = await writeArchive(other.spec, join(tmp, 'two'), { container: 'zip' });
+    const library = await openLibrary([one.path, otherPath], { cacheDir: null });
+    const out = join(tmp, 'library-md');
+    try {
+      const result = await exportFormat(library, 'md', { out, 'include-private': true, 'time-zone': 'UTC' });
+      expect(result.posts).toBe(one.truth.items + 1 + other.truth.items);
+      expect(result.leftOut).toEqual({ private: 0, direct: 0 });
+      expect(headings(out)).toHaveLength(result.posts);
+      expect(readFileSync(join(out, 'index.md'), 'utf8')).toMatch(/^# @sam@example\.social, @kim@other\.example\n/);
+      const copied = readdirSync(join(out, 'media'));
+      expect(copied.length).toBe(result.media);
+      expect(result.media).toBe(one.truth.media.present + 1 + other.truth.media.present);
+      expect(result.mediaMissing).toBe(one.truth.media.missing + other.truth.media.missing);
+    } finally {
+      await library.close();
+    }
   });
 });

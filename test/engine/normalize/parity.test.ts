@@ -1,6 +1,7 @@
 // The fast path (keys read as written, or renamed once per context) must give the same Posts as jsonld compaction.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '../../../preload/contract.js';
 import { isStandardContext } from '../../../main/engine/normalize/context-plan.js';
@@ -8,6 +9,9 @@ import { documentLoader } from '../../../main/engine/normalize/document-loader.j
 import { createNormalizer, normalizeViaJsonld } from '../../../main/engine/normalize/normalize.js';
 import { readOutbox } from '../../../main/engine/read/outbox-stream.js';
 import { ACTOR, AS_PUBLIC, create, fakeResolver, folderResolver, MASTODON_CONTEXT, quirkItems, SAMPLES } from './items.js';
+import { generatePosts, VERSIONS, type Version } from '../../fixtures/archive-builder.js';
+import { fullContext } from '../../fixtures/account.js';
+import { outboxChunks } from '../../fixtures/version.js';
 
 type Result = Post | { skipped: string };
 
@@ -140,6 +144,59 @@ describe('fast path = jsonld compaction', () => {
   });
 });
 
+/** outbox.json as `version` writes it for a small generated account: its top-level context and its items. */
+async function versionItems(version: Version): Promise<{ items: unknown[]; contexts: unknown[] }> {
+  const { spec } = generatePosts(400, 7, { version });
+  const text = [...outboxChunks(version, spec.account, spec.items, 400, () => undefined)].join('');
+  const items: unknown[] = [];
+  const contexts: unknown[] = [];
+  await readOutbox(Readable.from([Buffer.from(text)]), { onContext: (c) => contexts.push(c), onItem: (raw) => items.push(raw) });
+  return { items, contexts };
+}
+
+/** Mastodon 4.4's extension terms: `quote` and `quoteAuthorization` not yet coerced to @id (4.5 did). */
+const CONTEXT_4_4 = fullContext(false, true);
+/** 4.7's attributionDomains with `@container: @set` (FORMAT §1.7). */
+const CONTEXT_4_7 = [
+  ...MASTODON_CONTEXT.slice(0, 3),
+  {
+    ...(MASTODON_CONTEXT[3] as object),
+    attributionDomains: { '@id': 'toot:attributionDomains', '@type': '@id', '@container': '@set' },
+    quoteAuthorization: { '@id': 'https://w3id.org/fep/044f#quoteAuthorization', '@type': '@id' },
+  },
+];
+
+describe('every Mastodon version takes the fast path, and it equals jsonld', () => {
+  it.each(VERSIONS.map((v) => [v]))('the context %s writes is standard, and so is every per-item context', async (version) => {
+    const { items, contexts } = await versionItems(version);
+    expect(contexts.length).toBeGreaterThan(0);
+    for (const context of contexts) expect(isStandardContext(context)).toBe(true);
+    for (const item of items as Array<Record<string, unknown>>) {
+      if (item['@context'] !== undefined) expect(isStandardContext(item['@context'])).toBe(true);
+    }
+  });
+
+  it.each(VERSIONS.map((v) => [v]))('%s: fast path = jsonld on its quotes, polls, boosts and first items', async (version) => {
+    const { items, contexts } = await versionItems(version);
+    const context = contexts[contexts.length - 1];
+    const quoted = (items as Array<{ object?: { quote?: unknown } }>).filter((i) => typeof i.object === 'object' && i.object?.quote);
+    if (version !== 'pleroma' && version !== '3.5' && !version.startsWith('4.2')) expect(quoted.length).toBeGreaterThan(0);
+    const picked = [...new Set([...quoted, ...items.slice(0, 40)])];
+    const pairs = await bothWays(picked, context, fakeResolver);
+    for (const [fast, slow] of pairs) expect(fast).toEqual(slow);
+    expect(pairs.some(([fast]) => !('skipped' in fast) && fast.quote !== null) || quoted.length === 0).toBe(true);
+  });
+
+  it.each<[string, unknown]>([['4.4', CONTEXT_4_4], ['4.7', CONTEXT_4_7]])('%s context: quirk items read alike both ways', async (_name, context) => {
+    expect(isStandardContext(context)).toBe(true);
+    // quoteOnly: no quoteUri / _misskey_quote to fall back on, so a lost `quote` key would show.
+    const named = [...Object.entries(quirkItems()), ['quoteOnly', create({ quote: 'https://other.example/s/8' })] as const];
+    const pairs = await bothWays(named.map(([, item]) => item), context, fakeResolver);
+    pairs.forEach(([fast, slow], i) => expect(fast, named[i][0]).toEqual(slow));
+    expect(pairs.at(-1)![1]).toMatchObject({ quote: 'https://other.example/s/8' });
+  });
+});
+
 describe('standard context detection', () => {
   it.each<[string, unknown, boolean]>([
     ['the AS2 URL', 'https://www.w3.org/ns/activitystreams', true],
@@ -153,6 +210,9 @@ describe('standard context detection', () => {
     ['a renamed term', ['https://www.w3.org/ns/activitystreams', { texte: 'as:content' }], false],
     ['a redefined standard term', ['https://www.w3.org/ns/activitystreams', { sensitive: 'http://example.com/ns#sensitive' }], false],
     ['@vocab', ['https://www.w3.org/ns/activitystreams', { '@vocab': 'http://example.com/' }], false],
+    ['a plain term the standard coerces to @id (4.4 quote)', ['https://www.w3.org/ns/activitystreams', { quote: 'https://w3id.org/fep/044f#quote' }], true],
+    ['a standard plain term coerced to @id', ['https://www.w3.org/ns/activitystreams', { quoteUri: { '@id': 'http://fedibird.com/ns#quoteUri', '@type': '@id' } }], false],
+    ['a standard term turned into a list', ['https://www.w3.org/ns/activitystreams', { votersCount: { '@id': 'toot:votersCount', '@container': '@list' } }], false],
     ['the AS namespace under another prefix', ['https://www.w3.org/ns/activitystreams', { ap: 'https://www.w3.org/ns/activitystreams#' }], false],
   ])('%s → %s', (_name, context, standard) => {
     expect(isStandardContext(context)).toBe(standard);

@@ -7,7 +7,7 @@ import { runStats } from '../../../main/cli/stats-command.js';
 import type { Archive } from '../../../main/engine/archive.js';
 import { openArchive } from '../../../main/engine/open.js';
 import { computeStats } from '../../../main/engine/stats/stats.js';
-import { generatePosts, writeArchive } from '../../fixtures/archive-builder.js';
+import { generatePosts, makeAccount, writeArchive } from '../../fixtures/archive-builder.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-stats-'));
 const { spec, truth } = generatePosts(900, 42, { start: '2021-01-01T00:00:00Z', end: '2023-12-31T23:59:59Z' });
@@ -67,18 +67,20 @@ describe('computeStats on a generated archive', () => {
 
 describe('runStats (the `outbox stats` command body)', () => {
   it('prints the Stats JSON for two archives counted together, filtered by the flags', async () => {
+    const other = generatePosts(150, 43, { account: makeAccount({ host: 'other.example', username: 'kim', displayName: 'Kim' }), start: '2022-01-01T00:00:00Z', end: '2022-06-30T00:00:00Z' });
+    const otherPath = await writeArchive(other.spec, join(tmp, 'other'), { container: 'zip' });
     const printed: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       printed.push(String(chunk));
       return true;
     });
     try {
-      expect(await runStats([path, path], { json: true, utc: true, kinds: 'boost' }, { noCache: true })).toBe(0);
+      expect(await runStats([path, otherPath, path], { json: true, utc: true, kinds: 'boost' }, { noCache: true })).toBe(0);
     } finally {
       spy.mockRestore();
     }
     const stats = JSON.parse(printed.join(''));
-    expect(stats.totals).toEqual({ posts: 0, boosts: 2 * truth.boosts, undated: 0 });
+    expect(stats.totals).toEqual({ posts: 0, boosts: truth.boosts + other.truth.boosts, undated: 0 }); // the same archive twice counts once
     expect(stats.timeZone).toBe('UTC');
     expect(Object.keys(stats)).toEqual([
       'timeZone', 'totals', 'perMonth', 'perDay', 'hourByWeekday', 'topHashtags', 'topMentions', 'topBoostedServers',

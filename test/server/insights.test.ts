@@ -1,0 +1,111 @@
+// GET /api/stats (main/server/insights.ts) over a real generated zip: exact per-month counts, filters, zones, refusals.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result, Stats } from '../../preload/contract.js';
+import type { Archive } from '../../main/engine/archive.js';
+import { openArchive } from '../../main/engine/open.js';
+import { statsRoute, validateStatsRequest, type InsightsContext } from '../../main/server/insights.js';
+import { statusOf } from '../../main/server/respond.js';
+import { generatePosts, makeAccount, writeArchive } from '../fixtures/archive-builder.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'outbox-insights-'));
+const { spec, truth } = generatePosts(600, 7, { start: '2021-01-01T00:00:00Z', end: '2022-12-31T23:59:59Z' });
+const other = generatePosts(120, 8, {
+  account: makeAccount({ host: 'other.example', username: 'kim', displayName: 'Kim' }), start: '2022-03-01T00:00:00Z', end: '2022-05-31T00:00:00Z',
+});
+let archive: Archive;
+let second: Archive;
+
+const ctxOf = (archives: Archive[]): InsightsContext => ({ archives, find: (id) => archives.find((a) => a.info.id === id) });
+const filterParam = (f: object) => JSON.stringify(f);
+
+function value(result: Result<Stats>): Stats {
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result.value;
+}
+
+beforeAll(async () => {
+  archive = await openArchive(await writeArchive(spec, tmp, { container: 'zip' }), { cacheDir: null });
+  second = await openArchive(await writeArchive(other.spec, join(tmp, 'other'), { container: 'zip' }), { cacheDir: null });
+});
+afterAll(async () => {
+  await archive?.close();
+  await second?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('GET /api/stats', () => {
+  it('answers the exact per-month counts of the generated archive in UTC, with the first archive as default', () => {
+    const stats = value(statsRoute({ utc: '1' }, ctxOf([archive])));
+    expect(stats.timeZone).toBe('UTC');
+    const months = Object.fromEntries(Object.entries(stats.perMonth).map(([m, c]) => [m, c.posts + c.boosts]));
+    expect(months).toEqual(truth.months);
+    expect(Object.keys(stats.perMonth)).toHaveLength(24);
+    expect(stats.totals).toEqual({ posts: truth.posts, boosts: truth.boosts, undated: 0 });
+    expect(stats.visibility).toEqual(truth.visibility);
+    expect(Object.fromEntries(stats.topHashtags.map((t) => [t.tag, t.count]))).toMatchObject(
+      Object.fromEntries(Object.entries(truth.hashtags).sort((a, b) => b[1] - a[1]).slice(0, 3)),
+    );
+  });
+
+  it('counts only the filter, text query included, as the timeline shows it', () => {
+    const year = value(statsRoute({ archive: archive.info.id, utc: '1', filter: filterParam({ from: '2022', to: '2022', kinds: ['boost'] }) }, ctxOf([archive])));
+    const boosts2022 = archive.page({ filter: { from: '2022', to: '2022', kinds: ['boost'] }, order: 'newest', offset: 0, limit: 1 }).total;
+    expect(year.totals).toEqual({ posts: 0, boosts: boosts2022, undated: 0 });
+    expect(Object.keys(year.perMonth).every((m) => m.startsWith('2022-'))).toBe(true);
+
+    const word = [...archive.posts({ kinds: ['post'] })][3]!.text.split(/\W+/).find((w) => w.length > 4)!;
+    const shown = archive.page({ filter: { q: word }, order: 'newest', offset: 0, limit: 1 }).total;
+    const searched = value(statsRoute({ utc: '1', filter: filterParam({ q: word }) }, ctxOf([archive])));
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(truth.items);
+    expect(searched.totals.posts + searched.totals.boosts).toBe(shown);
+  });
+
+  it('counts in the reader\'s time zone unless utc=1, keeping every item', () => {
+    const local = value(statsRoute({ tz: 'Pacific/Auckland' }, ctxOf([archive])));
+    expect(local.timeZone).toBe('Pacific/Auckland');
+    expect(Object.values(local.perMonth).reduce((n, c) => n + c.posts + c.boosts, 0)).toBe(truth.items);
+    expect(value(statsRoute({ tz: 'Pacific/Auckland', utc: '1' }, ctxOf([archive]))).timeZone).toBe('UTC');
+  });
+
+  it('counts every open archive together for archive=*, a post held twice once', () => {
+    const both = value(statsRoute({ archive: '*', utc: '1' }, ctxOf([archive, second, archive])));
+    expect(both.totals.posts + both.totals.boosts).toBe(truth.items + other.truth.items);
+    expect(both.perMonth['2022-04']!.posts + both.perMonth['2022-04']!.boosts).toBe((truth.months['2022-04'] ?? 0) + other.truth.months['2022-04']!);
+  });
+
+  it.each([
+    [{ filter: '{nope' }, /filter must be a JSON object/],
+    [{ filter: filterParam({ colour: 'red' }) }, /unknown field "colour"/],
+    [{ filter: filterParam({ from: '2022-13' }) }, /filter.from must be a date/],
+    [{ tz: 'Mars/Olympus_Mons' }, /not a time zone/],
+    [{ tz: '../etc' }, /IANA time zone/],
+    [{ utc: 'maybe' }, /utc must be 1 or 0/],
+    [{ top: '5' }, /no parameter "top"/],
+  ])('refuses %j with a 400 that says why', (query, message) => {
+    const result = statsRoute(query as Record<string, string>, ctxOf([archive]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(statusOf(result.code)).toBe(400);
+    expect(result.message).toMatch(message);
+  });
+
+  it('answers not-open (404) for an archive that is not open, or none at all', () => {
+    for (const [query, archives] of [[{ archive: 'nope' }, [archive]], [{}, []], [{ archive: '*' }, []]] as const) {
+      const result = statsRoute(query as Record<string, string>, ctxOf([...archives]));
+      expect(result.ok ? 'ok' : result.code).toBe('not-open');
+      if (!result.ok) expect(statusOf(result.code)).toBe(404);
+    }
+  });
+
+  it('validates the IPC form too', () => {
+    expect(validateStatsRequest({ archive: 'a', filter: {}, timeZone: 'Europe/Berlin', utc: false })).toEqual({
+      ok: true, value: { archive: 'a', filter: {}, timeZone: 'Europe/Berlin', utc: false },
+    });
+    expect(validateStatsRequest({ archive: 'a', filter: {}, timeZone: 'UTC', utc: 'yes' }).ok).toBe(false);
+    expect(validateStatsRequest({ archive: 'a', extra: 1 }).ok).toBe(false);
+  });
+});
