@@ -539,6 +539,10 @@ export const Channels = {
   likes: 'outbox:likes',
   bookmarks: 'outbox:bookmarks',
   openExternal: 'outbox:open-external',
+  relationships: 'outbox:relationships',
+  moves: 'outbox:moves',
+  exportCsv: 'outbox:export-csv',
+  stats: 'outbox:stats',
   progress: 'outbox:progress',
 } as const;
 

@@ -31,6 +31,10 @@ const api: OutboxApi = {
   likes: (request) => ipcRenderer.invoke(Channels.likes, request),
   bookmarks: (request) => ipcRenderer.invoke(Channels.bookmarks, request),
   openExternal: (request) => ipcRenderer.invoke(Channels.openExternal, request),
+  relationships: () => ipcRenderer.invoke(Channels.relationships),
+  moves: () => ipcRenderer.invoke(Channels.moves),
+  exportCsv: (request) => ipcRenderer.invoke(Channels.exportCsv, request),
+  stats: (request) => ipcRenderer.invoke(Channels.stats, request),
   onProgress,
   mediaUrl: (archive, path) => `${Schemes.media}://${archive}/${encodeURIComponent(path)}`,
 };

@@ -1,15 +1,26 @@
-// `outbox serve`: open the archives and CSVs (or the demo), serve them on 127.0.0.1, print the address, run until a signal.
+// `outbox serve`: check the archives, serve on 127.0.0.1, print the address, then open (index) them behind it, with
+// progress on /api/progress, and run until a signal.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import type { OpenProgress } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
-import type { Library } from '../engine/library/library.js';
-import { startServer } from '../server/server.js';
-import { ArchiveError } from '../engine/errors.js';
+import { readCsvExport } from '../engine/csv/read-export.js';
+import { demoArchivePath } from '../engine/demo.js';
+import { ArchiveError, toErrorInfo } from '../engine/errors.js';
+import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
+import { openDemo } from '../engine/open.js';
+import { locateArchive } from '../engine/source/layout.js';
+import { openSource } from '../engine/source/open-source.js';
+import type { RowWriter } from '../server/insights.js';
+import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
-import { libraryNotices, openLibraryForCli, splitPaths } from './library-args.js';
-import { openForCli } from './open.js';
+import { csvHeader, csvRow } from './csv.js';
+import { exportRow } from './export-schema.js';
+import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';
+import { progressBar } from './progress-bar.js';
 
 export interface ServeOptions {
   port: number;
@@ -39,40 +50,124 @@ async function besideNotice(library: Library, paths: string[]): Promise<string> 
   return found.length ? `outbox: also read beside the archive: ${found.join(', ')}\n` : '';
 }
 
+async function startsWithGzip(path: string): Promise<boolean> {
+  try {
+    const file = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      const { bytesRead } = await file.read(head, 0, 2, 0);
+      return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return false; // a folder, or unreadable: openSource says which
+  }
+}
+
+/**
+ * The cheap part of opening, done before the address is printed so that an unusable file still exits 2 with one
+ * line: the container reads and holds an outbox.json. A zip costs its central directory, a folder its listing; a
+ * tar.gz is only recognised (listing it inflates all of it), and its later failures reach the viewer's error screen.
+ */
+async function checkContainer(path: string): Promise<void> {
+  if (await startsWithGzip(path)) return;
+  const source = await openSource(path);
+  try {
+    locateArchive(source);
+  } finally {
+    await source.close();
+  }
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** `outbox export`'s rows, handed to the server for GET /api/export: a download equals the command's output. */
+const rowWriter: RowWriter = {
+  header: (format) => (format === 'csv' ? csvHeader() : ''),
+  line: (format, post, account) => {
+    const row = exportRow(post, account);
+    return format === 'csv' ? csvRow(row) : `${JSON.stringify(row)}\n`;
+  },
+};
+
+/**
+ * Opens the archives (or the demo) behind the running server: progress to the terminal bar and /api/progress, then
+ * ready() and one final 'done' (after ready, so a viewer that answers it with current() finds them). A failure is
+ * served as the error every API request answers with, and printed as one stderr line: the server keeps running.
+ * Resolves with what closes whatever was opened.
+ */
+async function openBehind(paths: string[], server: RunningServer, noCache: boolean, signal: AbortSignal): Promise<() => Promise<void>> {
+  const bar = progressBar();
+  // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
+  let last: OpenProgress = { archive: '', phase: 'reading', bytesRead: 0, bytesTotal: 0, items: 0 };
+  server.progress(last);
+  const options: LibraryOptions = {
+    signal,
+    onProgress: (p) => {
+      bar.update(p);
+      last = p;
+      if (p.phase !== 'done') server.progress(p); // each archive's own 'done' would send the viewer to current() early
+    },
+  };
+  if (noCache) options.cacheDir = null;
+  const done = (archives: readonly Archive[]) => {
+    const first = archives[0]?.info;
+    server.progress({ ...last, archive: first?.id ?? last.archive, phase: 'done', items: first?.summary.counts.items ?? last.items });
+  };
+  try {
+    if (paths.length === 0) {
+      const demo = await openDemo(options);
+      bar.clear();
+      server.ready([demo]);
+      done([demo]);
+      return () => demo.close();
+    }
+    const library = await openLibrary(paths, { ...options, csvBeside: true });
+    bar.clear();
+    server.ready(library.archives, library);
+    done(library.archives);
+    process.stderr.write(`${await besideNotice(library, paths)}${libraryNotices(library)}`);
+    return () => library.close();
+  } catch (error) {
+    bar.clear();
+    if (signal.aborted) return async () => {};
+    const info = toErrorInfo(error);
+    server.fail(info);
+    server.progress({ ...last, phase: 'done' });
+    const what = info.code === 'internal' ? 'internal error: ' : '';
+    process.stderr.write(`outbox: ${what}${oneLine(info.message)}\n`);
+    return async () => {};
+  }
+}
+
 /** Serves `paths` (archives and CSVs) as one library; no paths: the demo archive. */
 export async function serve(paths: string[], options: ServeOptions): Promise<number> {
-  let library: Library | null = null;
-  let archives: Archive[];
-  if (paths.length === 0) archives = [await openForCli(null, { noCache: options.noCache })];
-  else {
-    library = await openLibraryForCli(paths, { noCache: options.noCache, csvBeside: true });
-    archives = [...library.archives];
-  }
-  const closeAll = async () => {
-    if (library) await library.close();
-    else await Promise.all(archives.map((a) => a.close()));
-  };
-  if (archives.length === 0) {
-    await closeAll();
+  const given = paths.length === 0 ? { archives: [demoArchivePath()], csvs: [] } : await splitPaths(paths);
+  if (given.archives.length === 0) {
     throw new UsageError('no archive among the paths (browser mode shows CSV files beside an archive): give an archive too', 'serve');
   }
-  let server;
+  for (const path of given.archives) await checkContainer(path);
+  // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
+  for (const path of given.csvs) await readCsvExport(path);
+
+  let server: RunningServer;
   try {
-    server = await startServer({ archives, library: library ?? undefined, port: options.port, rendererDir });
+    server = await startServer({ opening: true, port: options.port, rendererDir, rowWriter });
   } catch (error) {
-    await closeAll();
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
       throw new ArchiveError('io', `Cannot listen on 127.0.0.1:${options.port} (${e.code}): choose another --port, or 0 for any free one.`);
     }
     throw error;
   }
-  // The first line on stdout is the address: scripts and tests read it.
+  // The first line on stdout is the address, printed before the (possibly long) open: scripts and tests read it,
+  // and the viewer behind it shows the open's progress.
   process.stdout.write(`${server.url}\n`);
-  if (library) process.stderr.write(`${await besideNotice(library, paths)}${libraryNotices(library)}`);
   if (options.open) openBrowser(server.url);
 
   const stop = new AbortController();
+  const opened = openBehind(paths, server, options.noCache, stop.signal);
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -83,6 +178,6 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
     process.off('SIGTERM', onSignal);
   }
   await server.close();
-  await closeAll();
+  await (await opened)();
   return 0;
 }

@@ -4,8 +4,9 @@ import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { ArchiveInfo, Result } from '../../preload/contract.js';
 import { Channels } from '../../preload/contract.js';
+import { validateStatsRequest } from '../server/insights.js';
 import {
-  validateArchiveRequest, validatePageQuery, validatePostRequest, validateSearchRequest,
+  validateArchiveRequest, validateCsvRequest, validatePageQuery, validatePostRequest, validateSearchRequest,
 } from '../server/validate.js';
 import type { ArchiveHost } from './archive-host.js';
 import { validateExternalRequest, validateNothing, validateOpenRequest } from './validate.js';
@@ -40,6 +41,10 @@ export function ipcHandlers(deps: IpcDeps): Record<Exclude<keyof typeof Channels
     likes: guarded(validateArchiveRequest, (request) => host.call('likes', request)),
     bookmarks: guarded(validateArchiveRequest, (request) => host.call('bookmarks', request)),
     openExternal: guarded(validateExternalRequest, ({ url }, event) => deps.openExternal(url, event)),
+    relationships: guarded(validateNothing, () => host.call('relationships', {})),
+    moves: guarded(validateNothing, () => host.call('moves', {})),
+    exportCsv: guarded(validateCsvRequest, (request) => host.call('exportCsv', request)),
+    stats: guarded(validateStatsRequest, (request) => host.call('stats', request)),
   };
 }
 

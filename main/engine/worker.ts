@@ -3,11 +3,14 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import type {
-  ArchiveInfo, OpenProgress, Page, PageQuery, Post, Result, SearchResponse, Thread, UriList,
+  AccountMove, ArchiveInfo, CsvFile, OpenProgress, Page, PageQuery, Post, RelationshipKind, RelationshipsInfo, Result,
+  SearchResponse, Stats, StatsRequest, Thread, UriList,
 } from '../../preload/contract.js';
-import { ok } from '../../preload/contract.js';
+import { ALL_ARCHIVES, ok } from '../../preload/contract.js';
 import type { Archive, OpenOptions } from './archive.js';
 import { toErrorInfo } from './errors.js';
+import { libraryView, relationshipCsv, type LibraryView } from './library/people-view.js';
+import { computeStats } from './stats/stats.js';
 
 /** Every call the worker answers: the request it takes and the value its Result carries. */
 export interface WorkerCalls {
@@ -19,6 +22,12 @@ export interface WorkerCalls {
   search: [{ archive: string; q: string; limit: number }, SearchResponse];
   likes: [{ archive: string }, UriList];
   bookmarks: [{ archive: string }, UriList];
+  /** The open archives together (as browser mode's people routes): their bookmarks, mentions and moves. */
+  relationships: [Record<string, never>, RelationshipsInfo];
+  moves: [Record<string, never>, AccountMove[]];
+  exportCsv: [{ kind: RelationshipKind }, CsvFile];
+  /** One archive's figures, or (ALL_ARCHIVES) every open archive's with a post two exports hold counted once. */
+  stats: [StatsRequest, Stats];
   /** Starts reading one entry the index knows; the bytes come through `read` so the consumer sets the pace. */
   media: [{ archive: string; path: string }, MediaHead];
   /** Limits a stream that has not been read yet to a part of its entry (media seeking). */
@@ -73,6 +82,9 @@ export function serveArchives(port: Port, opener: Opener | Promise<Opener>, opti
     archive: string; stream: Readable; chunks: AsyncIterator<Buffer>; position: number; range: ByteRange | null;
   }>();
   let nextStream = 1;
+  // The open archives as one library, built on first use and dropped whenever the set of archives changes.
+  let view: LibraryView | null = null;
+  const library = (): LibraryView => (view ??= libraryView([...archives.values()].reverse(), null));
 
   const archive = (id: string): Archive | undefined => archives.get(id);
   const notOpen = (id: string) => fail('not-open', `No archive with id "${id.slice(0, 80)}" is open. Open it again from File ▸ Open Archive….`);
@@ -113,6 +125,7 @@ export function serveArchives(port: Port, opener: Opener | Promise<Opener>, opti
       const previous = archives.get(id);
       archives.delete(id);
       archives.set(id, opened);
+      view = null;
       if (previous && previous !== opened) await closeArchive(id, previous);
       const seen = last as OpenProgress | null;
       announce(seen?.phase === 'done'
@@ -150,6 +163,18 @@ export function serveArchives(port: Port, opener: Opener | Promise<Opener>, opti
     bookmarks({ archive: id }) {
       const a = archive(id);
       return a ? ok(a.bookmarks()) : notOpen(id);
+    },
+    relationships: () => ok(library().relationships()),
+    moves: () => ok(library().moves()),
+    exportCsv: ({ kind }) => ok(relationshipCsv(library().relationshipRows(), kind)),
+    stats({ archive: id, filter, timeZone, utc }) {
+      const options = { timeZone, utc };
+      if (id !== ALL_ARCHIVES) {
+        const a = archive(id);
+        return a ? ok(computeStats(a.posts(filter), options)) : notOpen(id);
+      }
+      if (archives.size === 0) return fail('not-open', 'No archive is open.');
+      return ok(computeStats(postsOf(library().posts(filter)), options));
     },
     async media({ archive: id, path }) {
       const a = archive(id);
@@ -196,6 +221,7 @@ export function serveArchives(port: Port, opener: Opener | Promise<Opener>, opti
       const a = archives.get(id);
       if (!a) return ok(false);
       archives.delete(id);
+      view = null;
       await closeArchive(id, a);
       return ok(true);
     },
@@ -228,6 +254,10 @@ export function serveArchives(port: Port, opener: Opener | Promise<Opener>, opti
         }
       });
   });
+}
+
+function* postsOf(items: Iterable<{ post: Post }>): Generator<Post> {
+  for (const { post } of items) yield post;
 }
 
 // The thread entry: only when started by the desktop's archive-host (workerData says so), never on import.

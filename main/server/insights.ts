@@ -1,10 +1,13 @@
-// The Stats view's route (GET /api/stats): query string → validated request → computeStats over the filtered posts.
-// Pure over the open archives, like routes.ts's handlers, so the desktop IPC handler can call the same function.
+// The Stats view's and Export menu's routes (GET /api/stats, GET /api/export): query → validated request → the
+// filtered posts of one archive or of all. Pure over the open archives (the desktop IPC can call the same functions)
+// apart from sendExport, which streams the file.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Post, PostFilter, Result, Stats, StatsRequest } from '../../preload/contract.js';
 import { ALL_ARCHIVES, ok } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
 import { hiddenCopies, mergedPosts } from '../engine/library/merge.js';
 import { computeStats } from '../engine/stats/stats.js';
+import { acctOfInfo } from '../engine/library/people-view.js';
 import { bad, validateArchiveId, validatePostFilter } from './validate.js';
 
 /** What the insight routes need of the server (routes.ts's ApiContext has it). */
@@ -70,13 +73,21 @@ const hiddenByArchives = new WeakMap<readonly Archive[], Array<Set<string>>>();
  * once: the copy of the export whose newest post is later, as the merged timeline shows it.
  */
 export function filteredPosts(ctx: InsightsContext, archive: string, filter: PostFilter): Result<Iterable<Post>> {
+  const items = filteredItems(ctx, archive, filter);
+  if (!items.ok) return items;
+  return ok({ *[Symbol.iterator]() { for (const item of items.value) yield item.post; } });
+}
+
+/** filteredPosts with the archive (ArchiveInfo.id) each post comes from, oldest first. */
+export function filteredItems(ctx: InsightsContext, archive: string, filter: PostFilter): Result<Iterable<{ post: Post; archive: string }>> {
+  const own = (a: Archive) => ({ *[Symbol.iterator]() { for (const post of a.posts(filter)) yield { post, archive: a.info.id }; } });
   if (archive !== ALL_ARCHIVES) {
     const one = ctx.find(archive);
-    return one ? ok(one.posts(filter)) : { ok: false, code: 'not-open', message: `No archive with id "${archive.slice(0, 80)}" is open.` };
+    return one ? ok(own(one)) : { ok: false, code: 'not-open', message: `No archive with id "${archive.slice(0, 80)}" is open.` };
   }
   const archives = ctx.archives;
   if (archives.length === 0) return { ok: false, code: 'not-open', message: 'No archive is open.' };
-  if (archives.length === 1) return ok(archives[0]!.posts(filter));
+  if (archives.length === 1) return ok(own(archives[0]!));
   let hidden = hiddenByArchives.get(archives);
   if (!hidden) {
     const last = (a: Archive) => Date.parse(a.summary().dates.last ?? '') || -Infinity;
@@ -85,7 +96,7 @@ export function filteredPosts(ctx: InsightsContext, archive: string, filter: Pos
     hiddenByArchives.set(archives, hidden);
   }
   const merged = hidden;
-  return ok({ *[Symbol.iterator]() { for (const item of mergedPosts(archives, merged, filter)) yield item.post; } });
+  return ok({ [Symbol.iterator]: () => mergedPosts(archives, merged, filter) });
 }
 
 /** Stats for a validated request (HTTP and IPC alike). */
@@ -99,4 +110,104 @@ export function statsFor(ctx: InsightsContext, request: StatsRequest): Result<St
 export function statsRoute(query: Record<string, string>, ctx: InsightsContext): Result<Stats> {
   const request = statsRequestFromQuery(query, ctx.archives[0]?.info.id);
   return request.ok ? statsFor(ctx, request.value) : request;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// GET /api/export?archive=&format=jsonl|csv&filter=<JSON>: the posts the viewer shows, as `outbox export` writes them.
+// ---------------------------------------------------------------------------------------------------------------
+
+export type RowFormat = 'jsonl' | 'csv';
+
+/**
+ * How a post becomes a line: `outbox export`'s serializer (exportRow + csvHeader/csvRow, in main/cli today), passed
+ * in so the server does not import the CLI.
+ */
+export interface RowWriter {
+  header(format: RowFormat): string;
+  line(format: RowFormat, post: Post, account: string): string;
+}
+
+export interface ExportDownload {
+  format: RowFormat;
+  fileName: string;
+  contentType: string;
+  /** posts oldest first, each with the account ("@user@server") whose export holds it */
+  rows: Iterable<{ post: Post; account: string }>;
+}
+
+const EXPORT_KEYS = ['archive', 'format', 'filter'];
+const CONTENT_TYPES: Record<RowFormat, string> = { jsonl: 'application/x-ndjson; charset=utf-8', csv: 'text/csv; charset=utf-8' };
+
+/** Validates the query and picks the posts; nothing is read until the rows are iterated. */
+export function exportRoute(query: Record<string, string>, ctx: InsightsContext): Result<ExportDownload> {
+  const extra = Object.keys(query).find((k) => !EXPORT_KEYS.includes(k));
+  if (extra !== undefined) return bad(`/api/export has no parameter "${extra.slice(0, 40)}" (it takes ${EXPORT_KEYS.join(', ')}).`);
+  const format = query.format;
+  if (format !== 'jsonl' && format !== 'csv') {
+    return bad('format must be jsonl or csv. Markdown and HTML sites are folders: run `outbox export ARCHIVE --format html --out FOLDER`.');
+  }
+  let raw: unknown = {};
+  if (query.filter !== undefined) {
+    try {
+      raw = JSON.parse(query.filter);
+    } catch {
+      return bad('filter must be a JSON object (URI-encoded).');
+    }
+  }
+  const filter = validatePostFilter(raw);
+  if (!filter.ok) return filter;
+  const id = query.archive ?? ctx.archives[0]?.info.id;
+  if (id === undefined) return { ok: false, code: 'not-open', message: 'No archive is open.' };
+  const checked = validateArchiveId(id);
+  if (!checked.ok) return checked;
+  const items = filteredItems(ctx, checked.value, filter.value);
+  if (!items.ok) return items;
+  const accounts = new Map(ctx.archives.map((a) => [a.info.id, acctOfInfo(a.info) ?? a.info.name]));
+  const base = id === ALL_ARCHIVES ? 'outbox-posts' : (ctx.find(id)?.info.name ?? 'outbox').replace(/\.(zip|tar\.gz|tgz)$/i, '');
+  const source = items.value;
+  return ok({
+    format,
+    fileName: `${base.replace(/[^A-Za-z0-9._-]+/g, '_')}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    rows: { *[Symbol.iterator]() { for (const { post, archive } of source) yield { post, account: accounts.get(archive) ?? archive }; } },
+  });
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Streams the download: an attachment, never cached, written in chunks that wait for the socket to drain, stopped
+ * when the reader goes away. A failure after the headers went out can only cut the file short (the reader sees
+ * an incomplete download, never a silently shorter file that looks whole).
+ */
+export async function sendExport(req: IncomingMessage, res: ServerResponse, download: ExportDownload, writer: RowWriter): Promise<number> {
+  res.writeHead(200, {
+    'Content-Type': download.contentType,
+    'Content-Disposition': `attachment; filename="${download.fileName}"`,
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return 0;
+  }
+  let closed = false;
+  res.on('close', () => (closed = true));
+  let count = 0;
+  let buffer = writer.header(download.format);
+  try {
+    for (const { post, account } of download.rows) {
+      if (closed) return count;
+      buffer += writer.line(download.format, post, account);
+      count++;
+      if (buffer.length >= CHUNK) {
+        const more = res.write(buffer);
+        buffer = '';
+        if (!more) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+      }
+    }
+    res.end(buffer);
+  } catch {
+    res.destroy();
+  }
+  return count;
 }

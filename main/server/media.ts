@@ -50,6 +50,16 @@ export function parseRange(header: string | undefined, size: number): Range {
   return { start, end };
 }
 
+/** Waits for backpressure to clear or the client to leave; the listener that did not fire is removed. */
+async function drainedOrClosed(res: ServerResponse): Promise<void> {
+  const settled = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: settled.signal }), once(res, 'close', { signal: settled.signal })]);
+  } finally {
+    settled.abort();
+  }
+}
+
 /** Writes bytes [start, start+length) of the stream to res, skipping what comes before; stops early if res closes. */
 async function pipeSlice(source: Readable, res: ServerResponse, start: number, length: number): Promise<void> {
   let skip = start;
@@ -67,7 +77,7 @@ async function pipeSlice(source: Readable, res: ServerResponse, start: number, l
       }
       if (chunk.length > left) chunk = chunk.subarray(0, left);
       left -= chunk.length;
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(chunk)) await drainedOrClosed(res);
       if (left === 0 || res.destroyed) break;
     }
   } finally {

@@ -4,7 +4,8 @@ import type { OpenProgress, Result } from '../../preload/contract.js';
 import { ALL_ARCHIVES, Routes, ok } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
 import { toErrorInfo } from '../engine/errors.js';
-import { relationshipCsv, type LibraryView } from './people.js';
+import { relationshipCsv, type LibraryView } from '../engine/library/people-view.js';
+import { exportRoute, sendExport, statsRoute, type RowWriter } from './insights.js';
 import { sendDownload, sendError, sendJson, sendResult } from './respond.js';
 import {
   bad, validateArchiveRequest, validateCsvRequest, validateNoParams, validatePageQuery, validatePostRequest,
@@ -17,6 +18,8 @@ export interface ApiContext {
   subscribe(res: ServerResponse): void;
   /** the open archives together: merged timeline, people, moves */
   view(): LibraryView;
+  /** `outbox export`'s serializer for GET /api/export (the server never imports the CLI); absent: no export route */
+  rowWriter?: RowWriter;
 }
 
 const NONE_OPEN = '(none open)';
@@ -130,6 +133,17 @@ const handlers: Record<string, Handler> = {
     return 'sent';
   },
 
+  [Routes.stats]: (query, ctx) => statsRoute(query, ctx),
+
+  // The posts the viewer shows, as `outbox export` writes them: streamed as an attachment; refusals are Results.
+  [Routes.export]: (query, ctx, req, res) => {
+    if (!ctx.rowWriter) return { ok: false, code: 'internal', message: 'This server was started without the export writer: downloads are off.' };
+    const download = exportRoute(query, ctx);
+    if (!download.ok) return download;
+    void sendExport(req, res, download.value, ctx.rowWriter);
+    return 'sent';
+  },
+
   [Routes.likes]: (query, ctx) => {
     const request = validateArchiveRequest(withArchive(query, ctx));
     if (!request.ok) return request;
@@ -172,19 +186,25 @@ export function handleApi(req: IncomingMessage, res: ServerResponse, rawPath: st
   return true;
 }
 
-/** Server-sent events of OpenProgress for every subscriber, until it leaves or the server closes. */
+/**
+ * Server-sent events of OpenProgress for every subscriber, until it leaves or the server closes. A subscriber who
+ * arrives while an open runs first gets its latest event: the viewer connects after the open began.
+ */
 export class ProgressHub {
   private readonly listeners = new Set<ServerResponse>();
+  private latest: string | null = null;
 
   subscribe(res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': outbox progress\n\n');
+    if (this.latest !== null) res.write(this.latest);
     this.listeners.add(res);
     res.on('close', () => this.listeners.delete(res));
   }
 
   publish(progress: OpenProgress): void {
     const event = `data: ${JSON.stringify(progress)}\n\n`;
+    this.latest = progress.phase === 'done' ? null : event;
     for (const res of this.listeners) res.write(event);
   }
 

@@ -2,26 +2,35 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP, type AddressInfo } from 'node:net';
-import type { OpenProgress } from '../../preload/contract.js';
+import type { ErrorInfo, OpenProgress } from '../../preload/contract.js';
+import { Routes } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
 import { toErrorInfo } from '../engine/errors.js';
 import type { Library } from '../engine/library/library.js';
+import { libraryView, type LibraryView } from '../engine/library/people-view.js';
 import { authenticate, createToken, hostAllowed, tokenCookie } from './auth.js';
+import type { RowWriter } from './insights.js';
 import { serveMedia } from './media.js';
-import { libraryView, type LibraryView } from './people.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { handleApi, ProgressHub, type ApiContext } from './routes.js';
 import { listRenderer } from './static.js';
 
 export interface ServerOptions {
-  /** The archives to serve; the first is the one the viewer shows and the default of every route. */
-  archives: Archive[];
+  /** The archives to serve; the first is the one the viewer shows and the default of every route. Default none. */
+  archives?: Archive[];
   /**
    * The archives and CSVs opened together (openLibrary): relationships, de-duplication and notes come from it
    * while the served archives are exactly its archives. Without it (or after add()), the merged timeline, people
    * and moves are built from the archives alone. The caller closes it.
    */
   library?: Library;
+  /**
+   * true: the archives are still opening (`outbox serve` prints its address first). Until ready() or fail(), the API
+   * and media requests wait (at most HOLD_MS, then they answer with what is open); /api/progress answers at once.
+   */
+  opening?: boolean;
+  /** `outbox export`'s serializer, for GET /api/export (absent: that route answers an error). */
+  rowWriter?: RowWriter;
   /** 0 or absent: a free port the system picks. */
   port?: number;
   /** Loopback only: 127.0.0.1 (default) or ::1. */
@@ -41,10 +50,36 @@ export interface RunningServer {
   token: string;
   /** Serve one more archive (an open that finished after start). */
   add(archive: Archive): void;
-  /** Forward open progress to /api/progress subscribers. */
+  /**
+   * The open that `opening` announced is over: serve exactly these archives (with the library they were opened as,
+   * whose CSVs and notes then reach the people routes) and answer the requests that waited.
+   */
+  ready(archives: readonly Archive[], library?: Library): void;
+  /** That open failed: the requests that waited, and every later API request, answer with this error. */
+  fail(error: ErrorInfo): void;
+  /** Forward open progress to /api/progress subscribers (one who subscribes later gets the latest event first). */
   progress(progress: OpenProgress): void;
   /** Stops listening, ends every connection (SSE included). Does not close the archives: they are the caller's. */
   close(): Promise<void>;
+}
+
+/**
+ * How long a request waits for the archives being opened before it is answered with what is open (none yet). Long
+ * enough that the viewer's first current() normally gets the archive, or its error, and never flashes the welcome
+ * screen; short enough that no client's own timeout fires first (Node's fetch gives up on headers after 300 s).
+ */
+export const HOLD_MS = 60_000;
+
+/** Resolves when `promise` does, or after `ms`, whichever is first. */
+function within(promise: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    void promise.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 function loopback(host: string): boolean {
@@ -55,15 +90,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   if (!loopback(host)) throw new Error(`Browser mode only listens on a loopback address, not ${host}.`);
   const token = options.token ?? createToken();
-  const archives = [...options.archives];
+  // Replaced, never mutated, when archives arrive: whoever keyed a cache on the array sees a new one.
+  let archives: readonly Archive[] = [...(options.archives ?? [])];
+  let library: Library | null = options.library ?? null;
+  let failure: ErrorInfo | null = null;
+  let release: () => void = () => {};
+  let opening: Promise<void> | null = options.opening ? new Promise<void>((resolve) => (release = resolve)) : null;
+  const settle = () => {
+    opening = null;
+    release();
+  };
   const files = listRenderer(options.rendererDir);
   const hub = new ProgressHub();
   let view: LibraryView | null = null;
   const ctx: ApiContext = {
-    archives,
+    get archives() {
+      return archives;
+    },
     find: (id) => archives.find((a) => a.info.id === id),
     subscribe: (res) => hub.subscribe(res),
-    view: () => (view ??= libraryView(archives, options.library ?? null)),
+    view: () => (view ??= libraryView(archives, library)),
+    ...(options.rowWriter ? { rowWriter: options.rowWriter } : {}),
   };
   let expectedHost = '';
 
@@ -84,6 +131,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!auth) return sendText(req, res, 401, 'Unauthorized: open the address `outbox serve` printed (it carries the token).');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
 
+    // Data waits for the open `outbox serve` started after printing its address; progress is how the wait is shown.
+    if (opening && rawPath !== Routes.progress && (rawPath.startsWith('/api/') || rawPath.startsWith('/media/'))) {
+      await within(opening, HOLD_MS);
+    }
+    if (failure && rawPath.startsWith('/api/') && rawPath !== Routes.progress) return sendError(req, res, failure);
     if (rawPath.startsWith('/api/')) {
       if (!handleApi(req, res, rawPath, url, ctx)) sendError(req, res, { code: 'not-found', message: `No such API route: ${rawPath.slice(0, 80)}` });
       return;
@@ -120,12 +172,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token,
     add: (archive) => {
       if (!archives.some((a) => a.info.id === archive.info.id)) {
-        archives.push(archive);
+        archives = [...archives, archive];
         view = null; // the merged timeline, people and moves now include it
       }
     },
+    ready: (opened, openedAs) => {
+      archives = [...opened];
+      library = openedAs ?? null;
+      failure = null;
+      view = null;
+      settle();
+    },
+    fail: (error) => {
+      failure = { code: error.code, message: error.message, ...(error.file === undefined ? {} : { file: error.file }) };
+      settle();
+    },
     progress: (progress) => hub.publish(progress),
     close: async () => {
+      settle(); // requests still waiting answer (with what is open) before their connections end
       hub.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

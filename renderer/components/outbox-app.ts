@@ -2,7 +2,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import type { ArchiveInfo, ErrorInfo, OpenProgress } from '../../preload/contract.js';
-import { apiContext, transportKindContext } from '../lib/context.js';
+import { apiContext, fetcherContext, transportKindContext } from '../lib/context.js';
 import { ProgressController } from '../lib/progress-controller.js';
 import { createTransport, type Transport } from '../lib/transport.js';
 import './ox-archive-view.js';
@@ -40,6 +40,7 @@ export class OutboxApp extends LitElement {
     super();
     new ContextProvider(this, { context: apiContext, initialValue: this.transport.api });
     new ContextProvider(this, { context: transportKindContext, initialValue: this.transport.kind });
+    new ContextProvider(this, { context: fetcherContext, initialValue: this.transport.fetcher });
     new ProgressController(this, this.transport.api, (p) => this.onProgress(p));
     this.addEventListener('ox-open-demo', () => void this.openDemo());
     this.addEventListener('click', (e) => this.onLinkClick(e));

@@ -29,26 +29,27 @@ export const viewStyles = css`
   }
   .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); }
   .main > [hidden] { display: none; }
-  .warnings {
-    display: flex; gap: var(--ox-sys-space-2); align-items: center; margin: var(--ox-sys-space-3) auto 0; width: min(var(--ox-sys-column), calc(100% - 2rem));
+  .notices:empty { display: none; }
+  .moves {
+    display: flex; gap: var(--ox-sys-space-3); align-items: center; margin: var(--ox-sys-space-3) auto 0; width: min(var(--ox-sys-column), calc(100% - 2rem));
     padding: var(--ox-sys-space-2) var(--ox-sys-space-3); border-radius: var(--ox-sys-radius-md);
-    background: var(--ox-sys-color-warning-soft); font-size: var(--ox-sys-text-sm);
+    background: var(--ox-sys-color-accent-soft); font-size: var(--ox-sys-text-sm);
   }
-  .warnings details { flex: 1; }
-  .warnings summary { cursor: pointer; font-weight: var(--ox-sys-weight-strong); }
-  .warnings .more { font-weight: normal; color: var(--ox-sys-color-text-muted); }
-  .warnings > .icon { color: var(--ox-sys-color-warning); align-self: start; margin-top: 0.45rem; }
-  .warnings .btn { align-self: start; padding: 0.3rem; }
+  .moves > div { flex: 1; }
+  .moves p { margin: 0; }
+  .moves .more { color: var(--ox-sys-color-text-muted); }
+  .moves > .icon { color: var(--ox-sys-color-accent); }
   .mark .icon { width: 1.2rem; height: 1.2rem; }
   .panel-toggle .icon, .help .icon { width: 1.15rem; height: 1.15rem; }
-  .warnings ul { margin: var(--ox-sys-space-1) 0 0; padding-left: 1.2rem; }
-  .main > ox-timeline, .main > ox-thread, .main > ox-uri-list { grid-row: 2; min-height: 0; }
+  .main > ox-timeline, .main > ox-thread, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
   @media (max-width: 900px) {
     .brand { width: auto; }
     .file { display: none; }
     .search { order: 5; flex-basis: 100%; max-width: none; }
     .panel-toggle { display: inline-flex; }
-    .tabs { margin-left: auto; }
+    /* brand, export, filters and help on the first line; the sections (a row that scrolls) and search below */
+    ox-export-menu { margin-left: auto; }
+    .tabs { order: 4; flex-basis: 100%; margin-left: 0; overflow-x: auto; }
     .body { grid-template-columns: minmax(0, 1fr); }
     .panel { display: none; position: absolute; inset: 0; z-index: 2; border-right: 0; }
     .panel.open { display: grid; }

@@ -1,29 +1,38 @@
 // One open archive: header with search, the side panel (profile, filters, months) and the current view.
 import { ContextConsumer } from '@lit/context';
+import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
-import type { ArchiveInfo, Facets, PostFilter } from '../../preload/contract.js';
+import type { AccountMove, ArchiveInfo, Facets, PostFilter } from '../../preload/contract.js';
+import { ALL_ARCHIVES } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import type { OxEvent } from '../lib/events.js';
-import { formatNumber, plural } from '../lib/format.js';
+import { formatDate, plural } from '../lib/format.js';
 import { KeyboardController } from '../lib/keyboard.js';
-import { formatRoute, parseRoute, patchFilter, type Route, type View } from '../lib/route.js';
+import { patchFilter, type Route } from '../lib/route.js';
+import { formatSection, parseSection, type Section } from '../lib/sections.js';
 import { icon } from '../lib/icons.js';
+import { archiveNotes, archiveNotesStyles, renderArchiveNotes } from '../lib/archive-notes.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { viewStyles } from './ox-archive-view.styles.js';
 import type { OxBoost } from './ox-boost.js';
 import type { Author, OxPost } from './ox-post.js';
 import { handleOf } from './ox-profile.js';
+import './ox-export-menu.js';
 import './ox-filters.js';
 import './ox-media-viewer.js';
 import './ox-months.js';
+import './ox-people.js';
 import './ox-profile.js';
 import './ox-search-box.js';
 import './ox-shortcuts.js';
+import './ox-stats.js';
 import './ox-thread.js';
 import './ox-timeline.js';
 import './ox-uri-list.js';
 
-const VIEW_TABS: Array<[View, string]> = [['timeline', 'Posts'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
+const VIEW_TABS: Array<[Section, string]> = [['timeline', 'Posts'], ['stats', 'Stats'], ['people', 'People'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
+/** Sections that show the current filter themselves: changing it keeps the reader there. */
+const FILTERED: readonly Section[] = ['timeline', 'stats'];
 
 /**
  * One open archive. Owns the route (view, filter, order in the hash) and turns the events of its children into
@@ -33,6 +42,8 @@ export class OxArchiveView extends LitElement {
   static override properties = {
     info: { attribute: false },
     route: { state: true },
+    section: { state: true },
+    merged: { state: true },
     total: { state: true },
     facets: { state: true },
     panelOpen: { state: true },
@@ -44,16 +55,28 @@ export class OxArchiveView extends LitElement {
   month = '';
 
   info!: ArchiveInfo;
-  route: Route = parseRoute(location.hash);
+  route: Route = parseSection(location.hash).route;
+  section: Section = parseSection(location.hash).section;
+  merged = parseSection(location.hash).merged;
   total: number | null = null;
   facets: Facets | null = null;
   panelOpen = false;
   warningsHidden = false;
 
-  static override styles = [baseStyles, viewStyles];
+  static override styles = [baseStyles, viewStyles, archiveNotesStyles];
 
   private readonly api = new ContextConsumer(this, { context: apiContext });
-  private readonly onPop = () => (this.route = parseRoute(location.hash));
+  private readonly onPop = () => ({ route: this.route, section: this.section, merged: this.merged } = parseSection(location.hash));
+
+  // What the library adds (CSV files → the People tab; moves → the banner); routes the server lacks give neither.
+  private readonly library = new Task(this, {
+    args: () => [this.api.value] as const,
+    task: async ([api]): Promise<{ people: boolean; moves: AccountMove[]; archives: number; names: string[] }> => {
+      const [people, moves, current] = await Promise.all([api?.relationships?.(), api?.moves?.(), api?.current()]);
+      const names = current?.ok ? current.value.map((a) => a.name) : [this.info.name];
+      return { people: !!people?.ok && people.value.files.length > 0, moves: moves?.ok ? moves.value : [], archives: names.length, names };
+    },
+  });
 
   constructor() {
     super();
@@ -73,19 +96,25 @@ export class OxArchiveView extends LitElement {
       },
       Escape: () => {
         if (this.panelOpen) this.panelOpen = false;
-        else if (this.route.view !== 'timeline') this.back();
+        else if (this.section !== 'timeline') this.back();
         else return false;
       },
     });
-    this.addEventListener('ox-filter', (e) => this.go({ ...this.route, view: 'timeline', filter: patchFilter(this.route.filter, e.detail.patch) }));
-    this.addEventListener('ox-filter-reset', () => this.go({ ...this.route, view: 'timeline', filter: {} }));
-    this.addEventListener('ox-order', (e) => this.go({ ...this.route, order: e.detail.order === 'oldest' ? 'oldest' : 'newest' }));
+    this.addEventListener('ox-filter', (e) => this.go({ ...this.route, view: 'timeline', filter: patchFilter(this.route.filter, e.detail.patch) }, false, this.filteredSection()));
+    this.addEventListener('ox-filter-reset', () => this.go({ ...this.route, view: 'timeline', filter: {} }, false, this.filteredSection()));
+    // A month, day, tag or account chosen in Stats or People: its posts, within the filter the stats counted.
+    this.addEventListener('ox-show-posts', (e) => {
+      // People are counted over every open archive: their posts are found in the merged timeline.
+      if (e.composedPath().some((n) => n instanceof HTMLElement && n.localName === 'ox-people') && (this.library.value?.archives ?? 1) > 1) this.merged = true;
+      this.go({ ...this.route, view: 'timeline', filter: patchFilter(this.route.filter, e.detail.patch) });
+    });
+    this.addEventListener('ox-order', (e) => this.go({ ...this.route, order: e.detail.order }));
     this.addEventListener('ox-search', (e) => this.onSearch(e));
     this.addEventListener('ox-open-thread', (e) => this.go({ ...this.route, view: 'thread', id: e.detail.id }));
     this.addEventListener('ox-navigate', (e) => (e.detail.view === 'timeline' && this.route.view === 'thread' ? this.back() : this.go({ ...this.route, view: e.detail.view })));
     this.addEventListener('ox-jump', (e) => {
       this.panelOpen = false;
-      if (this.route.view !== 'timeline') this.go({ ...this.route, view: 'timeline' });
+      if (this.section !== 'timeline') this.go({ ...this.route, view: 'timeline' });
       void this.updateComplete.then(() => this.$('ox-timeline')?.scrollToIndex(e.detail.offset));
     });
     this.addEventListener('ox-results', (e) => {
@@ -117,15 +146,25 @@ export class OxArchiveView extends LitElement {
     window.removeEventListener('hashchange', this.onPop);
   }
 
+  /** Where a filter change leaves the reader: Stats stays on Stats, anything else shows the timeline. */
+  private filteredSection(): Section {
+    return FILTERED.includes(this.section) ? this.section : 'timeline';
+  }
+
   /** A new history entry, so back/forward walk through views and filters. */
-  private go(route: Route, replace = false): void {
-    const hash = formatRoute(route);
+  private go(route: Route, replace = false, section: Section = route.view): void {
+    const hash = formatSection(section, route, this.merged);
     const depth = ((history.state as { oxDepth?: number } | null)?.oxDepth ?? 0) + (replace ? 0 : 1);
     if (hash !== location.hash) {
       if (replace) history.replaceState({ oxDepth: depth }, '', hash);
       else history.pushState({ oxDepth: depth }, '', hash);
     }
-    this.route = parseRoute(hash);
+    ({ route: this.route, section: this.section, merged: this.merged } = parseSection(hash));
+  }
+
+  private setMerged(merged: boolean): void {
+    this.merged = merged;
+    this.go({ ...this.route, view: this.section === 'thread' ? 'timeline' : this.route.view }, false, this.section === 'thread' ? 'timeline' : this.section);
   }
 
   private back(): void {
@@ -135,15 +174,15 @@ export class OxArchiveView extends LitElement {
 
   override updated(changed: Map<string, unknown>): void {
     // Back on the timeline from a thread or list: the keyboard continues where it was.
-    const before = changed.get('route') as Route | undefined;
-    if (before && before.view !== 'timeline' && this.route.view === 'timeline') void this.$('ox-timeline')?.focusCurrent();
+    const before = changed.get('section') as Section | undefined;
+    if (before && before !== 'timeline' && this.section === 'timeline') void this.$('ox-timeline')?.focusCurrent();
   }
 
   // Typing refines one search: it replaces the history entry instead of adding one per keystroke.
   private onSearch(e: OxEvent<'ox-search'>): void {
     const filter: PostFilter = patchFilter(this.route.filter, { q: e.detail.q.trim() || undefined });
     const fresh = !this.route.filter.q && !!filter.q;
-    this.go({ ...this.route, view: 'timeline', filter }, !fresh);
+    this.go({ ...this.route, view: 'timeline', filter }, !fresh, this.filteredSection());
   }
 
   private author(): Author {
@@ -160,16 +199,26 @@ export class OxArchiveView extends LitElement {
   }
 
   private renderWarnings() {
-    const w = this.info.warnings;
-    if (!w.length || this.warningsHidden) return nothing;
-    return html`<div class="warnings" role="note">${icon('alert')}<details><summary>Some of this archive could not be read
-        <span class="more">(${plural(w.length, 'note', 'notes')})</span></summary>
-      <ul>${w.slice(0, 8).map((line) => html`<li>${line}</li>`)}</ul>${w.length > 8 ? html`<p>…and ${formatNumber(w.length - 8)} more.</p>` : nothing}</details>
-      <button class="btn quiet" aria-label="Dismiss" @click=${() => (this.warningsHidden = true)}>${icon('close')}</button></div>`;
+    return this.warningsHidden ? nothing : renderArchiveNotes(archiveNotes(this.info), () => (this.warningsHidden = true));
+  }
+
+  // Archives do not record a move; the dates say when each account posted, so the reader sees the hand-over.
+  private renderMoves(moves: AccountMove[]) {
+    if (!moves.length) return nothing;
+    const span = (d: { first: string | null; last: string | null }) => (d.first ? `${formatDate(d.first)} – ${formatDate(d.last)}` : 'no posts');
+    return html`<div class="moves" role="note" data-testid="moves">${icon('boost')}<div>
+      ${moves.map((m) => html`<p><strong>${m.fromAcct ?? m.from}</strong> → <strong>${m.toAcct ?? m.to}</strong>
+        <span class="more">(old account: ${span(m.fromDates)}; new account: ${span(m.toDates)})</span></p>`)}</div>
+      <button class="btn" aria-pressed=${String(this.merged)} @click=${() => this.setMerged(!this.merged)}>
+        ${this.merged ? 'Show this archive only' : 'Show both accounts as one timeline'}</button></div>`;
   }
 
   override render() {
-    const { view, filter, order } = this.route;
+    const { filter, order } = this.route;
+    const view = this.section;
+    const extras = this.library.value;
+    const tabs = VIEW_TABS.filter(([v]) => v !== 'people' || extras?.people);
+    const archive = this.merged ? ALL_ARCHIVES : this.info.id;
     const info = this.info;
     const author = this.author();
     const emojis = info.profile.emojis.map((e) => e.shortcode);
@@ -177,8 +226,9 @@ export class OxArchiveView extends LitElement {
       <header class="bar">
         <div class="brand"><span class="mark">${icon('outbox')}</span><span class="title">Outbox</span><span class="file" title=${info.name}>${info.name}</span></div>
         <div class="search"><ox-search-box .value=${filter.q ?? ''}></ox-search-box>${view === 'timeline' ? this.renderCount() : nothing}</div>
-        <nav class="tabs" aria-label="Sections">${VIEW_TABS.map(([v, label]) => html`<button class="tab" aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
-          @click=${() => this.go({ ...this.route, view: v })}>${label}</button>`)}</nav>
+        <nav class="tabs" aria-label="Sections">${tabs.map(([v, label]) => html`<button class="tab" aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
+          @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${label}</button>`)}</nav>
+        <ox-export-menu archive=${archive} .files=${this.merged ? (extras?.names ?? [info.name]) : [info.name]} .filter=${filter} .total=${this.total} .facets=${this.facets}></ox-export-menu>
         <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}Filters</button>
         <button class="btn quiet help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
       </header>
@@ -190,9 +240,11 @@ export class OxArchiveView extends LitElement {
         </aside>
         <main class="main" aria-labelledby="main-title">
           <h2 id="main-title" class="visually-hidden">${VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'Thread'}</h2>
-          ${this.renderWarnings()}
-          <ox-timeline ?hidden=${view !== 'timeline'} archive=${info.id} .filter=${filter} order=${order} .author=${author} .emojis=${emojis}></ox-timeline>
+          <div class="notices">${this.renderWarnings()}${this.renderMoves(extras?.moves ?? [])}</div>
+          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} .filter=${filter} order=${order} .author=${author} .emojis=${emojis}></ox-timeline>
           ${view === 'thread' && this.route.id ? html`<ox-thread archive=${info.id} postId=${this.route.id} .author=${author} .emojis=${emojis}></ox-thread>` : nothing}
+          ${view === 'stats' ? html`<ox-stats archive=${archive} .filter=${filter}></ox-stats>` : nothing}
+          ${view === 'people' ? html`<ox-people></ox-people>` : nothing}
           ${view === 'likes' || view === 'bookmarks' ? html`<ox-uri-list archive=${info.id} kind=${view}></ox-uri-list>` : nothing}
         </main>
       </div>

@@ -41,7 +41,7 @@ export class OxError extends LitElement {
       <div class="brand"><span class="mark">${icon('outbox')}</span>Outbox</div>
       <h1>This archive could not be opened</h1>
       <p><strong>${e.message}</strong></p>
-      ${e.file ? html`<p>File: <code>${e.file}</code></p>` : nothing}
+      ${e.file && !e.message.includes(e.file) ? html`<p>File: <code>${e.file}</code></p>` : nothing}
       <p>${ADVICE[e.code] ?? ''}</p>
       <div class="actions">
         <button class="btn primary" @click=${() => location.reload()}>Try again</button>

@@ -33,7 +33,7 @@ export class OxHourGrid extends LitElement {
     const hours = Array.from({ length: 24 }, (_, h) => h);
     return html`<table data-testid="hour-grid">
       <caption>Posts and boosts by hour (${this.timeZone}); darker is busier, busiest hour: ${formatNumber(max)}.</caption>
-      <thead><tr><td></td>${hours.map((h) => html`<th scope="col" abbr=${`${h}:00`}>${h % 3 === 0 ? h : ''}<span class="visually-hidden">${h % 3 === 0 ? '' : h}</span></th>`)}</tr></thead>
+      <thead><tr><th scope="col"><span class="visually-hidden">Day</span></th>${hours.map((h) => html`<th scope="col" abbr=${`${h}:00`}>${h % 3 === 0 ? h : ''}<span class="visually-hidden">${h % 3 === 0 ? '' : h}</span></th>`)}</tr></thead>
       <tbody>${this.grid.map((row, d) => html`<tr><th scope="row" abbr=${WEEKDAY_NAMES[d]!}>${WEEKDAY_NAMES[d]!.slice(0, 3)}</th>
         ${row.map((n, h) => html`<td class="l${level(n, max)}" title=${`${WEEKDAY_NAMES[d]} ${h}:00–${h}:59: ${formatNumber(n)}`}><span class="visually-hidden">${formatNumber(n)}</span></td>`)}</tr>`)}
       </tbody></table>`;

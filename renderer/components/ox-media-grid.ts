@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { MediaAttachment } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import { emit } from '../lib/events.js';
+import type { PostUiState } from '../lib/post-ui-state.js';
 import { baseStyles } from '../lib/shared-styles.js';
 
 const fileName = (m: MediaAttachment) => (m.path ?? m.url).split('/').pop() ?? m.url;
@@ -17,12 +18,17 @@ export class OxMediaGrid extends LitElement {
     media: { attribute: false },
     archive: {},
     sensitive: { type: Boolean },
+    ui: { attribute: false },
+    postId: {},
     revealed: { state: true },
   };
 
   media: MediaAttachment[] = [];
   archive = '';
   sensitive = false;
+  /** the list's record of what the reader opened, and the post these media belong to */
+  ui: PostUiState | null = null;
+  postId = '';
   revealed = false;
 
   private readonly api = new ContextConsumer(this, { context: apiContext });
@@ -65,6 +71,16 @@ export class OxMediaGrid extends LitElement {
     .alts .none { color: var(--ox-sys-color-warning); font-style: italic; }
   `];
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (this.ui && this.postId) this.revealed = this.ui.has(this.postId, 'media');
+    else if (changed.has('postId') && changed.get('postId') !== undefined) this.revealed = false;
+  }
+
+  private reveal(): void {
+    this.revealed = true;
+    if (this.postId) this.ui?.set(this.postId, 'media', true);
+  }
+
   private open(index: number): void {
     emit(this, 'ox-open-media', { archive: this.archive, media: this.media, index });
   }
@@ -100,7 +116,7 @@ export class OxMediaGrid extends LitElement {
     const n = Math.min(media.length, 4);
     return html`<div class="wrap">
         <div class="grid n${n}" ?inert=${veiled} aria-hidden=${veiled ? 'true' : 'false'}>${media.map((m, i) => this.tile(m, i))}</div>
-        ${veiled ? html`<button class="veil" @click=${() => (this.revealed = true)}>
+        ${veiled ? html`<button class="veil" @click=${() => this.reveal()}>
             <strong>Sensitive media</strong><span>Show ${media.length === 1 ? 'it' : `all ${media.length}`}</span></button>` : nothing}
       </div>
       ${veiled ? nothing : html`<ul class="alts" aria-label="Image descriptions">${media.map((m, i) => html`<li>

@@ -154,9 +154,17 @@ export class OxMonthChart extends LitElement {
     this.tip = { month, posts, boosts, left: u.over.offsetLeft + u.valToPos(u.data[0][i!]!, 'x') };
   }
 
+  /** What the canvas shows, in one sentence for screen readers (the Table view has every number). */
+  private summary(): string {
+    const months = Object.keys(this.perMonth).sort();
+    if (!months.length) return 'No posts.';
+    const busiest = months.reduce((a, b) => (this.perMonth[b]!.posts > this.perMonth[a]!.posts ? b : a));
+    return `Posts per month from ${formatMonth(months[0]!)} to ${formatMonth(months.at(-1)!)}; the busiest was ${formatMonth(busiest)} with ${formatNumber(this.perMonth[busiest]!.posts)} posts.`;
+  }
+
   override render() {
     const t = this.tip;
-    return html`<div class="plot" aria-hidden="true"></div>
+    return html`<p class="visually-hidden">${this.summary()}</p><div class="plot" aria-hidden="true"></div>
       ${t ? html`<div class="tip" aria-hidden="true" ${cssProps({ left: `${Math.round(t.left)}px` })}><strong>${formatMonth(t.month)}</strong>
         ${formatNumber(t.posts)} posts · ${formatNumber(t.boosts)} boosts</div>` : null}`;
   }

@@ -20,12 +20,14 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0
  * @fires ox-filter - a month was chosen while results are ordered by relevance (no place to jump to): narrow to it
  */
 export class OxMonths extends LitElement {
-  static override properties = { months: { attribute: false }, order: {}, current: {} };
+  static override properties = { months: { attribute: false }, order: {}, current: {}, focusMonth: { state: true } };
 
   months: Record<string, number> = {};
   order: Order = 'newest';
   /** the month being read ("YYYY-MM") */
   current = '';
+  /** the month the arrow keys last moved to: the one button of the histogram in the Tab order */
+  focusMonth = '';
 
   static override styles = [baseStyles, css`
     :host { display: block; }
@@ -51,21 +53,54 @@ export class OxMonths extends LitElement {
     else emit(this, 'ox-jump', { offset: monthOffset(this.months, month, this.order) });
   }
 
+  // One Tab stop for the whole histogram (there may be a hundred months); the arrow keys move inside it:
+  // left/right to the neighbouring month, up/down to the same month of the year above or below, Home/End.
+  private onKey(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-month]')];
+    const at = buttons.indexOf(event.target as HTMLButtonElement);
+    if (at < 0) return;
+    const month = buttons[at]!.dataset.month!;
+    let next: HTMLButtonElement | undefined;
+    if (event.key === 'ArrowLeft') next = buttons[at - 1];
+    else if (event.key === 'ArrowRight') next = buttons[at + 1];
+    else if (event.key === 'Home') next = buttons[0];
+    else if (event.key === 'End') next = buttons[buttons.length - 1];
+    else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      const rows = [...new Set(buttons.map((b) => b.dataset.month!.slice(0, 4)))];
+      const row = rows[rows.indexOf(month.slice(0, 4)) + (event.key === 'ArrowUp' ? -1 : 1)];
+      const column = Number(month.slice(5));
+      // The same month in that year, else the nearest month that has posts.
+      next = buttons.filter((b) => b.dataset.month!.startsWith(`${row}-`))
+        .sort((a, b) => Math.abs(Number(a.dataset.month!.slice(5)) - column) - Math.abs(Number(b.dataset.month!.slice(5)) - column))[0];
+    } else return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!next) return;
+    this.focusMonth = next.dataset.month!;
+    next.focus();
+  }
+
+  private tabStop(months: string[]): string {
+    for (const m of [this.focusMonth, this.current]) if (m && (this.months[m] ?? 0) > 0) return m;
+    return months[0] ?? '';
+  }
+
   override render() {
     const entries = Object.entries(this.months).filter(([, n]) => n > 0);
     if (!entries.length) return nothing;
     const max = Math.max(...entries.map(([, n]) => n));
     const years = [...new Set(entries.map(([m]) => m.slice(0, 4)))].sort();
     if (this.order !== 'oldest') years.reverse();
+    const stop = this.tabStop(years.flatMap((y) => MONTHS.map((mm) => `${y}-${mm}`)).filter((m) => (this.months[m] ?? 0) > 0));
     return html`<section data-testid="months" aria-labelledby="months-title">
       <h2 id="months-title">Activity</h2>
-      <div class="years">${years.map((y) => html`<div class="year">
+      <div class="years" @keydown=${this.onKey}>${years.map((y) => html`<div class="year">
         <span class="label">${y}</span>
         <div class="bars" role="group" aria-label=${`Months of ${y}`}>${MONTHS.map((mm) => {
           const month = `${y}-${mm}`;
           const n = this.months[month] ?? 0;
           if (!n) return html`<span aria-hidden="true" title=${`${formatMonth(month)}: no posts`}></span>`;
-          return html`<button data-month=${month} aria-current=${month === this.current ? 'true' : 'false'} title=${`${formatMonth(month)}: ${plural(n, 'post', 'posts')}`}
+          return html`<button data-month=${month} tabindex=${month === stop ? '0' : '-1'} @focus=${() => (this.focusMonth = month)} aria-current=${month === this.current ? 'true' : 'false'} title=${`${formatMonth(month)}: ${plural(n, 'post', 'posts')}`}
               aria-label=${`${formatMonth(month)}, ${plural(n, 'post', 'posts')}`}
               @click=${() => this.choose(month)}>
             <span class="bar" ${cssProps({ height: `${Math.max(6, Math.round((Math.sqrt(n) / Math.sqrt(max)) * 100))}%` })}></span></button>`;

@@ -6,6 +6,7 @@ import { formatDateTime, hostOf, safeHref } from '../lib/format.js';
 import { richText } from '../lib/rich-text.js';
 import { safeHtml } from '../lib/safe-html.js';
 import { icon } from '../lib/icons.js';
+import type { PostUiState } from '../lib/post-ui-state.js';
 import { baseStyles, contentStyles } from '../lib/shared-styles.js';
 import { postStyles } from './ox-post.styles.js';
 import './ox-avatar.js';
@@ -34,6 +35,7 @@ export class OxPost extends LitElement {
     terms: { attribute: false },
     emojis: { attribute: false },
     focused: { type: Boolean, reflect: true },
+    ui: { attribute: false },
     expanded: { type: Boolean, state: true },
   };
 
@@ -45,13 +47,26 @@ export class OxPost extends LitElement {
   emojis: readonly string[] = [];
   /** the post the thread view is about */
   focused = false;
+  /** where the list keeps what the reader opened (content warning, sensitive media), by post id */
+  ui: PostUiState | null = null;
   expanded = false;
 
   static override styles = [baseStyles, contentStyles, postStyles];
 
   /** Shows or hides the text behind the content warning (the `x` shortcut). */
   toggleCw(): void {
-    if (this.post.summary) this.expanded = !this.expanded;
+    if (!this.post.summary) return;
+    this.expanded = !this.expanded;
+    this.ui?.set(this.post.id, 'cw', this.expanded);
+  }
+
+  // A list reuses cards for other posts and makes new ones for posts it shows again: the warning's state comes
+  // from the list's record of this post, never from whatever this card showed before.
+  override willUpdate(changed: Map<string, unknown>): void {
+    const before = changed.get('post') as Post | undefined;
+    if (!this.post) return;
+    if (this.ui) this.expanded = this.ui.has(this.post.id, 'cw');
+    else if (changed.has('post') && before?.id !== this.post.id) this.expanded = false;
   }
 
   /** The article, for focus. */
@@ -103,7 +118,7 @@ export class OxPost extends LitElement {
     return html`
       <div class="content" lang=${p.language ?? nothing}>${safeHtml(p.html, { terms: this.terms, emojis, hideQuoteInline: p.quote !== null })}</div>
       ${this.renderQuote()}
-      ${p.media.length ? html`<ox-media-grid .media=${p.media} archive=${this.archive} ?sensitive=${p.sensitive}></ox-media-grid>` : nothing}
+      ${p.media.length ? html`<ox-media-grid .media=${p.media} archive=${this.archive} ?sensitive=${p.sensitive} .ui=${this.ui} .postId=${p.id}></ox-media-grid>` : nothing}
       ${p.poll ? html`<ox-poll .poll=${p.poll}></ox-poll>` : nothing}
       ${p.links.length ? html`<ul class="links">${p.links.map((l) => {
         const href = safeHref(l.href);

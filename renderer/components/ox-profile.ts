@@ -56,7 +56,7 @@ export class OxProfile extends LitElement {
     }
     .joined { margin: var(--ox-sys-space-3) 0 0; font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); }
     /* Number above label, four even columns: "44 media" no longer drops onto a line of its own. */
-    .counts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: var(--ox-sys-space-2); margin: var(--ox-sys-space-3) 0 0; padding: 0; list-style: none; font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
+    .counts { display: grid; grid-template-columns: repeat(4, minmax(0, 6.5rem)); gap: var(--ox-sys-space-2); margin: var(--ox-sys-space-3) 0 0; padding: 0; list-style: none; font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
     .counts li { display: flex; flex-direction: column; min-width: 0; }
     .counts strong { color: var(--ox-sys-color-text); font-size: var(--ox-sys-text-md); font-variant-numeric: tabular-nums; }
   `];

@@ -10,9 +10,11 @@ const DEBOUNCE_MS = 120;
  * @fires ox-search - the query changed (debounced)
  */
 export class OxSearchBox extends LitElement {
-  static override properties = { value: {} };
+  static override properties = { value: {}, typed: { state: true } };
 
   value = '';
+  /** whether the field holds text (shows the clear button instead of the `/` hint) */
+  typed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = [baseStyles, css`
@@ -30,6 +32,14 @@ export class OxSearchBox extends LitElement {
     kbd { position: absolute; right: 0.7rem; top: 50%; translate: 0 -50%; font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-xs);
       color: var(--ox-sys-color-text-faint); border: 1px solid var(--ox-sys-color-border-strong); border-radius: 4px; padding: 0 0.35rem; }
     input:focus ~ kbd, input:not(:placeholder-shown) ~ kbd { display: none; }
+    /* Chromium's own clear button ignores the theme: ours matches the field and has a name. */
+    input::-webkit-search-cancel-button { appearance: none; display: none; }
+    .clear {
+      position: absolute; right: 0.35rem; top: 50%; translate: 0 -50%; display: grid; place-items: center;
+      width: 1.7rem; height: 1.7rem; padding: 0; border: 0; border-radius: var(--ox-sys-radius-pill);
+      background: transparent; color: var(--ox-sys-color-text-muted); cursor: pointer;
+    }
+    .clear:hover { background: var(--ox-sys-color-surface-3); color: var(--ox-sys-color-text); }
   `];
 
   override focus(): void {
@@ -37,14 +47,34 @@ export class OxSearchBox extends LitElement {
   }
 
   // The route sets value (back/forward); never overwrite what the reader is typing right now.
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('value') && !this.typing()) this.typed = this.value !== '';
+  }
+
   override updated(changed: Map<string, unknown>): void {
     const input = this.renderRoot.querySelector('input');
     if (!input || !changed.has('value') || input.value === this.value) return;
-    if (this.shadowRoot?.activeElement !== input) input.value = this.value;
+    if (!this.typing()) input.value = this.value;
+  }
+
+  private typing(): boolean {
+    const input = this.renderRoot.querySelector('input');
+    return !!input && this.shadowRoot?.activeElement === input;
+  }
+
+  private clear(): void {
+    const input = this.renderRoot.querySelector('input');
+    if (!input) return;
+    input.value = '';
+    this.typed = false;
+    clearTimeout(this.timer);
+    emit(this, 'ox-search', { q: '' });
+    input.focus();
   }
 
   private onInput(event: Event): void {
     const q = (event.target as HTMLInputElement).value;
+    this.typed = q !== '';
     clearTimeout(this.timer);
     this.timer = setTimeout(() => emit(this, 'ox-search', { q }), DEBOUNCE_MS);
   }
@@ -53,9 +83,7 @@ export class OxSearchBox extends LitElement {
     const input = event.target as HTMLInputElement;
     if (event.key === 'Escape' && input.value) {
       event.stopPropagation();
-      input.value = '';
-      clearTimeout(this.timer);
-      emit(this, 'ox-search', { q: '' });
+      this.clear();
     } else if (event.key === 'Enter') {
       clearTimeout(this.timer);
       emit(this, 'ox-search', { q: input.value });
@@ -67,7 +95,8 @@ export class OxSearchBox extends LitElement {
       <span class="lens">${icon('search')}</span>
       <input type="search" aria-label="Search posts" placeholder="Search posts" autocomplete="off" spellcheck="false"
         @input=${this.onInput} @keydown=${this.onKey}>
-      <kbd aria-hidden="true">/</kbd>
+      ${this.typed ? html`<button class="clear" aria-label="Clear search" title="Clear search (Esc)" @click=${this.clear}>${icon('close')}</button>`
+        : html`<kbd aria-hidden="true">/</kbd>`}
     </div>`;
   }
 }

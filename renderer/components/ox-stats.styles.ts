@@ -11,8 +11,8 @@ export const statsStyles = css`
   .seg { display: inline-flex; border: 1px solid var(--ox-sys-color-border-strong); border-radius: var(--ox-sys-radius-pill); overflow: hidden; background: var(--ox-sys-color-surface); }
   .seg button { border: 0; background: none; padding: 0.35rem 0.8rem; font-size: var(--ox-sys-text-sm); cursor: pointer; color: var(--ox-sys-color-text-muted); }
   .seg button[aria-pressed='true'] { background: var(--ox-sys-color-accent-soft); color: var(--ox-sys-color-accent); font-weight: var(--ox-sys-weight-strong); }
-  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: var(--ox-sys-space-2); margin: 0; }
-  .card { background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border); border-radius: var(--ox-sys-radius-md); padding: var(--ox-sys-space-2) var(--ox-sys-space-3); display: flex; flex-direction: column-reverse; justify-content: flex-end; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: var(--ox-sys-space-2); margin: 0; }
+  .card { background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border); border-radius: var(--ox-sys-radius-md); padding: var(--ox-sys-space-2) var(--ox-sys-space-3); }
   .card dt { font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
   .card dd { margin: 0; font-size: var(--ox-sys-text-lg); font-weight: var(--ox-sys-weight-strong); font-variant-numeric: tabular-nums; }
   .card small { display: block; font-weight: normal; font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }

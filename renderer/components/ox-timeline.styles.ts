@@ -19,5 +19,11 @@ export const timelineStyles = css`
   .placeholder span:first-child { width: 40%; height: 1.2rem; }
   .placeholder span:last-child { width: 70%; }
   .empty { text-align: center; color: var(--ox-sys-color-text-muted); padding: var(--ox-sys-space-6) var(--ox-sys-space-4); }
+  .empty-icon {
+    display: inline-grid; place-items: center; width: 3rem; height: 3rem; margin-bottom: var(--ox-sys-space-3);
+    border-radius: var(--ox-sys-radius-pill); background: var(--ox-sys-color-surface-2); color: var(--ox-sys-color-text-faint); font-size: 1.4rem;
+  }
+  .empty .why { margin: 0 auto; max-width: 32rem; overflow-wrap: anywhere; }
+  .empty .actions { display: flex; flex-wrap: wrap; justify-content: center; gap: var(--ox-sys-space-2); margin-top: var(--ox-sys-space-4); }
   .empty .big { font-size: var(--ox-sys-text-lg); color: var(--ox-sys-color-text); font-weight: var(--ox-sys-weight-strong); margin: 0 0 var(--ox-sys-space-2); }
 `;

@@ -7,8 +7,10 @@ import { cssProps } from '../lib/css-props.js';
 import type { ErrorInfo, Page, PostFilter } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import { emit } from '../lib/events.js';
+import { icon } from '../lib/icons.js';
 import { PAGE_SIZE, PageCache } from '../lib/page-cache.js';
-import type { Order } from '../lib/route.js';
+import { PostUiState } from '../lib/post-ui-state.js';
+import { hasNarrowing, type Order } from '../lib/route.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { ScrollWindow } from '../lib/scroll-window.js';
 import type { Author, OxPost } from './ox-post.js';
@@ -22,7 +24,9 @@ import './ox-post.js';
  * ScrollWindow), so 100k posts scroll end to end without Chromium's element-height ceiling.
  * @fires ox-results - the first page of a new query arrived (total, facets, terms)
  * @fires ox-position - the month at the top of the list changed (for the scrubber)
- * @fires ox-filter-reset - "Clear filters" on the empty result
+ * @fires ox-filter-reset - "Clear both" on the empty result
+ * @fires ox-filter - "Clear filters" on the empty result (the words stay)
+ * @fires ox-search - "Clear search" on the empty result (the filters stay)
  * @cssproperty --ox-timeline-width - the reading column's width
  */
 export class OxTimeline extends LitElement {
@@ -47,6 +51,8 @@ export class OxTimeline extends LitElement {
   private terms: string[] = [];
   private current: number | null = null;
   private readonly win = new ScrollWindow(() => this.requestUpdate());
+  /** what the reader opened on each post: cards come and go as they scroll, this stays */
+  private readonly ui = new PostUiState();
   private readonly resize = new ResizeObserver(() => this.requestUpdate());
 
   private readonly task = new Task(this, {
@@ -71,6 +77,10 @@ export class OxTimeline extends LitElement {
     this.current = null;
     this.win.reset(page.total);
     emit(this, 'ox-results', { total: page.total, facets: page.facets, terms: page.terms });
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('archive') && changed.get('archive')) this.ui.clear();
   }
 
   override firstUpdated(): void {
@@ -171,11 +181,7 @@ export class OxTimeline extends LitElement {
   private renderSlots() {
     const cache = this.cache;
     if (!cache) return nothing;
-    if (cache.total === 0) {
-      return html`<div class="empty" role="status"><p class="big">No posts match.</p>
-        <p>Try fewer filters or other words.</p>
-        <button class="btn" @click=${() => emit(this, 'ox-filter-reset', {})}>Clear filters and search</button></div>`;
-    }
+    if (cache.total === 0) return this.renderEmpty();
     const [start, end] = this.win.range();
     const indices = Array.from({ length: end - start }, (_, i) => start + i);
     return repeat(indices, (i) => i, (i) => {
@@ -184,8 +190,27 @@ export class OxTimeline extends LitElement {
       const p = item.post;
       return html`<div class="slot" data-index=${i}>${p.type === 'boost'
         ? html`<ox-boost .post=${p} handle=${this.author.displayName || this.author.handle}></ox-boost>`
-        : html`<ox-post .post=${p} .author=${this.author} archive=${this.archive} .terms=${this.terms} .emojis=${this.emojis}></ox-post>`}</div>`;
+        : html`<ox-post .post=${p} .author=${this.author} archive=${this.archive} .terms=${this.terms} .emojis=${this.emojis} .ui=${this.ui}></ox-post>`}</div>`;
     });
+  }
+
+  // Says what found nothing (the words, the filters or both) and offers to undo exactly that.
+  private renderEmpty() {
+    const q = this.filter.q;
+    const narrowed = hasNarrowing(this.filter);
+    const clearFilters = () => emit(this, 'ox-filter', { patch: Object.fromEntries(Object.keys(this.filter).filter((k) => k !== 'q').map((k) => [k, undefined])) });
+    const clearSearch = () => emit(this, 'ox-search', { q: '' });
+    const why = q && narrowed ? html`No post has “${q}” with the filters chosen.` : q ? html`No post has “${q}”. Try other words.` : narrowed ? 'Try fewer filters.' : 'This archive has no posts.';
+    return html`<div class="empty" role="status" data-testid="empty">
+      <span class="empty-icon" aria-hidden="true">${icon(q ? 'search' : 'filter')}</span>
+      <p class="big">No posts match.</p>
+      <p class="why">${why}</p>
+      ${q || narrowed ? html`<div class="actions">
+        ${narrowed ? html`<button class="btn ${q ? '' : 'primary'}" @click=${clearFilters}>Clear filters</button>` : nothing}
+        ${q ? html`<button class="btn ${narrowed ? '' : 'primary'}" @click=${clearSearch}>Clear search</button>` : nothing}
+        ${q && narrowed ? html`<button class="btn primary" @click=${() => emit(this, 'ox-filter-reset', {})}>Clear both</button>` : nothing}
+      </div>` : nothing}
+    </div>`;
   }
 
   private renderError(error: unknown) {

@@ -19,6 +19,7 @@ const paths = {
   back: svg`<path d="M19 12H5M11 6l-6 6 6 6"/>`,
   filter: svg`<path d="M4 5h16l-6 7.5V18l-4 2v-7.5z"/>`,
   edit: svg`<path d="M4 20h4L19 9l-4-4L4 16z"/>`,
+  info: svg`<circle cx="12" cy="12" r="9"/><path d="M12 11v5M12 7.8v.2"/>`,
   alert: svg`<path d="M12 3.5 2.5 20h19z"/><path d="M12 10v4.5M12 17.2v.3"/>`,
   outbox: svg`<path d="M4 13v5a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-5"/><path d="M4 13h4l1.5 2.5h5L16 13h4"/><path d="M12 3v8M8.5 6.5 12 3l3.5 3.5"/>`,
   image: svg`<rect x="3" y="4" width="18" height="16" rx="2"/><circle cx="9" cy="10" r="2"/><path d="m21 16-5-5-9 9"/>`,

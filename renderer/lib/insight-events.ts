@@ -2,7 +2,7 @@
 import type { PostFilter } from '../../preload/contract.js';
 
 export interface InsightEventDetails {
-  /** show the timeline with this filter (a clicked month, day, tag, account): replaces the narrowing, keeps q */
+  /** show the timeline with this patch merged into the current filter (a clicked month, day, tag, account) */
   'ox-show-posts': { patch: Partial<PostFilter> };
 }
 

@@ -101,6 +101,8 @@ export function sanitize(html: string, options: SafeHtmlOptions = {}): string {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
+    // ALLOWED_URI_REGEXP would otherwise drop every non-URL value of these two (DOMPurify checks them as URIs).
+    ADD_URI_SAFE_ATTR: ['lang', 'translate'],
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,

@@ -24,6 +24,8 @@ export class ScrollWindow {
   private ignoreUntil = 0;
   private atEnd = false;
   private pinned = false;
+  /** the post a jump asked for: once its card has rendered, its real position is measured and corrected once */
+  private aligning: number | null = null;
 
   constructor(private readonly changed: () => void) {}
 
@@ -38,6 +40,7 @@ export class ScrollWindow {
     this.offset = 0;
     this.heights.clear();
     this.atEnd = false;
+    this.aligning = null;
     this.setTop(0);
   }
 
@@ -98,6 +101,7 @@ export class ScrollWindow {
     this.anchor = Math.max(0, Math.min(this.total - 1, Math.floor(index)));
     this.offset = 0;
     this.atEnd = false;
+    this.aligning = this.anchor;
     this.setTop((this.anchor / this.total) * this.maxTop());
     this.changed();
   }
@@ -108,6 +112,7 @@ export class ScrollWindow {
     this.atEnd = end;
     this.anchor = 0;
     this.offset = 0;
+    this.aligning = null;
     this.setTop(end ? this.maxTop() : 0);
     this.changed();
   }
@@ -122,6 +127,8 @@ export class ScrollWindow {
       return;
     }
     this.ignoreTop = null;
+    // The reader scrolled: a jump still settling gives way.
+    this.aligning = null;
     const delta = top - this.lastTop;
     this.lastTop = top;
     const max = this.maxTop();
@@ -169,7 +176,8 @@ export class ScrollWindow {
       // A card that has not rendered yet would measure as an empty slot: wait for the ResizeObserver's call.
       const card = slot.firstElementChild as (Element & { hasUpdated?: boolean }) | null;
       if (card && card.hasUpdated === false) continue;
-      const h = slot.offsetHeight;
+      // Fractional heights: whole pixels add up to several px of drift over the posts above the anchor.
+      const h = slot.getBoundingClientRect().height;
       if (h > 0) this.heights.set(Number(slot.dataset.index), h), (measured += 1);
     }
     if (measured) this.updateEstimate();
@@ -193,9 +201,46 @@ export class ScrollWindow {
       this.changed();
       return;
     }
+    this.place(start);
+    this.align(start);
+  }
+
+  private place(start: number): void {
     let y = this.offset;
     for (let i = start; i < this.anchor; i++) y += this.h(i);
-    win.style.transform = `translateY(${-Math.round(y)}px)`;
+    this.windowEl!.style.transform = `translateY(${-Math.round(y)}px)`;
+  }
+
+  /**
+   * After a jump, heights above the target are partly estimates until their cards render: once the target's card
+   * has rendered, measure where its slot really is and move it to the top of the viewport, once.
+   */
+  private align(start: number): void {
+    const index = this.aligning;
+    if (index === null || !this.scroller || !this.windowEl) return;
+    if (index !== this.anchor || this.atEnd || this.pinned) {
+      this.aligning = null;
+      return;
+    }
+    // Not yet while the target or a post above it is a placeholder (its page is loading) or a card that has not
+    // drawn itself: their heights are about to change anyway.
+    let slot: HTMLElement | null = null;
+    for (const s of this.windowEl.querySelectorAll<HTMLElement>(':scope > .slot')) {
+      const i = Number(s.dataset.index);
+      if (i > index) break;
+      const card = s.firstElementChild as (Element & { hasUpdated?: boolean }) | null;
+      if (!card || card.hasUpdated !== true) return;
+      if (i === index) slot = s;
+    }
+    if (!slot) return;
+    this.aligning = null;
+    const error = slot.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
+    if (Math.abs(error) < 1) return;
+    this.offset += error;
+    this.normalize();
+    const [newStart] = this.range();
+    if (newStart !== start) this.changed();
+    else this.place(start);
   }
 
   private updateEstimate(): void {

@@ -1,30 +1,41 @@
-// The sections route.ts does not know (Stats, People): `#/stats?…filters…` keeps the same filter parameters.
+// The sections route.ts does not know (Stats, People) and the merged timeline of every open archive (`all=1`):
+// `#/stats?…filters…&all=1` keeps route.ts's filter parameters and adds these on top.
 import { formatRoute, parseRoute, type Route, type View } from './route.js';
 
 export type Section = View | 'stats' | 'people';
 
-const OWN = ['stats', 'people'] as const;
-type Own = (typeof OWN)[number];
-
-const pathOf = (hash: string): string => {
-  const body = hash.replace(/^#\/?/, '');
-  const q = body.indexOf('?');
-  return q < 0 ? body : body.slice(0, q);
-};
-
-/** The section a hash names, and its route (a Stats or People hash parses as the timeline with that filter). */
-export function parseSection(hash: string): { section: Section; route: Route } {
-  const path = pathOf(hash);
-  if ((OWN as readonly string[]).includes(path)) {
-    const route = parseRoute(`#/${hash.replace(/^#\/?/, '').slice(path.length)}`);
-    return { section: path as Own, route: { ...route, view: 'timeline' } };
-  }
-  const route = parseRoute(hash);
-  return { section: route.view, route };
+export interface Place {
+  section: Section;
+  route: Route;
+  /** every open archive as one timeline (ALL_ARCHIVES) instead of the first one */
+  merged: boolean;
 }
 
-export function formatSection(section: Section, route: Route): string {
-  if (!(OWN as readonly string[]).includes(section)) return formatRoute({ ...route, view: section as View });
-  const timeline = formatRoute({ ...route, view: 'timeline' });
-  return `#/${section}${timeline.slice(2)}`;
+const OWN = ['stats', 'people'] as const;
+
+function split(hash: string): { path: string; query: string } {
+  const body = hash.replace(/^#\/?/, '');
+  const q = body.indexOf('?');
+  return q < 0 ? { path: body, query: '' } : { path: body.slice(0, q), query: body.slice(q + 1) };
+}
+
+/** The section a hash names, its route (a Stats or People hash parses as the timeline's filter) and `all=1`. */
+export function parseSection(hash: string): Place {
+  const { path, query } = split(hash);
+  const merged = new URLSearchParams(query).get('all') === '1';
+  if ((OWN as readonly string[]).includes(path)) {
+    return { section: path as Section, route: { ...parseRoute(`#/?${query}`), view: 'timeline' }, merged };
+  }
+  const route = parseRoute(hash);
+  return { section: route.view, route, merged };
+}
+
+export function formatSection(section: Section, route: Route, merged = false): string {
+  const own = (OWN as readonly string[]).includes(section);
+  const hash = formatRoute({ ...route, view: own ? 'timeline' : (section as View) });
+  const { path, query } = split(hash);
+  const params = new URLSearchParams(query);
+  if (merged) params.set('all', '1');
+  const rest = params.toString();
+  return `#/${own ? section : path}${rest ? `?${rest}` : ''}`;
 }

@@ -22,6 +22,8 @@ export const baseStyles = css`
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
   }
   button { font: inherit; color: inherit; }
+  /* Headings break into even lines instead of leaving one word alone on the last. */
+  h1, h2, h3 { text-wrap: balance; }
   .icon {
     width: 1.1em; height: 1.1em; flex: none; vertical-align: -0.2em;
     fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round;

@@ -4,6 +4,7 @@ import type {
   SearchResponse, Stats,
 } from '../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, Routes } from '../../preload/contract.js';
+import type { Fetcher } from './download.js';
 
 /**
  * Takes the token from the address (`?token=…`), keeps it in memory only, and removes it from the address bar
@@ -31,6 +32,16 @@ export function compactFilter(filter: PostFilter): PostFilter {
     out[key] = value;
   }
   return out as PostFilter;
+}
+
+/** Raw GETs of the local server with the token (streamed exports read their body themselves). */
+export function httpFetcher(token: string | null, origin = location.origin): Fetcher {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  return (route, params, signal) => {
+    const url = new URL(route, origin);
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    return fetch(url, { headers, credentials: 'same-origin', cache: 'no-store', signal });
+  };
 }
 
 export function httpTransport(token: string | null, origin = location.origin): OutboxApi {

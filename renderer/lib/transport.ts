@@ -1,6 +1,7 @@
 // Picks how the viewer talks to the engine: IPC inside the desktop app, else HTTP to browser mode.
 import type { OutboxApi } from '../../preload/contract.js';
-import { httpTransport, takeToken } from './transport-http.js';
+import type { Fetcher } from './download.js';
+import { httpFetcher, httpTransport, takeToken } from './transport-http.js';
 import { ipcTransport } from './transport-ipc.js';
 
 export type TransportKind = 'ipc' | 'http';
@@ -8,10 +9,13 @@ export type TransportKind = 'ipc' | 'http';
 export interface Transport {
   kind: TransportKind;
   api: OutboxApi;
+  /** browser mode's raw GETs (streamed downloads); null in the desktop app, which has no HTTP routes */
+  fetcher: Fetcher | null;
 }
 
 export function createTransport(): Transport {
   const ipc = ipcTransport();
-  if (ipc) return { kind: 'ipc', api: ipc };
-  return { kind: 'http', api: httpTransport(takeToken(location, history)) };
+  if (ipc) return { kind: 'ipc', api: ipc, fetcher: null };
+  const token = takeToken(location, history);
+  return { kind: 'http', api: httpTransport(token), fetcher: httpFetcher(token) };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CSP, type ArchiveInfo, type Page, type RelationshipsInfo, type Result, type SearchResponse } from '../../preload/contract.js';
+import { CSP, type ArchiveInfo, type Page, type RelationshipsInfo, type Result, type SearchResponse, type Stats } from '../../preload/contract.js';
 import { electronBinary, NO_ELECTRON } from '../../main/cli/desktop.js';
 import { writeMovedExports } from '../engine/library/moved-account.js';
 import { assertBuilt, cliPath, root, runCli, sample } from './run-cli.js';
@@ -18,8 +18,8 @@ interface Started {
 
 const running: ChildProcess[] = [];
 
-function start(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: Record<string, string> = {}): Promise<Started> {
+  const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   running.push(child);
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
@@ -60,6 +60,19 @@ describe('outbox serve', () => {
     const cli = await runCli(['search', sample, 'nuclear', '--json', '--limit', '7', '--no-cache']);
     const fromCli = JSON.parse(cli.stdout) as SearchResponse;
     expect({ ...fromServer, tookMs: 0 }).toEqual({ ...fromCli, tookMs: 0 });
+
+    // the viewer's download is `outbox export`'s output, byte for byte
+    const headers = { Authorization: `Bearer ${token}` };
+    for (const format of ['jsonl', 'csv']) {
+      const download = await fetch(new URL(`/api/export?format=${format}`, url.origin), { headers });
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toBe(`attachment; filename="mastodon-3.5-mas.to.${format}"`);
+      const exported = await runCli(['export', sample, '--format', format, '--no-cache']);
+      expect(await download.text()).toBe(exported.stdout);
+    }
+    const stats = (await (await fetch(new URL('/api/stats?tz=UTC', url.origin), { headers })).json()) as Result<Stats>;
+    const counts = info.ok ? info.value[0]!.summary.counts : null;
+    expect(stats.ok && stats.value.totals.posts + stats.value.totals.boosts).toBe(counts && counts.posts + counts.boosts);
 
     expect(await stop(child)).toBe(0);
   });
@@ -117,5 +130,20 @@ describe('outbox <archive> without a subcommand', () => {
     expect(stderr()).toBe(`${NO_ELECTRON}\n`);
     const reply = await fetch(new URL(`/api/current?token=${url.searchParams.get('token')}`, url.origin));
     expect(reply.status).toBe(200);
+  });
+
+  it('as `npm start` runs it (no archive), with the Electron binary missing from where it should be: one line, then the demo', async () => {
+    const nowhere = mkdtempSync(join(tmpdir(), 'outbox-no-electron-'));
+    try {
+      // ELECTRON_OVERRIDE_DIST_PATH names the folder of the binary: an empty one is an install whose binary is gone
+      const { url, stderr } = await start(['--no-open', '--port=0', '--no-cache'], { ELECTRON_OVERRIDE_DIST_PATH: nowhere });
+      expect(url.hostname).toBe('127.0.0.1');
+      const reply = await fetch(new URL(`/api/current?token=${url.searchParams.get('token')}`, url.origin));
+      const current = (await reply.json()) as Result<ArchiveInfo[]>;
+      expect(current.ok && current.value.map((a) => a.name)).toEqual(['demo-archive.zip']);
+      expect(stderr()).toBe(`${NO_ELECTRON}\n`);
+    } finally {
+      rmSync(nowhere, { recursive: true, force: true });
+    }
   });
 });

@@ -92,6 +92,14 @@ describe('registerIpc', () => {
       [Channels.bookmarks, [[]]],
       [Channels.openExternal, [{ url: 5 }]],
       [Channels.openExternal, [{ url: 'https://example.org', then: 'x' }]],
+      [Channels.relationships, [{ archive: 'a' }]],
+      [Channels.moves, ['x']],
+      [Channels.exportCsv, [{ kind: 'friends' }]],
+      [Channels.exportCsv, [{}]],
+      [Channels.exportCsv, [{ kind: 'following', path: '/etc/passwd' }]],
+      [Channels.stats, [{ archive: 'a', filter: {}, timeZone: 'Mars/Olympus', utc: false }]],
+      [Channels.stats, [{ archive: 'a', filter: { evil: true }, timeZone: 'UTC', utc: false }]],
+      [Channels.stats, [{ archive: 'a', filter: {}, timeZone: 'UTC', utc: 'yes' }]],
     ];
     for (const [channel, args] of cases) {
       expect(await invoke(channel, trusted, ...args), `${channel} ${JSON.stringify(args)}`).toMatchObject({ ok: false, code: 'bad-request' });

@@ -15,7 +15,8 @@ describe('preload', () => {
   it('exposes one object, window.outbox, with exactly the contract methods as functions', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['outbox']);
     expect(Object.keys(api).sort()).toEqual(
-      ['bookmarks', 'current', 'likes', 'mediaUrl', 'onProgress', 'open', 'openExternal', 'page', 'post', 'search', 'thread'],
+      ['bookmarks', 'current', 'exportCsv', 'likes', 'mediaUrl', 'moves', 'onProgress', 'open', 'openExternal', 'page', 'post',
+        'relationships', 'search', 'stats', 'thread'],
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
@@ -33,6 +34,11 @@ describe('preload', () => {
     await api.likes({ archive: 'abc' });
     await api.bookmarks({ archive: 'abc' });
     await api.openExternal({ url: 'https://example.org/' });
+    await api.relationships!();
+    await api.moves!();
+    await api.exportCsv!({ kind: 'following' });
+    const stats = { archive: '*', filter: { hasMedia: true }, timeZone: 'Europe/Berlin', utc: false };
+    await api.stats!(stats);
     expect(ipcRenderer.invoked).toEqual([
       [Channels.current],
       [Channels.open, { demo: true }],
@@ -43,6 +49,10 @@ describe('preload', () => {
       [Channels.likes, { archive: 'abc' }],
       [Channels.bookmarks, { archive: 'abc' }],
       [Channels.openExternal, { url: 'https://example.org/' }],
+      [Channels.relationships],
+      [Channels.moves],
+      [Channels.exportCsv, { kind: 'following' }],
+      [Channels.stats, stats],
     ]);
   });
 

@@ -55,6 +55,13 @@ describe('the archive worker thread', () => {
     expect(await host.call('post', { archive: info.id, id })).toMatchObject({ ok: true, value: { id } });
     expect(await host.call('post', { archive: info.id, id: 'https://elsewhere/1' })).toMatchObject({ ok: false, code: 'not-found' });
     expect(await host.call('likes', { archive: 'nope' })).toMatchObject({ ok: false, code: 'not-open' });
+
+    // the library calls run in the bundled thread too (people-view and stats are inside it)
+    expect(await host.call('moves', {})).toEqual({ ok: true, value: [] });
+    const stats = await host.call('stats', { archive: info.id, filter: { hasMedia: true }, timeZone: 'UTC', utc: true });
+    expect(stats.ok && stats.value.totals).toEqual({ posts: 1, boosts: 0, undated: 0 });
+    const csv = await host.call('exportCsv', { kind: 'following' });
+    expect(csv).toMatchObject({ ok: true, value: { fileName: 'following_accounts.csv' } });
   });
 
   it('streams an indexed entry\'s bytes in chunks, and nothing the index does not know', async () => {

@@ -1,12 +1,18 @@
-// GET /api/stats (main/server/insights.ts) over a real generated zip: exact per-month counts, filters, zones, refusals.
+// GET /api/stats and /api/export (main/server/insights.ts) over real generated zips: exact counts, filters, zones,
+// streamed files, refusals.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, Stats } from '../../preload/contract.js';
 import type { Archive } from '../../main/engine/archive.js';
 import { openArchive } from '../../main/engine/open.js';
-import { statsRoute, validateStatsRequest, type InsightsContext } from '../../main/server/insights.js';
+import { csvHeader, csvRow } from '../../main/cli/csv.js';
+import { exportRow } from '../../main/cli/export-schema.js';
+import { exportRoute, sendExport, statsRoute, validateStatsRequest, type InsightsContext, type RowWriter } from '../../main/server/insights.js';
+import { sendResult } from '../../main/server/respond.js';
 import { statusOf } from '../../main/server/respond.js';
 import { generatePosts, makeAccount, writeArchive } from '../fixtures/archive-builder.js';
 
@@ -107,5 +113,82 @@ describe('GET /api/stats', () => {
     });
     expect(validateStatsRequest({ archive: 'a', filter: {}, timeZone: 'UTC', utc: 'yes' }).ok).toBe(false);
     expect(validateStatsRequest({ archive: 'a', extra: 1 }).ok).toBe(false);
+  });
+});
+
+// `outbox export`'s serializer, as the server is given it.
+const writer: RowWriter = {
+  header: (format) => (format === 'csv' ? csvHeader() : ''),
+  line: (format, post, account) => (format === 'csv' ? csvRow(exportRow(post, account)) : `${JSON.stringify(exportRow(post, account))}\n`),
+};
+
+describe('GET /api/export', () => {
+  let server: Server;
+  let archives: Archive[] = [];
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const url = new URL(req.url!, 'http://127.0.0.1');
+      const query = Object.fromEntries(url.searchParams);
+      const download = exportRoute(query, ctxOf(archives));
+      if (!download.ok) sendResult(req, res, download);
+      else void sendExport(req, res, download.value, writer);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  function get(query: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+    const path = `/api/export?${new URLSearchParams(query)}`;
+    return new Promise((resolve, reject) => {
+      request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      }).on('error', reject).end();
+    });
+  }
+
+  it('streams every post of the filter as JSON Lines, oldest first, as `outbox export` writes them', async () => {
+    archives = [archive];
+    const [tag, count] = Object.entries(truth.hashtags).sort((a, b) => b[1] - a[1])[0]!;
+    const reply = await get({ format: 'jsonl', filter: JSON.stringify({ hashtag: tag }) });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.jsonl"$/);
+    expect(reply.headers['cache-control']).toBe('no-store');
+    const lines = reply.body.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; hashtags: string[]; archive: string; published: string });
+    expect(lines).toHaveLength(count);
+    expect(lines.every((l) => l.hashtags.includes(tag) && l.archive === '@sam@example.social')).toBe(true);
+    expect(lines.map((l) => l.id)).toEqual([...archive.posts({ hashtag: tag })].map((p) => p.id));
+  });
+
+  it('writes CSV with the header and one record per post, all of them (larger than one chunk)', async () => {
+    archives = [archive];
+    const reply = await get({ format: 'csv' });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const expected = csvHeader() + [...archive.posts()].map((p) => csvRow(exportRow(p, '@sam@example.social'))).join('');
+    expect(reply.body.length).toBeGreaterThan(64 * 1024);
+    expect(reply.body).toBe(expected);
+  });
+
+  it('writes every open archive for archive=*, each row naming its account', async () => {
+    archives = [archive, second];
+    const reply = await get({ archive: '*', format: 'jsonl', filter: JSON.stringify({ from: '2022-04', to: '2022-04' }) });
+    const accounts = reply.body.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { archive: string }).archive);
+    expect(accounts.filter((a) => a === '@kim@other.example')).toHaveLength(other.truth.months['2022-04']!);
+    expect(accounts.filter((a) => a === '@sam@example.social')).toHaveLength(truth.months['2022-04'] ?? 0);
+  });
+
+  it.each([
+    [{ format: 'md' }, 400, /format must be jsonl or csv/],
+    [{ format: 'csv', filter: '[1]' }, 400, /filter must be a JSON object/],
+    [{ format: 'csv', extra: '1' }, 400, /no parameter "extra"/],
+    [{ format: 'csv', archive: 'gone' }, 404, /No archive with id "gone"/],
+  ])('refuses %j', async (query, status, message) => {
+    archives = [archive];
+    const reply = await get(query as Record<string, string>);
+    expect(reply.status).toBe(status);
+    expect(JSON.parse(reply.body).message).toMatch(message);
   });
 });

@@ -25,8 +25,10 @@ export interface ArchiveRead {
 
 type Outcome = Post | { skipped: string };
 
+/** One orderedItems list: posts read on the fast path at once, the rest (jsonld) still pending. */
 interface ItemList {
-  items: Array<{ index: number; outcome: Promise<Outcome> }>;
+  posts: Post[];
+  pending: Array<{ index: number; outcome: Promise<Outcome> }>;
   skips: SkippedItem[];
 }
 
@@ -38,14 +40,14 @@ export async function readItems(
 ): Promise<{ posts: Post[]; skipped: SkippedItem[] }> {
   const normalizer = createNormalizer({ resolveMedia: (url) => layout.resolve(url) });
   const bytesTotal = source.entries.get(layout.outbox)?.size ?? 0;
-  let kept: ItemList = { items: [], skips: [] };
+  let kept: ItemList = { posts: [], pending: [], skips: [] };
   let newListBegun = false;
   let count = 0;
   let bytes = 0;
   const list = (): ItemList => {
     // A new list replaces the kept one only once it yields an item: an empty duplicate changes nothing.
     if (newListBegun) {
-      kept = { items: [], skips: [] };
+      kept = { posts: [], pending: [], skips: [] };
       newListBegun = false;
     }
     return kept;
@@ -60,8 +62,16 @@ export async function readItems(
         newListBegun = true;
       },
       onItem: (raw, index) => {
-        const outcome = normalizer.item(raw, index).catch((error: unknown): Outcome => ({ skipped: message(error) }));
-        list().items.push({ index, outcome });
+        const into = list();
+        const now = normalizer.itemNow(raw, index);
+        if (now === null) {
+          const outcome = normalizer.item(raw, index).catch((error: unknown): Outcome => ({ skipped: message(error) }));
+          into.pending.push({ index, outcome });
+        } else if ('skipped' in now) {
+          into.skips.push({ index, reason: now.skipped });
+        } else {
+          into.posts.push(now);
+        }
         onProgress(bytes, bytesTotal, ++count);
       },
       onSkip: (index, reason) => {
@@ -78,14 +88,15 @@ export async function readItems(
     stream.destroy();
   }
   signal?.throwIfAborted();
-  const posts: Post[] = [];
-  const skipped = [...kept.skips];
-  const outcomes = await Promise.all(kept.items.map((i) => i.outcome));
-  outcomes.forEach((outcome, k) => {
-    if ('skipped' in outcome) skipped.push({ index: kept.items[k]!.index, reason: outcome.skipped });
-    else posts.push(outcome);
-  });
-  posts.sort((a, b) => a.seq - b.seq);
+  const { posts, skips: skipped, pending } = kept;
+  if (pending.length > 0) {
+    const outcomes = await Promise.all(pending.map((i) => i.outcome));
+    outcomes.forEach((outcome, k) => {
+      if ('skipped' in outcome) skipped.push({ index: pending[k]!.index, reason: outcome.skipped });
+      else posts.push(outcome);
+    });
+    posts.sort((a, b) => a.seq - b.seq);
+  }
   skipped.sort((a, b) => a.index - b.index);
   return { posts, skipped };
 }

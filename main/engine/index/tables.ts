@@ -1,5 +1,6 @@
 // The compact, per-post columns of an index (typed arrays) and the postings of hashtags and mentions.
 import type { Post, Visibility } from '../../../preload/contract.js';
+import { canonicalIsoMs } from '../normalize/fields.js';
 
 /** Bits of `flags`: what a filter or a facet asks about a post, without touching the post. */
 export const Flag = {
@@ -48,10 +49,19 @@ export interface IndexTables {
   months: Record<string, number>;
 }
 
+/** year * 12 + month (0-based) in UTC of a time; 0 when it is not a date. Arithmetic: no Date per post. */
 export const monthCode = (ms: number): number => {
-  if (!Number.isFinite(ms)) return 0;
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 0;
+  // civil_from_days (H. Hinnant), on the days since 1970-01-01
+  const z = Math.floor(ms / 86_400_000) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10; // 0-based
+  const year = yoe + era * 400 + (month <= 1 ? 1 : 0);
+  return year * 12 + month;
 };
 
 export const monthKey = (code: number): string =>
@@ -102,6 +112,31 @@ function push(map: Map<string, number[]>, key: string, pos: number): void {
   else if (list[list.length - 1] !== pos) list.push(pos);
 }
 
+/** Positions ordered oldest first by (published, position); unparsable dates (NaN) first. */
+function timeOrder(published: Float64Array): Uint32Array {
+  const n = published.length;
+  const order = new Uint32Array(n);
+  let sorted = true;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    const t = published[i]!;
+    const time = Number.isNaN(t) ? -Infinity : t;
+    if (time < last) sorted = false;
+    else last = time;
+  }
+  // Mastodon writes oldest first: most archives are in order already and need no sort.
+  if (sorted) return order;
+  const time = (i: number) => {
+    const t = published[i]!;
+    return Number.isNaN(t) ? -Infinity : t;
+  };
+  const list = Array.from(order);
+  list.sort((a, b) => time(a) - time(b) || a - b);
+  order.set(list);
+  return order;
+}
+
 /**
  * Builds the tables over posts in archive order, and sets each post's `parentInArchive`
  * (the normalizer leaves it false: only the whole archive knows).
@@ -109,9 +144,10 @@ function push(map: Map<string, number[]>, key: string, pos: number): void {
 export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<string, number> } {
   const n = posts.length;
   const ids = new Map<string, number>();
-  posts.forEach((p, i) => {
-    if (!ids.has(p.id)) ids.set(p.id, i);
-  });
+  for (let i = 0; i < n; i++) {
+    const id = posts[i]!.id;
+    if (ids.get(id) === undefined) ids.set(id, i);
+  }
   const columns: IndexColumns = {
     seq: new Uint32Array(n),
     published: new Float64Array(n),
@@ -126,22 +162,24 @@ export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<stri
   const languageCode = new Map<string, number>();
   const hashtags = new Map<string, number[]>();
   const mentions = new Map<string, number[]>();
-  const months: Record<string, number> = {};
+  // The same people are mentioned over and over: their keys (a URL parse each) are worked out once.
+  const mentionKeyCache = new Map<string, string[]>();
+  const monthCounts = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const post = posts[i]!;
     const parent = post.inReplyTo ? ids.get(post.inReplyTo) : undefined;
     post.parentInArchive = parent !== undefined && parent !== i;
     columns.parent[i] = post.parentInArchive ? parent! : -1;
     columns.seq[i] = post.seq;
-    const ms = Date.parse(post.published);
+    const canonical = canonicalIsoMs(post.published);
+    const ms = Number.isNaN(canonical) ? Date.parse(post.published) : canonical;
     columns.published[i] = ms;
     columns.month[i] = monthCode(ms);
-    if (columns.month[i]) {
-      const key = monthKey(columns.month[i]!);
-      months[key] = (months[key] ?? 0) + 1;
-    }
+    const month = columns.month[i]!;
+    if (month) monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
     columns.flags[i] = postFlags(post);
-    columns.visibility[i] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
+    const visibility = VISIBILITIES.indexOf(post.visibility);
+    columns.visibility[i] = visibility < 0 ? 0 : visibility;
     if (post.language) {
       const code = post.language;
       let c = languageCode.get(code);
@@ -153,15 +191,19 @@ export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<stri
       columns.language[i] = c;
     }
     for (const tag of post.hashtags) push(hashtags, tag.toLowerCase(), i);
-    for (const m of post.mentions) for (const key of mentionKeys(m.name, m.href)) push(mentions, key, i);
+    for (const m of post.mentions) {
+      const cacheKey = `${m.name}\u0000${m.href}`;
+      let keys = mentionKeyCache.get(cacheKey);
+      if (keys === undefined) {
+        keys = mentionKeys(m.name, m.href);
+        mentionKeyCache.set(cacheKey, keys);
+      }
+      for (const key of keys) push(mentions, key, i);
+    }
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  const time = (i: number) => {
-    const t = columns.published[i]!;
-    return Number.isNaN(t) ? -Infinity : t;
-  };
-  order.sort((a, b) => time(a) - time(b) || a - b);
-  columns.byTime.set(order);
+  const months: Record<string, number> = {};
+  for (const [code, count] of [...monthCounts].sort((a, b) => a[0] - b[0])) months[monthKey(code)] = count;
+  columns.byTime = timeOrder(columns.published);
   const flat: number[] = [];
   const tables: IndexTables = {
     count: n,

@@ -5,6 +5,12 @@ import type {
 
 export type Json = Record<string, unknown>;
 
+/**
+ * The one empty list every post without media, links, tags… shares: most posts have several, and 100k posts ×
+ * 5 arrays is garbage the collector copies twice. Frozen, so a consumer that tried to add to it fails loudly.
+ */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 export const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -31,9 +37,49 @@ export function href(v: unknown): string | null {
   return null;
 }
 
+/** Two decimal digits of s at i, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (month 1–12). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Milliseconds since the epoch of "YYYY-MM-DDTHH:MM:SSZ", the shape Mastodon writes and isoDate() keeps; NaN
+ * for any other shape or a date that does not exist. Saves Date.parse + toISOString on 100k items.
+ */
+export function canonicalIsoMs(v: string): number {
+  if (v.length !== 20 || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d || v.charCodeAt(10) !== 0x54 ||
+    v.charCodeAt(13) !== 0x3a || v.charCodeAt(16) !== 0x3a || v.charCodeAt(19) !== 0x5a) return NaN;
+  const century = twoDigits(v, 0);
+  const yy = twoDigits(v, 2);
+  const month = twoDigits(v, 5);
+  const day = twoDigits(v, 8);
+  const hour = twoDigits(v, 11);
+  const minute = twoDigits(v, 14);
+  const second = twoDigits(v, 17);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
+  const year = century * 100 + yy;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return NaN;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
+}
+
 /** ISO 8601 of a date string, or null when it does not parse. Second precision stays without milliseconds. */
 export function isoDate(v: unknown): string | null {
   if (typeof v !== 'string' || v.length > 64) return null;
+  if (v.length === 20 && !Number.isNaN(canonicalIsoMs(v))) return v; // already in the shape we write
   const ms = Date.parse(v);
   if (!Number.isFinite(ms)) return null;
   const iso = new Date(ms).toISOString();
@@ -51,8 +97,21 @@ export function visibility(to: unknown, cc: unknown): Visibility {
   return 'direct';
 }
 
+/** An archive uses a handful of language tags: each is worked out once (bounded, for hostile archives). */
+const languageCache = new Map<string, string | null>();
+
 /** BCP-47 casing: zhCn (Mastodon < 4.2.2) and zh-cn / zhcn (after jsonld lower-cases) → zh-CN. */
 export function normalizeLanguage(tag: string): string | null {
+  let known = languageCache.get(tag);
+  if (known === undefined) {
+    known = languageOf(tag);
+    if (languageCache.size >= 1000) languageCache.clear();
+    languageCache.set(tag, known);
+  }
+  return known;
+}
+
+function languageOf(tag: string): string | null {
   const t = tag.trim().replace(/_/g, '-');
   if (t === '' || t.length > 35) return null;
   const camel = /^([a-z]{2,3})([A-Z][a-zA-Z]{1,3})$/.exec(t);
@@ -73,8 +132,18 @@ export function normalizeLanguage(tag: string): string | null {
 export function contentAndLanguage(obj: Json): { html: string; language: string | null } {
   const content = str(obj.content);
   const map = isObject(obj.contentMap) ? obj.contentMap : null;
-  const keys = map ? Object.keys(map).filter((k) => typeof map[k] === 'string') : [];
-  const key = keys.find((k) => map![k] === content) ?? keys[0] ?? null;
+  // The contentMap key whose text is the content, else its first text key.
+  let key: string | null = null;
+  if (map) {
+    for (const k in map) {
+      if (!Object.hasOwn(map, k) || typeof map[k] !== 'string') continue;
+      if (map[k] === content) {
+        key = k;
+        break;
+      }
+      key ??= k;
+    }
+  }
   const html = content ?? (key !== null ? (map![key] as string) : '');
   const declared = str(obj.language);
   const language = declared !== null ? normalizeLanguage(declared) : key !== null ? normalizeLanguage(key) : null;
@@ -139,7 +208,7 @@ export function attachments(
       focalPoint: focalPoint(att.focalPoint),
     });
   }
-  return { media, links };
+  return { media: media.length ? media : NONE, links: links.length ? links : NONE };
 }
 
 /** Hashtags (lower-case, no '#'), mentions and custom emojis from `tag`. */
@@ -164,7 +233,7 @@ export function tags(value: unknown): { hashtags: string[]; mentions: Mention[];
       }
     }
   }
-  return { hashtags, mentions, emojis };
+  return { hashtags: hashtags.length ? hashtags : NONE, mentions: mentions.length ? mentions : NONE, emojis: emojis.length ? emojis : NONE };
 }
 
 /** A Question's poll: oneOf (single choice) or anyOf (multiple). */

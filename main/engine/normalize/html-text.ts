@@ -22,42 +22,81 @@ function decodeEntity(match: string, body: string): string {
   return NAMED[body] ?? match;
 }
 
-/** What a tag turns into: a line break for <br>, a paragraph break after block elements, else nothing. */
-function tagText(tag: string): string {
-  let k = 1;
-  const closing = tag[k] === '/';
+const isNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+/** After '<', a tag starts only with a letter, '/', '!' or '?' (as in HTML: "1 < 2" is text). */
+const opensTag = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2f || c === 0x21 || c === 0x3f;
+
+/**
+ * What the tag at html[open..close] turns into: a line break for <br>, a paragraph break after block elements,
+ * else nothing. Only its first 64 characters are looked at.
+ */
+function tagText(html: string, open: number, close: number): string {
+  const limit = Math.min(close, open + 64);
+  let k = open + 1;
+  const closing = html.charCodeAt(k) === 0x2f;
   if (closing) k++;
   let end = k;
-  while (end < tag.length && /[a-zA-Z0-9]/.test(tag[end])) end++;
-  const name = tag.slice(k, end).toLowerCase();
+  while (end < limit && isNameChar(html.charCodeAt(end))) end++;
+  const length = end - k;
+  if (length === 0 || length > 10) return '';
+  const name = html.slice(k, end).toLowerCase();
   if (name === 'br') return '\n';
   if (closing && name === 'li') return '\n';
   if (closing && BLOCK.has(name)) return '\n\n';
   return '';
 }
 
-/** Plain text of `html`: tags stripped, entities decoded, <br> → newline, paragraphs → blank line. */
+/** The tidying of a text: runs of spaces → one space, spaces around line breaks dropped, at most one blank line. */
+function tidy(text: string): string {
+  if (text.indexOf('  ') < 0 && text.indexOf('\n') < 0) return text.trim();
+  let out = '';
+  let from = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a) continue;
+    // A run of spaces and line breaks: one space without a break, else its breaks (at most two).
+    let j = i;
+    let breaks = 0;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 0x0a) breaks++;
+      else if (d !== 0x20) break;
+    }
+    if (breaks === 0 && j - i === 1) {
+      i = j - 1;
+      continue;
+    }
+    out += text.slice(from, i) + (breaks === 0 ? ' ' : breaks === 1 ? '\n' : '\n\n');
+    from = j;
+    i = j - 1;
+  }
+  return (from === 0 ? text : out + text.slice(from)).trim();
+}
+
+const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
+
+/** Plain text of `html`: tags stripped, entities decoded, <br> → newline, paragraphs → blank line. One pass each. */
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html.length === 0) return '';
   const source = html.replace(/[\r\n\t]+/g, ' ');
   const parts: string[] = [];
   let i = 0;
-  for (;;) {
-    let open = source.indexOf('<', i);
-    // As in HTML, '<' starts a tag only before a letter, '/', '!' or '?' ("1 < 2" is text).
-    while (open >= 0 && !/[a-zA-Z/!?]/.test(source[open + 1] ?? '')) open = source.indexOf('<', open + 1);
-    if (open < 0) break;
+  let open = source.indexOf('<');
+  while (open >= 0) {
+    if (!opensTag(source.charCodeAt(open + 1))) {
+      open = source.indexOf('<', open + 1);
+      continue;
+    }
     const close = source.indexOf('>', open + 1);
     if (close < 0) break; // a lone '<' to the end is text, not a tag
-    parts.push(source.slice(i, open), tagText(source.slice(open, Math.min(close + 1, open + 64))));
+    if (open > i) parts.push(source.slice(i, open));
+    const replaced = tagText(source, open, close);
+    if (replaced !== '') parts.push(replaced);
     i = close + 1;
+    open = source.indexOf('<', i);
   }
-  parts.push(source.slice(i));
-  return parts
-    .join('')
-    .replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, decodeEntity)
-    .replace(/ {2,}/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  let text = i === 0 ? source : (parts.push(source.slice(i)), parts.join(''));
+  if (text.indexOf('&') >= 0) text = text.replace(ENTITY, decodeEntity);
+  return tidy(text);
 }

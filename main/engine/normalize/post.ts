@@ -2,7 +2,7 @@
 import type { Post } from '../../../preload/contract.js';
 import { htmlToText } from './html-text.js';
 import {
-  attachments, contentAndLanguage, count, href, isObject, isoDate, nonEmpty, poll, quote, ref, str, tags,
+  attachments, contentAndLanguage, count, href, isObject, isoDate, NONE, nonEmpty, poll, quote, ref, str, tags,
   visibility, type Json,
 } from './fields.js';
 
@@ -89,11 +89,11 @@ function announceToPost(activity: Json, seq: number, resolveMedia: (url: string)
     inReplyTo: null,
     boostOf,
     boosted,
-    media: [],
-    links: [],
-    hashtags: [],
-    mentions: [],
-    emojis: [],
+    media: NONE,
+    links: NONE,
+    hashtags: NONE,
+    mentions: NONE,
+    emojis: NONE,
     poll: null,
     quote: null,
     likesCount: null,

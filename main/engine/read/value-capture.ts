@@ -14,6 +14,11 @@ function backslashesBefore(chunk: Buffer, from: number, to: number): number {
  */
 export class ValueCapture {
   over = false;
+  /** The value's bytes while they lie in one chunk: parsed straight from it, with no copy or view. */
+  private chunk: Buffer | null = null;
+  private from = 0;
+  private to = 0;
+  /** Views of the value's bytes once it spans chunks. */
   private slices: Buffer[] = [];
   private bytes = 0;
   private begun = false;
@@ -98,8 +103,9 @@ export class ValueCapture {
 
   /** The value's text (only when not `over`). */
   text(): string {
+    if (this.chunk !== null) return this.chunk.toString('utf8', this.from, this.to);
     const slices = this.slices;
-    if (slices.length === 1) return slices[0].toString('utf8');
+    if (slices.length === 0) return '';
     return Buffer.concat(slices, this.bytes).toString('utf8');
   }
 
@@ -108,8 +114,19 @@ export class ValueCapture {
     this.bytes += to - from;
     if (this.bytes > this.limit) {
       this.over = true;
+      this.chunk = null;
       this.slices = [];
       return;
+    }
+    if (this.chunk === null && this.slices.length === 0) {
+      this.chunk = chunk;
+      this.from = from;
+      this.to = to;
+      return;
+    }
+    if (this.chunk !== null) {
+      this.slices.push(this.chunk.subarray(this.from, this.to));
+      this.chunk = null;
     }
     this.slices.push(chunk.subarray(from, to));
   }

@@ -246,3 +246,36 @@ describe('malformed items are skipped with a reason, never thrown', () => {
     expect(p.media[0]).toMatchObject({ path: null, present: false });
   });
 });
+
+describe('itemNow: the synchronous fast path a cold open uses', () => {
+  it('gives what item() gives for every quirk item under the standard context', async () => {
+    const normalizer = createNormalizer({ resolveMedia: fakeResolver });
+    normalizer.setContext(MASTODON_CONTEXT);
+    for (const [seq, raw] of Object.values(quirkItems()).entries()) {
+      const now = normalizer.itemNow(raw, seq);
+      expect(now).not.toBeNull();
+      expect(now).toEqual(await normalizer.item(raw, seq));
+    }
+    expect(normalizer.itemNow(42, 0)).toHaveProperty('skipped');
+  });
+
+  it('returns null when the item needs jsonld: a non-standard top-level or per-item context', async () => {
+    const normalizer = createNormalizer({ resolveMedia: fakeResolver });
+    normalizer.setContext(['https://www.w3.org/ns/activitystreams', { texte: 'as:content' }]);
+    expect(normalizer.itemNow(create(), 0)).toBeNull();
+    normalizer.setContext(MASTODON_CONTEXT);
+    expect(normalizer.itemNow({ '@context': ['https://www.w3.org/ns/activitystreams', { texte: 'as:content' }], ...create() }, 0)).toBeNull();
+    expect(normalizer.itemNow({ '@context': 'https://www.w3.org/ns/activitystreams', ...create() }, 0)).not.toBeNull();
+  });
+
+  it('posts without media, links or tags share one frozen empty list', async () => {
+    const a = await post(create());
+    const b = await post(create());
+    expect(a.media).toEqual([]);
+    expect(a.media).toBe(b.hashtags);
+    expect(Object.isFrozen(a.links)).toBe(true);
+    const tagged = await post(quirkItems().tagged);
+    expect(Object.isFrozen(tagged.hashtags)).toBe(false);
+    expect(tagged.hashtags).toEqual(['cats']);
+  });
+});

@@ -179,6 +179,63 @@ describe('readOutbox refuses what is not an outbox', () => {
   });
 });
 
+describe('readOutbox and its stream', () => {
+  const head = '{"type":"OrderedCollection","orderedItems":[{"id":"a"},{"id":"b"},';
+
+  it('rejects with the error of a stream that fails midway, after the items it did read', async () => {
+    const stream = Readable.from(
+      (function* () {
+        yield Buffer.from(head);
+        throw new Error('disk read failed');
+      })(),
+    );
+    const seen: unknown[] = [];
+    await expect(readOutbox(stream, { onItem: (raw) => seen.push(raw) })).rejects.toThrow('disk read failed');
+    expect(seen).toEqual([{ id: 'a' }, { id: 'b' }]);
+  });
+
+  it('rejects when the stream is destroyed before its end (an abort), and leaves it destroyed', async () => {
+    const stream = new Readable({ read() {} });
+    const reading = readOutbox(stream, { onItem: () => undefined });
+    stream.push(Buffer.from(head));
+    setImmediate(() => stream.destroy());
+    await expect(reading).rejects.toThrow(/before its end/);
+    expect(stream.destroyed).toBe(true);
+  });
+
+  it('destroys the stream when a handler throws, and rejects with that error', async () => {
+    const stream = chunked(`${head}{"id":"c"}]}`, 8);
+    await expect(readOutbox(stream, { onItem: () => { throw new Error('handler refused'); } })).rejects.toThrow('handler refused');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stream.destroyed).toBe(true);
+  });
+
+  it('reads ahead at most about 1 MiB: a 64 MiB stream of 64 KiB chunks is never pulled far past the scanner', async () => {
+    let pulled = 0;
+    let scanned = 0;
+    let lead = 0;
+    const stream = Readable.from(
+      (function* () {
+        yield Buffer.from('{"type":"OrderedCollection","orderedItems":[');
+        for (let i = 0; i < 1024; i++) {
+          pulled += 64 * 1024;
+          yield Buffer.alloc(64 * 1024, 0x20);
+        }
+        yield Buffer.from(']}');
+      })(),
+    );
+    await readOutbox(stream, {
+      onItem: () => undefined,
+      onBytes: (bytes) => {
+        scanned = bytes;
+        lead = Math.max(lead, pulled - scanned);
+      },
+    });
+    expect(scanned).toBeGreaterThan(64 * 1024 * 1024);
+    expect(lead).toBeLessThan(4 * 1024 * 1024);
+  });
+});
+
 describe('readOutbox memory bounds', () => {
   const MiB = 1024 * 1024;
   /** `count` MiB of spaces as a stream, between `head` and `tail`; fresh buffers, so keeping them would show in RSS. */

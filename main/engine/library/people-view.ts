@@ -1,0 +1,207 @@
+// The library as the viewer sees it: people (relationships with per-server counts and links into the posts), moves,
+// Mastodon CSVs written again, and the merged timeline. Pure over open archives, in the engine so that browser mode's
+// routes and the desktop's archive worker share it.
+import { basename } from 'node:path';
+import type {
+  AccountMove, ArchiveInfo, CsvFile, Post, PostFilter, RelationshipKind, RelationshipsInfo, SearchResponse,
+} from '../../../preload/contract.js';
+import { RELATIONSHIP_FILE_NAMES, RELATIONSHIP_KINDS } from '../../../preload/contract.js';
+import type { Archive } from '../archive.js';
+import { toMastodonCsv } from '../csv/write-export.js';
+import type { Library, LibraryPage, LibraryPost, Relationships } from './library.js';
+import { createLibraryPager } from './library-page.js';
+import { hiddenCopies, mergedPosts } from './merge.js';
+import { findMoves } from './moves.js';
+import { mergeRelationships, summarizeRelationships } from './relationships.js';
+
+/** "@user@server" of an open account, null without actor.json. */
+export function acctOfInfo(info: ArchiveInfo): string | null {
+  const { username, server } = info.profile;
+  if (!username) return null;
+  return server ? `@${username}@${server}` : `@${username}`;
+}
+
+/** user@host (lower-case) of an actor or status URI in Mastodon's shapes (/users/NAME…, /@NAME…), else null. */
+export function acctFromUri(uri: string): string | null {
+  try {
+    const url = new URL(uri);
+    const m = /^\/(?:users\/|@)([^/]+)(?:\/|$)/.exec(url.pathname);
+    return m && url.host ? `${decodeURIComponent(m[1]!).replace(/^@/, '').toLowerCase()}@${url.host.toLowerCase()}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The accounts (lower-case user@host) one post talks about: its mentions, the author it replies to, the one it boosts. */
+function accountsOf(post: Post): Set<string> {
+  const out = new Set<string>();
+  for (const m of post.mentions) {
+    const name = m.name.trim().replace(/^@/, '').toLowerCase();
+    const fromHref = acctFromUri(m.href);
+    if (name.includes('@')) out.add(name);
+    else if (name && fromHref) out.add(`${name}@${fromHref.split('@')[1]}`);
+    if (fromHref) out.add(fromHref);
+  }
+  for (const uri of [post.inReplyTo, post.boostOf]) {
+    const acct = uri ? acctFromUri(uri) : null;
+    if (acct) out.add(acct);
+  }
+  return out;
+}
+
+/** One pass over the shown posts: lower-case user@host → how many posts talk about that account. */
+export function countAccounts(posts: Iterable<{ post: Post }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { post } of posts) for (const acct of accountsOf(post)) counts.set(acct, (counts.get(acct) ?? 0) + 1);
+  return counts;
+}
+
+const hostOfAcct = (acct: string): string => acct.slice(acct.lastIndexOf('@') + 1).toLowerCase();
+const hostOfUri = (uri: string): string => {
+  try {
+    return new URL(uri).host.toLowerCase();
+  } catch {
+    return '';
+  }
+};
+
+function tally(values: Iterable<string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+export interface PeopleInput {
+  relationships: Relationships;
+  /** rows that did not load, with the path of their file */
+  problems: ReadonlyArray<{ file: string; line: number; reason: string }>;
+  files: ReadonlyArray<{ file: string; kind: RelationshipKind; rows: number }>;
+  notes: readonly string[];
+  /** countAccounts over the shown posts */
+  mentioned: ReadonlyMap<string, number>;
+}
+
+/** The answer of GET /api/relationships. */
+export function relationshipsInfo(input: PeopleInput): RelationshipsInfo {
+  const r = input.relationships;
+  const s = summarizeRelationships(r);
+  const members = [...new Map(r.lists.map((row) => [row.acct.toLowerCase(), row.acct])).values()];
+  const byServer = {
+    following: tally(s.following.map(hostOfAcct)),
+    followers: tally(s.followers.map(hostOfAcct)),
+    lists: tally(members.map(hostOfAcct)),
+    blocks: tally(s.blocks.map(hostOfAcct)),
+    mutes: tally(s.mutes.map(hostOfAcct)),
+    domainBlocks: tally(s.domainBlocks.map((d) => d.toLowerCase().replace(/\.$/, ''))),
+    bookmarks: tally(s.bookmarks.map(hostOfUri).filter((h) => h !== '')),
+  } satisfies Record<RelationshipKind, Record<string, number>>;
+  const inArchive: Record<string, number> = {};
+  for (const acct of [...s.following, ...s.followers, ...members, ...s.blocks, ...s.mutes]) {
+    const n = input.mentioned.get(acct.toLowerCase());
+    if (n) inArchive[acct] = n;
+  }
+  return {
+    following: r.following.map((x) => ({ acct: x.acct, showBoosts: x.showBoosts, notify: x.notify, languages: [...x.languages] })),
+    followers: s.followers,
+    lists: s.lists,
+    blocks: s.blocks,
+    mutes: r.mutes.map((x) => ({ acct: x.acct, hideNotifications: x.hideNotifications })),
+    domainBlocks: s.domainBlocks,
+    bookmarks: s.bookmarks,
+    problems: input.problems.map((p) => ({ file: basename(p.file), line: p.line, reason: p.reason })),
+    byServer,
+    inArchive,
+    files: input.files.map((f) => ({ name: basename(f.file), kind: f.kind, rows: f.rows })),
+    notes: [...input.notes],
+  };
+}
+
+/** Moves between the open accounts, with their handles and archives. */
+export function accountMoves(archives: readonly Archive[]): AccountMove[] {
+  const moves = findMoves(archives.map((a) => ({ profile: a.info.profile, summary: a.summary() })));
+  const of = (uri: string) => archives.filter((a) => a.info.profile.id === uri);
+  return moves.map((m) => ({
+    from: m.from,
+    to: m.to,
+    fromAcct: acctOfInfo(of(m.from)[0]!.info),
+    toAcct: acctOfInfo(of(m.to)[0]!.info),
+    date: m.date ?? null,
+    fromDates: { ...m.fromDates },
+    toDates: { ...m.toDates },
+    fromArchives: of(m.from).map((a) => a.info.id),
+    toArchives: of(m.to).map((a) => a.info.id),
+  }));
+}
+
+/** One kind written again as Mastodon's import file. */
+export function relationshipCsv(relationships: Relationships, kind: RelationshipKind): CsvFile {
+  return { fileName: RELATIONSHIP_FILE_NAMES[kind], text: toMastodonCsv(kind, relationships[kind]) };
+}
+
+export const isRelationshipKind = (value: unknown): value is RelationshipKind =>
+  typeof value === 'string' && (RELATIONSHIP_KINDS as readonly string[]).includes(value);
+
+/** What the routes ask of the open library. Recomputed when the set of open archives changes. */
+export interface LibraryView {
+  page: Library['page'];
+  /** every shown post once (a post two exports hold: the copy the merged timeline shows), oldest first */
+  posts(filter?: PostFilter): Iterable<LibraryPost>;
+  /** null when several archives are open without a library (no merged search then) */
+  search: ((q: string, limit: number) => SearchResponse) | null;
+  relationships(): RelationshipsInfo;
+  relationshipRows(): Relationships;
+  moves(): AccountMove[];
+}
+
+/**
+ * The view over `archives`: through `library` when it holds exactly these archives (de-duplication, CSVs, notes),
+ * else built here from the archives alone (their bookmarks, no CSVs; a post in two exports is shown once, from the
+ * one whose newest post is later).
+ */
+export function libraryView(archives: readonly Archive[], library: Library | null): LibraryView {
+  const same = library !== null && library.archives.length === archives.length && library.archives.every((a, i) => a === archives[i]);
+  let people: RelationshipsInfo | null = null;
+  let moves: AccountMove[] | null = null;
+  let page: Library['page'];
+  let posts: (filter?: PostFilter) => Iterable<LibraryPost>;
+  let rows: Relationships;
+  if (same) {
+    page = (q) => library.page(q);
+    posts = (filter) => library.posts(filter);
+    rows = library.relationships;
+  } else {
+    const time = (a: Archive) => Date.parse(a.summary().dates.last ?? '') || -Infinity;
+    const order = archives.map((a, i) => ({ i, t: time(a) })).sort((x, y) => y.t - x.t || x.i - y.i).map((x) => x.i);
+    let hidden: Array<Set<string>> | null = null;
+    const hide = () => (hidden ??= hiddenCopies(archives, order));
+    let pager: ((q: Parameters<Library['page']>[0]) => LibraryPage) | null = null;
+    page = (q) => (pager ??= createLibraryPager(archives, hide()))(q);
+    posts = (filter) => ({ [Symbol.iterator]: () => mergedPosts(archives, hide(), filter) });
+    rows = mergeRelationships([], archives.map((a) => Object.values(a.bookmarks().byServer).flat()));
+  }
+  const search = same ? (q: string, limit: number) => library.search(q, limit)
+    : archives.length === 1 ? (q: string, limit: number) => tagged(archives[0]!, q, limit)
+    : null;
+  return {
+    page,
+    posts,
+    search,
+    relationshipRows: () => rows,
+    relationships() {
+      people ??= relationshipsInfo({
+        relationships: rows,
+        problems: same ? library.problems : [],
+        files: same ? library.csv.map((c) => ({ file: c.file, kind: c.kind, rows: c.rows.length })) : [],
+        notes: same ? library.notes : [],
+        mentioned: countAccounts(posts()),
+      });
+      return people;
+    },
+    moves: () => (moves ??= accountMoves(archives)),
+  };
+}
+
+function tagged(archive: Archive, q: string, limit: number): SearchResponse {
+  const response = archive.search(q, limit);
+  return { ...response, results: response.results.map((r) => ({ ...r, archive: archive.info.id })) };
+}

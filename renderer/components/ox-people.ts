@@ -1,0 +1,133 @@
+// The People section: follows, followers, lists, blocks, mutes, domain blocks and bookmarks from Mastodon's CSVs.
+import { ContextConsumer } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import type { ErrorInfo, RelationshipKind, RelationshipsInfo } from '../../preload/contract.js';
+import { RELATIONSHIP_KINDS } from '../../preload/contract.js';
+import { apiContext } from '../lib/context.js';
+import { formatNumber, plural, safeHref } from '../lib/format.js';
+import { emitInsight } from '../lib/insight-events.js';
+import { peopleRows, saveCsv, type PersonRow, type PeopleSort } from '../lib/people-rows.js';
+import { baseStyles } from '../lib/shared-styles.js';
+import type { BarRow } from './ox-bar-list.js';
+import { peopleStyles } from './ox-people.styles.js';
+import './ox-bar-list.js';
+
+export const KIND_LABELS: Record<RelationshipKind, string> = {
+  following: 'Following', followers: 'Followers', lists: 'Lists', blocks: 'Blocked', mutes: 'Muted', domainBlocks: 'Blocked domains', bookmarks: 'Bookmarks',
+};
+const SHOWN = 400;
+
+/**
+ * `<ox-people>`: one relationship list at a time, searchable and sortable, with its servers. An account the
+ * archive talks about links to those posts; every list can be saved again as Mastodon's import CSV.
+ * @fires ox-show-posts - an account's posts: `{ mention: "@user@server" }`
+ */
+export class OxPeople extends LitElement {
+  static override properties = {
+    kind: { state: true }, query: { state: true }, sort: { state: true }, all: { state: true }, saving: { state: true }, message: { state: true },
+  };
+
+  kind: RelationshipKind = 'following';
+  query = '';
+  sort: PeopleSort = 'name';
+  all = false;
+  saving = false;
+  message = '';
+
+  private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.value] as const,
+    task: async ([api], { signal }): Promise<RelationshipsInfo | null> => {
+      if (!api) return null;
+      if (!api.relationships) throw { code: 'internal', message: 'This version of Outbox cannot show people here: update it.' } satisfies ErrorInfo;
+      const result = await api.relationships();
+      signal.throwIfAborted();
+      if (!result.ok) throw result;
+      return result.value;
+    },
+  });
+
+  static override styles = [baseStyles, peopleStyles];
+
+  private count(info: RelationshipsInfo, kind: RelationshipKind): number {
+    const v = info[kind];
+    return Array.isArray(v) ? v.length : Object.keys(v).length;
+  }
+
+  private async save(): Promise<void> {
+    const api = this.api.value;
+    if (!api?.exportCsv) return;
+    this.saving = true;
+    this.message = await saveCsv(api, this.kind, this);
+    this.saving = false;
+  }
+
+  private renderRow(row: PersonRow) {
+    const href = row.href ? safeHref(row.href) : null;
+    return html`<li>
+      <span class="name">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${row.name}</a>` : row.name}</span>
+      ${row.detail ? html`<span class="detail">${row.detail}</span>` : nothing}
+      ${row.posts ? html`<button class="posts" data-acct=${row.name} @click=${() => emitInsight(this, 'ox-show-posts', { patch: { mention: `@${row.name}` } })}
+        title=${`In ${plural(row.posts, 'post', 'posts')} (mentioned, replied to or boosted): show the posts that mention ${row.name}`}>${plural(row.posts, 'post', 'posts')}</button>` : nothing}
+    </li>`;
+  }
+
+  private renderKind(info: RelationshipsInfo) {
+    const rows = peopleRows(info, this.kind, this.query, this.sort);
+    const total = this.count(info, this.kind);
+    const servers = Object.entries(info.byServer[this.kind] ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12)
+      .map(([server, n]): BarRow => ({ label: server, count: n }));
+    const shown = this.all ? rows : rows.slice(0, SHOWN);
+    return html`<div class="tools">
+        <input type="search" aria-label=${`Search ${KIND_LABELS[this.kind].toLowerCase()}`} placeholder="Search by name or server" .value=${this.query}
+          @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), (this.all = false))}>
+        <label>Sort <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as PeopleSort)}>
+          <option value="name" ?selected=${this.sort === 'name'}>A–Z</option>
+          <option value="server" ?selected=${this.sort === 'server'}>By server</option>
+          <option value="posts" ?selected=${this.sort === 'posts'}>Most talked about</option>
+        </select></label>
+        <button class="btn" ?disabled=${this.saving || !this.api.value?.exportCsv} @click=${() => void this.save()}>Save as CSV</button>
+      </div>
+      ${this.message ? html`<p class="note" role="status">${this.message}</p>` : nothing}
+      <div class="split">
+        <div><p class="note" role="status" data-testid="people-count">${this.query ? `${formatNumber(rows.length)} of ${formatNumber(total)}` : plural(total, 'entry', 'entries')}</p>
+          ${rows.length ? html`<ul class="people" data-testid="people-list">${shown.map((r) => (r.group !== undefined ? html`<li class="group">${r.group}</li>` : this.renderRow(r)))}</ul>` : html`<p class="state">${this.query ? 'Nothing matches.' : 'None.'}</p>`}
+          ${shown.length < rows.length ? html`<button class="btn quiet" @click=${() => (this.all = true)}>Show all ${formatNumber(rows.length)}</button>` : nothing}</div>
+        <aside class="servers"><ox-bar-list heading="Servers" .rows=${servers} empty="No servers."></ox-bar-list></aside>
+      </div>`;
+  }
+
+  private renderInfo(info: RelationshipsInfo) {
+    const kinds = RELATIONSHIP_KINDS.filter((k) => this.count(info, k) > 0);
+    if (!kinds.includes(this.kind) && kinds[0]) this.kind = kinds[0];
+    return html`
+      <nav class="kinds" aria-label="Lists">${kinds.map((k) => html`<button class="tab" aria-current=${k === this.kind ? 'page' : 'false'}
+        @click=${() => ((this.kind = k), (this.query = ''), (this.all = false), (this.message = ''))}>${KIND_LABELS[k]} <span class="chip">${formatNumber(this.count(info, k))}</span></button>`)}</nav>
+      ${kinds.length ? this.renderKind(info) : html`<p class="state">No relationship lists were given. Run <code>outbox serve archive.zip following_accounts.csv …</code> or put Mastodon's CSV exports beside the archive.</p>`}
+      ${info.notes.length || info.problems.length ? html`<details class="notes"><summary>About these files (${plural(info.files.length, 'file', 'files')})</summary>
+        <ul>${info.files.map((f) => html`<li>${f.name}: ${plural(f.rows, 'row', 'rows')} (${KIND_LABELS[f.kind]})</li>`)}
+          ${info.notes.map((n) => html`<li>${n}</li>`)}
+          ${info.problems.slice(0, 50).map((p) => html`<li>${p.file}, line ${p.line}: ${p.reason}</li>`)}</ul></details>` : nothing}`;
+  }
+
+  override render() {
+    return html`<section class="column" data-testid="people" aria-labelledby="people-title">
+      <h2 id="people-title">People</h2>
+      ${this.task.render({
+        pending: () => html`<p class="state" role="status">Loading…</p>`,
+        complete: (info) => (info ? this.renderInfo(info) : nothing),
+        error: (e) => html`<p class="state" role="alert">${(e as ErrorInfo).message ?? String(e)}</p>`,
+      })}
+    </section>`;
+  }
+}
+
+customElements.define('ox-people', OxPeople);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ox-people': OxPeople;
+  }
+}
