@@ -17,9 +17,11 @@ export const viewStyles = css`
   ox-search-box { flex: 1; min-width: 0; }
   .count { font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
   .tabs { display: flex; gap: 2px; margin-left: auto; }
-  .tab { border: 0; background: none; cursor: pointer; padding: 0.4rem 0.75rem; border-radius: var(--ox-sys-radius-pill); font-size: var(--ox-sys-text-sm); font-weight: 500; color: var(--ox-sys-color-text-muted); }
+  .tab { display: inline-flex; align-items: center; gap: var(--ox-sys-space-1); border: 0; background: none; cursor: pointer; padding: 0.4rem 0.75rem; border-radius: var(--ox-sys-radius-pill); font-size: var(--ox-sys-text-sm); font-weight: 500; color: var(--ox-sys-color-text-muted); }
   .tab:hover { background: var(--ox-sys-color-surface-2); color: var(--ox-sys-color-text); }
   .tab[aria-current='page'] { background: var(--ox-sys-color-accent-soft); color: var(--ox-sys-color-accent); }
+  .tab .icon { display: none; width: 1.15rem; height: 1.15rem; }
+  /* Hidden from sight only (like .visually-hidden): the buttons keep their names where the header is narrow. */
   .help { width: 2.2rem; justify-content: center; padding: 0.4rem 0; font-weight: 700; }
   .panel-toggle { display: none; }
   .body { display: grid; grid-template-columns: var(--ox-sys-panel) minmax(0, 1fr); min-height: 0; position: relative; }
@@ -43,16 +45,27 @@ export const viewStyles = css`
   .panel-toggle .icon, .help .icon { width: 1.15rem; height: 1.15rem; }
   .main > ox-timeline, .main > ox-thread, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
   @media (max-width: 900px) {
+    /* Two rows (also at 200% zoom): brand, sections as icons, export, filters and help; then the search. */
+    .bar { gap: var(--ox-sys-space-2); row-gap: var(--ox-sys-space-2); }
     .brand { width: auto; }
     .file { display: none; }
     .search { order: 5; flex-basis: 100%; max-width: none; }
     .panel-toggle { display: inline-flex; }
-    /* brand, export, filters and help on the first line; the sections (a row that scrolls) and search below */
-    ox-export-menu { margin-left: auto; }
-    .tabs { order: 4; flex-basis: 100%; margin-left: 0; overflow-x: auto; }
+    .tab { position: relative; padding: 0.45rem; }
+    .tab .icon { display: block; }
+    .tab .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .body { grid-template-columns: minmax(0, 1fr); }
     .panel { display: none; position: absolute; inset: 0; z-index: 2; border-right: 0; }
     .panel.open { display: grid; }
     .panel > * { max-width: var(--ox-sys-column); width: 100%; margin: 0 auto; }
+  }
+  @media (max-width: 600px) {
+    /* 400% zoom and phones: the mark stands for the name, the filter button is its icon. */
+    .bar { column-gap: var(--ox-sys-space-1); padding-inline: var(--ox-sys-space-3); }
+    .title { display: none; }
+    .tab { padding: 0.4rem; }
+    .help { width: 2rem; }
+    .panel-toggle { position: relative; width: 2rem; justify-content: center; padding: 0.4rem 0; }
+    .panel-toggle .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   }
 `;

@@ -11,12 +11,14 @@ import { KeyboardController } from '../lib/keyboard.js';
 import { patchFilter, type Route } from '../lib/route.js';
 import { formatSection, parseSection, type Section } from '../lib/sections.js';
 import { icon } from '../lib/icons.js';
+import { sourceOf, sourcesOf, type PostSource } from '../lib/post-source.js';
+import { sectionIcon } from '../lib/section-icons.js';
+import { threadArchiveOf, withThreadArchive } from '../lib/thread-archive.js';
 import { archiveNotes, archiveNotesStyles, renderArchiveNotes } from '../lib/archive-notes.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { viewStyles } from './ox-archive-view.styles.js';
 import type { OxBoost } from './ox-boost.js';
-import type { Author, OxPost } from './ox-post.js';
-import { handleOf } from './ox-profile.js';
+import type { OxPost } from './ox-post.js';
 import './ox-export-menu.js';
 import './ox-filters.js';
 import './ox-media-viewer.js';
@@ -31,6 +33,7 @@ import './ox-timeline.js';
 import './ox-uri-list.js';
 
 const VIEW_TABS: Array<[Section, string]> = [['timeline', 'Posts'], ['stats', 'Stats'], ['people', 'People'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
+const NO_SOURCES: ReadonlyMap<string, PostSource> = new Map();
 /** Sections that show the current filter themselves: changing it keeps the reader there. */
 const FILTERED: readonly Section[] = ['timeline', 'stats'];
 
@@ -44,6 +47,7 @@ export class OxArchiveView extends LitElement {
     route: { state: true },
     section: { state: true },
     merged: { state: true },
+    threadArchive: { state: true },
     total: { state: true },
     facets: { state: true },
     panelOpen: { state: true },
@@ -58,6 +62,8 @@ export class OxArchiveView extends LitElement {
   route: Route = parseSection(location.hash).route;
   section: Section = parseSection(location.hash).section;
   merged = parseSection(location.hash).merged;
+  /** the archive the thread shown is read from (null: this one); the merged timeline opens threads of any */
+  threadArchive: string | null = threadArchiveOf(location.hash);
   total: number | null = null;
   facets: Facets | null = null;
   panelOpen = false;
@@ -66,15 +72,23 @@ export class OxArchiveView extends LitElement {
   static override styles = [baseStyles, viewStyles, archiveNotesStyles];
 
   private readonly api = new ContextConsumer(this, { context: apiContext });
-  private readonly onPop = () => ({ route: this.route, section: this.section, merged: this.merged } = parseSection(location.hash));
+  private readonly onPop = () => this.read(location.hash);
+
+  private read(hash: string): void {
+    ({ route: this.route, section: this.section, merged: this.merged } = parseSection(hash));
+    this.threadArchive = threadArchiveOf(hash);
+  }
 
   // What the library adds (CSV files → the People tab; moves → the banner); routes the server lacks give neither.
   private readonly library = new Task(this, {
     args: () => [this.api.value] as const,
-    task: async ([api]): Promise<{ people: boolean; moves: AccountMove[]; archives: number; names: string[] }> => {
+    task: async ([api]): Promise<{ people: boolean; moves: AccountMove[]; archives: number; names: string[]; sources: ReadonlyMap<string, PostSource> }> => {
       const [people, moves, current] = await Promise.all([api?.relationships?.(), api?.moves?.(), api?.current()]);
-      const names = current?.ok ? current.value.map((a) => a.name) : [this.info.name];
-      return { people: !!people?.ok && people.value.files.length > 0, moves: moves?.ok ? moves.value : [], archives: names.length, names };
+      const infos = current?.ok ? current.value : [this.info];
+      return {
+        people: !!people?.ok && people.value.files.length > 0, moves: moves?.ok ? moves.value : [], archives: infos.length,
+        names: infos.map((a) => a.name), sources: sourcesOf(infos, api),
+      };
     },
   });
 
@@ -90,9 +104,9 @@ export class OxArchiveView extends LitElement {
         if (card && 'toggleCw' in card) card.toggleCw();
       },
       Enter: (_e, target) => {
-        const id = target instanceof HTMLElement && target.tagName === 'ARTICLE' ? target.dataset.postId : undefined;
-        if (!id) return false;
-        this.go({ ...this.route, view: 'thread', id });
+        const article = target instanceof HTMLElement && target.tagName === 'ARTICLE' ? target : null;
+        if (!article?.dataset.postId) return false;
+        this.openThread(article.dataset.postId, article.dataset.archive);
       },
       Escape: () => {
         if (this.panelOpen) this.panelOpen = false;
@@ -110,7 +124,7 @@ export class OxArchiveView extends LitElement {
     });
     this.addEventListener('ox-order', (e) => this.go({ ...this.route, order: e.detail.order }));
     this.addEventListener('ox-search', (e) => this.onSearch(e));
-    this.addEventListener('ox-open-thread', (e) => this.go({ ...this.route, view: 'thread', id: e.detail.id }));
+    this.addEventListener('ox-open-thread', (e) => this.openThread(e.detail.id, e.detail.archive));
     this.addEventListener('ox-navigate', (e) => (e.detail.view === 'timeline' && this.route.view === 'thread' ? this.back() : this.go({ ...this.route, view: e.detail.view })));
     this.addEventListener('ox-jump', (e) => {
       this.panelOpen = false;
@@ -151,15 +165,20 @@ export class OxArchiveView extends LitElement {
     return FILTERED.includes(this.section) ? this.section : 'timeline';
   }
 
+  // A post of another archive (from the merged timeline) names it in the address; this archive's posts need not.
+  private openThread(id: string, archive: string | undefined): void {
+    this.go({ ...this.route, view: 'thread', id }, false, 'thread', archive && archive !== this.info.id ? archive : null);
+  }
+
   /** A new history entry, so back/forward walk through views and filters. */
-  private go(route: Route, replace = false, section: Section = route.view): void {
-    const hash = formatSection(section, route, this.merged);
+  private go(route: Route, replace = false, section: Section = route.view, threadArchive: string | null = null): void {
+    const hash = withThreadArchive(formatSection(section, route, this.merged), threadArchive);
     const depth = ((history.state as { oxDepth?: number } | null)?.oxDepth ?? 0) + (replace ? 0 : 1);
     if (hash !== location.hash) {
       if (replace) history.replaceState({ oxDepth: depth }, '', hash);
       else history.pushState({ oxDepth: depth }, '', hash);
     }
-    ({ route: this.route, section: this.section, merged: this.merged } = parseSection(hash));
+    this.read(hash);
   }
 
   private setMerged(merged: boolean): void {
@@ -185,16 +204,16 @@ export class OxArchiveView extends LitElement {
     this.go({ ...this.route, view: 'timeline', filter }, !fresh, this.filteredSection());
   }
 
-  private author(): Author {
-    const p = this.info.profile;
-    const api = this.api.value;
-    return { displayName: p.displayName || p.username, handle: handleOf(this.info), avatarUrl: p.avatar && api ? api.mediaUrl(this.info.id, p.avatar) : null };
+  /** The author and emoji of an archive's posts: this archive's own until the list of open ones arrives. */
+  private source(archive: string): PostSource {
+    return this.library.value?.sources.get(archive) ?? sourceOf(this.info, this.api.value);
   }
 
+  // While searching, the order is said beside the count: "best match" explains why the dates jump.
   private renderCount() {
-    const q = this.route.filter.q;
+    const { filter: { q }, order } = this.route;
     const n = this.total;
-    const text = n === null ? '' : q ? `${plural(n, 'result', 'results')}` : plural(n, 'post', 'posts');
+    const text = n === null ? '' : q ? `${plural(n, 'result', 'results')}${order === 'relevance' ? ' · best match' : ''}` : plural(n, 'post', 'posts');
     return html`<span class="count" data-testid="result-count" role="status" aria-live="polite">${text}</span>`;
   }
 
@@ -220,16 +239,17 @@ export class OxArchiveView extends LitElement {
     const tabs = VIEW_TABS.filter(([v]) => v !== 'people' || extras?.people);
     const archive = this.merged ? ALL_ARCHIVES : this.info.id;
     const info = this.info;
-    const author = this.author();
-    const emojis = info.profile.emojis.map((e) => e.shortcode);
+    const own = this.source(info.id);
+    const thread = this.threadArchive ?? info.id;
+    const threadSource = this.source(thread);
     return html`
       <header class="bar">
         <div class="brand"><span class="mark">${icon('outbox')}</span><span class="title">Outbox</span><span class="file" title=${info.name}>${info.name}</span></div>
         <div class="search"><ox-search-box .value=${filter.q ?? ''}></ox-search-box>${view === 'timeline' ? this.renderCount() : nothing}</div>
-        <nav class="tabs" aria-label="Sections">${tabs.map(([v, label]) => html`<button class="tab" aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
-          @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${label}</button>`)}</nav>
+        <nav class="tabs" aria-label="Sections">${tabs.map(([v, label]) => html`<button class="tab" title=${label} aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
+          @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${sectionIcon(v)}<span class="label">${label}</span></button>`)}</nav>
         <ox-export-menu archive=${archive} .files=${this.merged ? (extras?.names ?? [info.name]) : [info.name]} .filter=${filter} .total=${this.total} .facets=${this.facets}></ox-export-menu>
-        <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}Filters</button>
+        <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}<span class="label">Filters</span></button>
         <button class="btn quiet help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
       </header>
       <div class="body">
@@ -241,8 +261,9 @@ export class OxArchiveView extends LitElement {
         <main class="main" aria-labelledby="main-title">
           <h2 id="main-title" class="visually-hidden">${VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'Thread'}</h2>
           <div class="notices">${this.renderWarnings()}${this.renderMoves(extras?.moves ?? [])}</div>
-          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} .filter=${filter} order=${order} .author=${author} .emojis=${emojis}></ox-timeline>
-          ${view === 'thread' && this.route.id ? html`<ox-thread archive=${info.id} postId=${this.route.id} .author=${author} .emojis=${emojis}></ox-thread>` : nothing}
+          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
+            .sources=${extras?.sources ?? NO_SOURCES} ?showSource=${this.merged && (extras?.archives ?? 1) > 1}></ox-timeline>
+          ${view === 'thread' && this.route.id ? html`<ox-thread archive=${thread} postId=${this.route.id} .author=${threadSource.author} .emojis=${threadSource.emojis}></ox-thread>` : nothing}
           ${view === 'stats' ? html`<ox-stats archive=${archive} .filter=${filter}></ox-stats>` : nothing}
           ${view === 'people' ? html`<ox-people></ox-people>` : nothing}
           ${view === 'likes' || view === 'bookmarks' ? html`<ox-uri-list archive=${info.id} kind=${view}></ox-uri-list>` : nothing}

@@ -10,10 +10,15 @@ import { baseStyles } from '../lib/shared-styles.js';
  * @cssproperty --ox-boost-bg - card background
  */
 export class OxBoost extends LitElement {
-  static override properties = { post: { attribute: false }, handle: {} };
+  static override properties = { post: { attribute: false }, handle: {}, archive: {}, source: {}, sourceTitle: {} };
 
   post!: Post;
   handle = '';
+  /** the ArchiveInfo.id holding the boost */
+  archive = '';
+  /** "@user@server" of the archive the boost comes from, shown only where archives are mixed ('' = none) */
+  source = '';
+  sourceTitle = '';
 
   /** The article, for focus. */
   get article(): HTMLElement | null {
@@ -33,6 +38,8 @@ export class OxBoost extends LitElement {
     .line { margin: 0; color: var(--ox-sys-color-text-muted); }
     .line strong { color: var(--ox-sys-color-text); font-weight: var(--ox-sys-weight-strong); }
     .target { margin: 0.15rem 0 0; overflow-wrap: anywhere; }
+    .from { grid-column: 2; margin: var(--ox-sys-space-2) 0 0; }
+    .source { background: none; border: 1px solid var(--ox-sys-color-border); }
     .inline { grid-column: 2; margin: var(--ox-sys-space-2) 0 0; padding-left: var(--ox-sys-space-3); border-left: 3px solid var(--ox-sys-color-border); white-space: pre-line; }
   `];
 
@@ -40,13 +47,14 @@ export class OxBoost extends LitElement {
     const p = this.post;
     if (!p) return nothing;
     const href = safeHref(p.boostOf ?? p.url);
-    return html`<article class="boost" data-post-id=${p.id} data-seq=${p.seq} tabindex="0"
+    return html`<article class="boost" data-post-id=${p.id} data-seq=${p.seq} data-archive=${this.archive || nothing} tabindex="0"
         aria-label=${`Boost, ${formatDateTime(p.published)}`}>
       <span class="boost-icon">${icon('boost')}</span>
       <p class="line"><strong>${this.handle || 'You'}</strong> boosted a post${href ? html` from ${hostOf(href)}` : nothing}
         · <time datetime=${p.published}>${formatDateTime(p.published)}</time></p>
       <p class="target">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${href}</a>` : (p.boostOf ?? 'The boosted post is not named in the archive.')}</p>
       ${p.boosted?.text ? html`<p class="inline">${p.boosted.text}</p>` : nothing}
+      ${this.source ? html`<p class="from"><span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}>from ${this.source}</span></p>` : nothing}
     </article>`;
   }
 }

@@ -12,15 +12,21 @@ const visibilityIcons = { public: 'globe', unlisted: 'unlock', private: 'lock', 
  * @fires ox-open-thread - "Thread" was pressed
  */
 export class OxPostFooter extends LitElement {
-  static override properties = { post: { attribute: false } };
+  static override properties = { post: { attribute: false }, archive: {}, source: {}, sourceTitle: {} };
 
   post!: Post;
+  /** the ArchiveInfo.id holding the post, which the thread is asked of */
+  archive = '';
+  /** "@user@server" of the archive the post comes from, shown only where archives are mixed ('' = none) */
+  source = '';
+  sourceTitle = '';
 
   static override styles = [baseStyles, css`
     :host { display: block; margin-top: var(--ox-sys-space-3); }
     .row { display: flex; flex-wrap: wrap; align-items: center; gap: var(--ox-sys-space-1) var(--ox-sys-space-2); font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
     .spacer { flex: 1; }
     .chip.direct { background: var(--ox-sys-color-private-soft); color: var(--ox-sys-color-private); }
+    .chip.source { background: none; border: 1px solid var(--ox-sys-color-border); color: var(--ox-sys-color-text-muted); max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
     .chip.private { background: var(--ox-sys-color-warning-soft); color: var(--ox-sys-color-warning); }
     .count { display: inline-flex; gap: 0.25em; align-items: center; }
     .actions { display: flex; gap: var(--ox-sys-space-1); }
@@ -38,6 +44,7 @@ export class OxPostFooter extends LitElement {
     if (!p) return nothing;
     const href = safeHref(p.url);
     return html`<div class="row">
+      ${this.source ? html`<span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}>from ${this.source}</span>` : nothing}
       <span class="chip ${p.visibility}" title="Visibility">
         ${icon(visibilityIcons[p.visibility])}${visibilityLabels[p.visibility]}</span>
       ${p.language ? html`<span class="chip" title="Language"><span class="visually-hidden">Language: </span>${p.language}</span>` : nothing}
@@ -46,7 +53,7 @@ export class OxPostFooter extends LitElement {
       ${p.sharesCount !== null ? html`<span class="count" title="Boosts">${icon('boost')}${formatNumber(p.sharesCount)}<span class="visually-hidden"> boosts</span></span>` : nothing}
       <span class="spacer"></span>
       <span class="actions">
-        <button class="act" @click=${() => emit(this, 'ox-open-thread', { id: p.id })}>${icon('thread')}Thread</button>
+        <button class="act" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>${icon('thread')}Thread</button>
         ${href ? html`<a class="act" href=${href} target="_blank" rel="noopener noreferrer">${icon('external')}Original</a>` : nothing}
       </span>
     </div>`;

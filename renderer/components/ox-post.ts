@@ -36,6 +36,8 @@ export class OxPost extends LitElement {
     emojis: { attribute: false },
     focused: { type: Boolean, reflect: true },
     ui: { attribute: false },
+    source: {},
+    sourceTitle: {},
     expanded: { type: Boolean, state: true },
   };
 
@@ -49,6 +51,10 @@ export class OxPost extends LitElement {
   focused = false;
   /** where the list keeps what the reader opened (content warning, sensitive media), by post id */
   ui: PostUiState | null = null;
+  /** the account the post comes from ("@user@server"), shown as a chip where archives are mixed; '' = none */
+  source = '';
+  /** what the chip's tooltip says (which archive file holds the post) */
+  sourceTitle = '';
   expanded = false;
 
   static override styles = [baseStyles, contentStyles, postStyles];
@@ -98,7 +104,7 @@ export class OxPost extends LitElement {
     return html`<p class="context">
       ${icon('reply')} Reply to
       ${p.parentInArchive
-        ? html`<button class="linkish" @click=${() => emit(this, 'ox-open-thread', { id: p.id })}>a post in this archive</button>`
+        ? html`<button class="linkish" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>a post in this archive</button>`
         : href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">a post on ${hostOf(href)}</a>` : html`a post`}
     </p>`;
   }
@@ -134,7 +140,7 @@ export class OxPost extends LitElement {
     const emojis = [...this.emojis, ...p.emojis.map((e) => e.shortcode)];
     const hidden = p.summary !== null && p.summary !== '' && !this.expanded;
     const href = safeHref(p.url);
-    return html`<article class="post ${p.visibility}" data-post-id=${p.id} data-seq=${p.seq} tabindex="0"
+    return html`<article class="post ${p.visibility}" data-post-id=${p.id} data-seq=${p.seq} data-archive=${this.archive || nothing} tabindex="0"
         aria-label=${`${this.author.displayName || this.author.handle}, ${formatDateTime(p.published)}`}>
       ${p.visibility === 'direct' ? html`<p class="private-banner">${icon('mail')} Private message — only the people mentioned could see this</p>` : nothing}
       <header class="head">
@@ -154,7 +160,7 @@ export class OxPost extends LitElement {
             ${hidden ? 'Show more' : 'Show less'}</button>
         </div>` : nothing}
       <div class="body" ?hidden=${hidden} @click=${this.onContentClick}>${hidden ? nothing : this.renderBody(emojis)}</div>
-      <ox-post-footer .post=${p}></ox-post-footer>
+      <ox-post-footer .post=${p} archive=${this.archive} source=${this.source} sourceTitle=${this.sourceTitle}></ox-post-footer>
     </article>`;
   }
 }

@@ -13,6 +13,7 @@ import { PostUiState } from '../lib/post-ui-state.js';
 import { hasNarrowing, type Order } from '../lib/route.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { ScrollWindow } from '../lib/scroll-window.js';
+import type { PostSource } from '../lib/post-source.js';
 import type { Author, OxPost } from './ox-post.js';
 import type { OxBoost } from './ox-boost.js';
 import { timelineStyles } from './ox-timeline.styles.js';
@@ -36,6 +37,8 @@ export class OxTimeline extends LitElement {
     order: {},
     author: { attribute: false },
     emojis: { attribute: false },
+    sources: { attribute: false },
+    showSource: { type: Boolean },
   };
 
   archive = '';
@@ -43,6 +46,10 @@ export class OxTimeline extends LitElement {
   order: Order = 'newest';
   author: Author = { displayName: '', handle: '', avatarUrl: null };
   emojis: readonly string[] = [];
+  /** every open archive's author by ArchiveInfo.id: an item of the merged timeline is drawn as its archive's */
+  sources: ReadonlyMap<string, PostSource> = new Map();
+  /** mark each post with the account it comes from (the merged timeline of several archives) */
+  showSource = false;
 
   static override styles = [baseStyles, timelineStyles];
 
@@ -188,9 +195,16 @@ export class OxTimeline extends LitElement {
       const item = cache.get(i);
       if (!item) return html`<div class="slot" data-index=${i}><div class="placeholder" aria-hidden="true"><span></span><span></span><span></span></div></div>`;
       const p = item.post;
+      // A merged page names each item's archive: its author, avatar and media are that archive's.
+      const archive = item.archive ?? this.archive;
+      const source = this.sources.get(archive);
+      const author = source?.author ?? this.author;
+      const chip = this.showSource && source ? author.handle || author.displayName : '';
+      const file = chip ? `From the archive ${source!.file}` : '';
       return html`<div class="slot" data-index=${i}>${p.type === 'boost'
-        ? html`<ox-boost .post=${p} handle=${this.author.displayName || this.author.handle}></ox-boost>`
-        : html`<ox-post .post=${p} .author=${this.author} archive=${this.archive} .terms=${this.terms} .emojis=${this.emojis} .ui=${this.ui}></ox-post>`}</div>`;
+        ? html`<ox-boost .post=${p} handle=${author.displayName || author.handle} archive=${archive} source=${chip} sourceTitle=${file}></ox-boost>`
+        : html`<ox-post .post=${p} .author=${author} archive=${archive} .terms=${this.terms} .emojis=${source?.emojis ?? this.emojis} .ui=${this.ui}
+            source=${chip} sourceTitle=${file}></ox-post>`}</div>`;
     });
   }
 

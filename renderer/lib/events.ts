@@ -9,7 +9,8 @@ export interface OxEventDetails {
   'ox-filter-reset': Record<string, never>;
   'ox-order': { order: SortOrder };
   'ox-search': { q: string };
-  'ox-open-thread': { id: string };
+  /** archive: the ArchiveInfo.id that holds the post (a merged timeline mixes archives); omitted: the one shown */
+  'ox-open-thread': { id: string; archive?: string };
   'ox-open-media': { archive: string; media: MediaAttachment[]; index: number };
   'ox-navigate': { view: View };
   /** scroll the timeline to this position of the current result order */

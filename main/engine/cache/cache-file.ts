@@ -65,7 +65,7 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
       await handle.write(bytes, 0, bytes.length, at);
       at += bytes.length;
     };
-    // Records first, streamed in ~4 MiB chunks (never the whole blob in memory); their offsets go in the columns.
+    // Records first, streamed in ~1 MiB chunks (never the whole blob in memory); their offsets go in the columns.
     const offsets = new Float64Array(content.posts.length + 1);
     const recordsAt = at;
     let pending: string[] = [];
@@ -78,7 +78,7 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
       recordBytes += len;
       pending.push(json);
       pendingBytes += len;
-      if (pendingBytes > 4 << 20) {
+      if (pendingBytes > 1 << 20) {
         await write(Buffer.from(pending.join('')));
         pending = [];
         pendingBytes = 0;

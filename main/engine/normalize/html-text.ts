@@ -96,7 +96,11 @@ export function htmlToText(html: string): string {
     i = close + 1;
     open = source.indexOf('<', i);
   }
-  let text = i === 0 ? source : (parts.push(source.slice(i)), parts.join(''));
+  let text = source;
+  if (i > 0) {
+    parts.push(source.slice(i));
+    text = parts.join('');
+  }
   if (text.indexOf('&') >= 0) text = text.replace(ENTITY, decodeEntity);
   return tidy(text);
 }

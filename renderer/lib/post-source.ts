@@ -1,0 +1,27 @@
+// Whose posts these are: each open archive's author (name, handle, avatar) and emoji, looked up by ArchiveInfo.id.
+import type { ArchiveInfo, OutboxApi } from '../../preload/contract.js';
+import type { Author } from '../components/ox-post.js';
+import { handleOf } from '../components/ox-profile.js';
+
+/** What a post card needs to know about the archive that holds it. */
+export interface PostSource {
+  author: Author;
+  /** the profile's custom emoji shortcodes */
+  emojis: readonly string[];
+  /** the archive's file name (no directories), to tell two exports of one account apart */
+  file: string;
+}
+
+export function sourceOf(info: ArchiveInfo, api: OutboxApi | undefined): PostSource {
+  const p = info.profile;
+  return {
+    author: { displayName: p.displayName || p.username, handle: handleOf(info), avatarUrl: p.avatar && api ? api.mediaUrl(info.id, p.avatar) : null },
+    emojis: p.emojis.map((e) => e.shortcode),
+    file: info.name,
+  };
+}
+
+/** Every open archive's source by id: a merged timeline item names its archive, and the card asks here. */
+export function sourcesOf(infos: readonly ArchiveInfo[], api: OutboxApi | undefined): ReadonlyMap<string, PostSource> {
+  return new Map(infos.map((info) => [info.id, sourceOf(info, api)]));
+}
