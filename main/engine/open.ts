@@ -8,10 +8,10 @@ import { archiveIdentity, cacheFileName, cacheFolder, removeStale, type ArchiveI
 import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
-import { indexPosts } from './index/build.js';
+import { indexPostsWithSearch } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { readActor, readItems, readUris } from './index/read-archive.js';
-import { buildTextSearch, fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
+import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
 import { locateArchive } from './source/layout.js';
 import { mediaTypeOf } from './source/media-type.js';
 import { openSource } from './source/open-source.js';
@@ -183,9 +183,11 @@ async function openCold(
     const likes = await readUris(source, layout.likes, warnings);
     const bookmarks = await readUris(source, layout.bookmarks, warnings);
     signal?.throwIfAborted();
-    const search = buildTextSearch(posts);
-    const index = indexPosts(posts, search); // sets parentInArchive, which the summary counts
-    const summary = summarize({ format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped });
+    const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
+    const summary = summarize({
+      format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped,
+      published: index.tables.columns.published,
+    });
     warnings.push(...partialWarnings(summary, skipped));
     const media = mediaNames(posts, profile);
     const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };

@@ -9,10 +9,12 @@ export interface SummaryInput {
   likes: number;
   bookmarks: number;
   skipped: readonly SkippedItem[];
+  /** Date.parse of each post's published, when the index has it already (its tables' column) */
+  published?: ArrayLike<number>;
 }
 
 export function summarize(input: SummaryInput): Summary {
-  const { profile, posts } = input;
+  const { profile, posts, published } = input;
   const summary: Summary = {
     format: input.format,
     profile: {
@@ -36,9 +38,10 @@ export function summarize(input: SummaryInput): Summary {
   const c = summary.counts;
   let first = Infinity;
   let last = -Infinity;
-  for (const post of posts) {
+  for (let i = 0; i < posts.length; i++) {
+    const post = posts[i]!;
     c.items++;
-    const ms = Date.parse(post.published);
+    const ms = published ? published[i]! : Date.parse(post.published);
     if (ms < first) [first, summary.dates.first] = [ms, post.published];
     if (ms > last) [last, summary.dates.last] = [ms, post.published];
     for (const m of post.media) {
@@ -60,9 +63,13 @@ export function summarize(input: SummaryInput): Summary {
     if (post.quote) c.quotes++;
     summary.visibility[post.visibility]++;
     if (post.language) summary.languages[post.language] = (summary.languages[post.language] ?? 0) + 1;
-    for (const tag of new Set(post.hashtags.map((t) => t.toLowerCase()))) {
-      summary.hashtags[tag] = (summary.hashtags[tag] ?? 0) + 1;
-    }
+    const tags = post.hashtags;
+    if (tags.length === 1) countTag(summary.hashtags, tags[0]!.toLowerCase());
+    else if (tags.length > 1) for (const tag of new Set(tags.map((t) => t.toLowerCase()))) countTag(summary.hashtags, tag);
   }
   return summary;
+}
+
+function countTag(hashtags: Record<string, number>, tag: string): void {
+  hashtags[tag] = (hashtags[tag] ?? 0) + 1;
 }

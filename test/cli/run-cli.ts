@@ -1,11 +1,12 @@
 // Runs the built `outbox` command as a user does (node dist/cli/outbox.js …) and collects what it printed.
 import { spawn } from 'node:child_process';
+import { SAMPLES } from '../samples.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = join(__dirname, '..', '..');
 export const cliPath = join(root, 'dist', 'cli', 'outbox.js');
-export const sample = join(root, '..', 'shared', 'samples', 'mastodon-3.5-mas.to');
+export const sample = join(SAMPLES, 'mastodon-3.5-mas.to');
 
 export interface CliRun {
   code: number | null;

@@ -1,6 +1,7 @@
 // The Stats view in real Chromium against `outbox serve` on a generated archive with known counts: charts,
 // tables, click-to-filter, light and dark screenshots.
 import { spawn } from 'node:child_process';
+import { SAMPLES } from '../samples.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,7 +12,7 @@ import { writeMovedExports } from '../engine/library/moved-account.js';
 import { tempRoot } from './fixtures.js';
 import { deepText, launchBrowser, openPage, resultCount, root, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
 
-const FOLLOWING_SAMPLE = join(root, '..', 'shared', 'samples', 'csv', 'following_accounts.csv');
+const FOLLOWING_SAMPLE = join(SAMPLES, 'csv', 'following_accounts.csv');
 
 const tmp = tempRoot('insights');
 let truth: Truth;

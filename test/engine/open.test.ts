@@ -12,7 +12,7 @@ import { blockOffset, columnsOffset } from './cache/cache-bytes.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-open-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const SAMPLES = join(__dirname, '../../../shared/samples');
+import { SAMPLES } from '../samples.js';
 
 /** Every file under a folder with its size and mtime: proof that nothing was written there. */
 function listing(dir: string): string[] {

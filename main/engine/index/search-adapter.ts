@@ -18,9 +18,9 @@ export interface TextSearch {
   serialize?(): Buffer;
 }
 
-/** Built at a cold open over every post in archive order. */
-export function buildTextSearch(posts: Post[]): TextSearch {
-  return buildSearchIndex(posts);
+/** Built at a cold open over every post in archive order; published: the tables' column, when built. */
+export function buildTextSearch(posts: Post[], published?: Float64Array): TextSearch {
+  return buildSearchIndex(posts, published);
 }
 
 /** From the cache's search block; null means "rebuild from the posts" (the block is absent or unreadable). */

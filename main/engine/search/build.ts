@@ -9,74 +9,113 @@ export const FIELD_SEP = '\u0000';
 
 /** The searchable text of a post: text, content warning, alt texts, poll options, tags, mentions, links, urls. */
 export function searchableText(post: Post): string {
-  const parts: string[] = [post.text, post.summary ?? ''];
-  for (const m of post.media) if (m.description) parts.push(m.description);
-  if (post.poll) for (const o of post.poll.options) parts.push(o.title);
-  for (const t of post.hashtags) parts.push(t);
-  for (const m of post.mentions) parts.push(m.name);
-  for (const l of post.links) parts.push(l.name ? `${l.href} ${l.name}` : l.href);
-  if (post.type === 'boost') parts.push(post.boostOf ?? '', post.url ?? '');
-  if (post.boosted) parts.push(post.boosted.summary ?? '', post.boosted.text);
-  return parts.filter((p) => p.length > 0).join(FIELD_SEP);
+  // Non-empty parts joined by FIELD_SEP, concatenated as they come (no parts array per post).
+  let out = post.text;
+  const part = (p: string): void => {
+    if (p.length === 0) return;
+    out = out.length === 0 ? p : out + FIELD_SEP + p;
+  };
+  if (post.summary) part(post.summary);
+  for (const m of post.media) if (m.description) part(m.description);
+  if (post.poll) for (const o of post.poll.options) part(o.title);
+  for (const t of post.hashtags) part(t);
+  for (const m of post.mentions) part(m.name);
+  for (const l of post.links) part(l.name ? `${l.href} ${l.name}` : l.href);
+  if (post.type === 'boost') {
+    if (post.boostOf) part(post.boostOf);
+    if (post.url) part(post.url);
+  }
+  if (post.boosted) {
+    if (post.boosted.summary) part(post.boosted.summary);
+    part(post.boosted.text);
+  }
+  return out;
 }
 
-export function buildSearchData(posts: Iterable<Post>): SearchData {
+/**
+ * published: the posts' dates in ms, when the caller has them already (the index tables' column, which is
+ * Date.parse's value for every string): saves parsing each date again.
+ */
+export function buildSearchData(posts: Iterable<Post>, published?: ArrayLike<number>): SearchData {
+  const list = Array.isArray(posts) ? (posts as readonly Post[]) : [...posts];
+  const n = list.length;
   const words = new TableBuilder();
   const tags = new TableBuilder();
   const mentions = new TableBuilder();
-  const seq: number[] = [];
-  const published: number[] = [];
-  const flags: number[] = [];
-  const visibility: number[] = [];
-  const lang: number[] = [];
+  const seq = new Uint32Array(n);
+  const pub = new Float64Array(n);
+  const flags = new Uint16Array(n);
+  const visibility = new Uint8Array(n);
+  const lang = new Uint16Array(n);
   const langIds = new Map<string, number>();
-  const length: number[] = [];
-  const texts: string[] = [];
-  const textStart: number[] = [0];
+  const length = new Uint32Array(n);
+  const texts: string[] = new Array<string>(n);
+  const textStart = new Uint32Array(n + 1);
   let textLength = 0;
-  let d = 0;
-  for (const post of posts) {
+  for (let d = 0; d < n; d++) {
+    const post = list[d]!;
     const folded = fold(searchableText(post));
-    const tokens = indexWords(folded, words);
+    length[d] = indexWords(folded, words);
     words.endDoc(d);
-    for (const t of new Set(post.hashtags.map((h) => fold(h).replace(/^#/, '')))) tags.add(t);
+    const hashtags = post.hashtags;
+    if (hashtags.length === 1) tags.add(tagKey(hashtags[0]!));
+    else if (hashtags.length > 1) for (const t of new Set(hashtags.map(tagKey))) tags.add(t);
     tags.endDoc(d);
-    for (const key of mentionKeys(post)) mentions.add(key);
+    if (post.mentions.length > 0) for (const key of mentionKeys(post)) mentions.add(key);
     mentions.endDoc(d);
 
-    texts.push(folded);
+    texts[d] = folded;
     textLength += folded.length;
-    textStart.push(textLength);
-    length.push(tokens);
-    seq.push(post.seq);
-    published.push(Date.parse(post.published));
-    flags.push(postFlags(post));
-    visibility.push(Math.max(0, VISIBILITIES.indexOf(post.visibility)));
+    textStart[d + 1] = textLength;
+    seq[d] = post.seq;
+    pub[d] = published ? published[d]! : Date.parse(post.published);
+    flags[d] = postFlags(post);
+    visibility[d] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
     const code = post.language ? post.language.toLowerCase() : '';
     let id = code ? langIds.get(code) : 0;
     if (id === undefined) langIds.set(code, (id = langIds.size + 1));
-    lang.push(id);
-    d++;
+    lang[d] = id;
   }
 
-  const pub = Float64Array.from(published);
-  const byDate = Uint32Array.from({ length: d }, (_, i) => i).sort((a, b) => dateKey(pub[a]!) - dateKey(pub[b]!) || a - b);
+  const byDate = dateOrder(pub);
   return {
-    n: d,
-    seq: Uint32Array.from(seq),
+    n,
+    seq,
     published: pub,
-    flags: Uint16Array.from(flags),
-    visibility: Uint8Array.from(visibility),
-    lang: Uint16Array.from(lang),
+    flags,
+    visibility,
+    lang,
     langs: [...langIds.keys()],
-    length: Uint32Array.from(length),
+    length,
     byDate,
     text: texts.join(''),
-    textStart: Uint32Array.from(textStart),
+    textStart,
     words: words.finish(),
     tags: tags.finish(),
     mentions: mentions.finish(),
   };
+}
+
+/** A hashtag's term: folded, without its #. */
+function tagKey(tag: string): string {
+  const folded = fold(tag);
+  return folded.charCodeAt(0) === 0x23 ? folded.slice(1) : folded;
+}
+
+/** Doc numbers sorted oldest first (ties: build order); archives are mostly in order already and skip the sort. */
+function dateOrder(pub: Float64Array): Uint32Array {
+  const n = pub.length;
+  const order = new Uint32Array(n);
+  let sorted = true;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    const key = dateKey(pub[i]!);
+    if (key < last) sorted = false;
+    else last = key;
+  }
+  if (sorted) return order;
+  return Uint32Array.from(order).sort((a, b) => dateKey(pub[a]!) - dateKey(pub[b]!) || a - b);
 }
 
 /** ASCII classes of folded text (only a-z and 0-9 are word characters), to skip classAt on most text. */

@@ -73,8 +73,9 @@ export class SearchIndex {
   }
 }
 
-export function buildSearchIndex(posts: Iterable<Post>): SearchIndex {
-  return new SearchIndex(buildSearchData(posts));
+/** published: the posts' dates in ms when already known (see buildSearchData). */
+export function buildSearchIndex(posts: Iterable<Post>, published?: ArrayLike<number>): SearchIndex {
+  return new SearchIndex(buildSearchData(posts, published));
 }
 
 /** Throws (ArchiveError 'internal') when the bytes are not an intact index of this version: rebuild then. */

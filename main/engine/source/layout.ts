@@ -21,6 +21,13 @@ export interface ArchiveLayout {
 }
 
 const MEDIA = 'media_attachments/';
+/**
+ * A root-relative path (one leading `/`, not `//`, which names a host) or a `media_attachments/…` relative one,
+ * made only of characters that a URL path keeps as they are (no `%`, `?`, `#`, `\\`, space or non-ASCII).
+ */
+const PLAIN_PATH = /^(?:\/(?!\/)|media_attachments\/)[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+/** `.` and `..` segments, which the URL parser resolves. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
 /** Parses relative urls without giving them any meaning: only the path is kept. */
 const BASE = 'http://archive.invalid/';
 
@@ -30,8 +37,17 @@ export function locateArchive(source: Source): ArchiveLayout {
   const at = (name: string): string | null => (source.entries.has(root + name) ? root + name : null);
   const media = mediaMap(source, root);
 
+  // The path of a url the URL parser would leave as written (no %, dot segment, query, fragment or character
+  // it escapes): what nearly every attachment url is. A `new URL` per attachment was ~23% of normalizing.
+  const lookup = (path: string): string | null => {
+    const suffix = mediaSuffix(path);
+    const hit = suffix === null ? undefined : media.get(suffix);
+    return hit ?? at(path.replace(/^\/+/, ''));
+  };
+
   const resolve = (url: string): string | null => {
     if (typeof url !== 'string' || url === '') return null;
+    if (PLAIN_PATH.test(url) && !DOT_SEGMENT.test(url)) return lookup(url.charCodeAt(0) === 0x2f ? url : `/${url}`);
     const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url);
     let parsed: URL;
     try {

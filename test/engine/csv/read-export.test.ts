@@ -7,7 +7,8 @@ import type { CsvExport } from '../../../main/engine/csv/kinds.js';
 import { csvExportFromText, findCsvBeside, isCsvExportFile, readCsvExport } from '../../../main/engine/csv/read-export.js';
 import { ArchiveError } from '../../../main/engine/errors.js';
 
-const SAMPLE = join(__dirname, '../../../../shared/samples/csv/following_accounts.csv');
+import { SAMPLES } from '../../samples.js';
+const SAMPLE = join(SAMPLES, 'csv/following_accounts.csv');
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-csv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

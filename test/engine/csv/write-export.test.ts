@@ -6,7 +6,8 @@ import { CSV_KINDS, type CsvKind, type CsvRows } from '../../../main/engine/csv/
 import { csvExportFromText, readCsvExport } from '../../../main/engine/csv/read-export.js';
 import { MASTODON_FILE_NAMES, toMastodonCsv } from '../../../main/engine/csv/write-export.js';
 
-const SAMPLE = join(__dirname, '../../../../shared/samples/csv/following_accounts.csv');
+import { SAMPLES } from '../../samples.js';
+const SAMPLE = join(SAMPLES, 'csv/following_accounts.csv');
 
 const ROWS: CsvRows = {
   following: [

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export const AS_PUBLIC = 'https://www.w3.org/ns/activitystreams#Public';
 export const ACTOR = 'https://social.example/users/ana';
 export const FOLLOWERS = `${ACTOR}/followers`;
-export const SAMPLES = join(import.meta.dirname, '../../../../shared/samples');
+export { SAMPLES } from '../../samples.js';
 
 /** Mastodon 4.5's top-level @context: every named context plus the merged extension object. */
 export const MASTODON_CONTEXT = [

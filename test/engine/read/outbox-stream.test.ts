@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../../main/engine/errors.js';
 import { readOutbox, type OutboxTail } from '../../../main/engine/read/outbox-stream.js';
 
-const SAMPLES = join(import.meta.dirname, '../../../../shared/samples');
+import { SAMPLES } from '../../samples.js';
 const MAS_TO = join(SAMPLES, 'mastodon-3.5-mas.to/outbox.json');
 const SYNTHETIC = join(SAMPLES, 'synthetic-4.2.0-duplicate-context/outbox.json');
 

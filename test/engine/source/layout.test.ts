@@ -9,7 +9,7 @@ import { locateArchive } from '../../../main/engine/source/layout.js';
 import { mediaTypeOf } from '../../../main/engine/source/media-type.js';
 import { openSource } from '../../../main/engine/source/open-source.js';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'samples');
+import { SAMPLES } from '../../samples.js';
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-layout-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -97,6 +97,16 @@ describe('re-zipped shapes', () => {
     expect(layout.resolve('https://cdn.example/media_attachments/files/3/original/d.png'))
       .toBe('archive/media_attachments/old/media_attachments/files/3/original/d.png');
     expect(layout.resolve('/xmedia_attachments/files/2.png')).toBe('archive/xmedia_attachments/files/2.png');
+    // paths the URL parser rewrites (dot segments, a host after //, a query) resolve as it reads them
+    expect(layout.resolve('/media_attachments/files/9/../../files/3/original/d.png'))
+      .toBe('archive/media_attachments/old/media_attachments/files/3/original/d.png');
+    expect(layout.resolve('media_attachments/./files/3/original/d.png?v=2'))
+      .toBe('archive/media_attachments/old/media_attachments/files/3/original/d.png');
+    expect(layout.resolve('//cdn.example/actor.json')).toBe('archive/actor.json'); // a host-relative url keeps its path
+    expect(layout.resolve('/old/../actor.json')).toBe('archive/actor.json');
+    expect(layout.resolve('/actor.json')).toBe('archive/actor.json');
+    expect(layout.resolve('media_attachments/files/3/original/d.png'))
+      .toBe('archive/media_attachments/old/media_attachments/files/3/original/d.png');
     for (const url of ['', 'data:image/png;base64,AAAA', 'javascript:alert(1)', 'file:///etc/passwd',
       'https://evil.example/actor.json', 'http://[bad', '/media_attachments/', '../actor.json#x']) {
       expect(layout.resolve(url), url).toBe(url === '../actor.json#x' ? 'archive/actor.json' : null);
