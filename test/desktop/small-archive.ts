@@ -6,7 +6,21 @@ import { once } from 'node:events';
 import yazl from 'yazl';
 
 export const IMAGE_NAME = 'media_attachments/files/000/000/001/original/photo.png';
-export const IMAGE_BYTES = Buffer.from('89504e470d0a1a0a' + 'ab'.repeat(300_000), 'hex');
+/**
+ * Larger than the engine's biggest read or inflate chunk (1 MiB), so a media stream always comes in several chunks;
+ * noise (a fixed LCG) rather than a repeated byte, which would deflate past the zip-bomb ratio.
+ */
+export const IMAGE_BYTES = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), noise(2_500_000, 7)]);
+
+function noise(length: number, seed: number): Buffer {
+  const out = Buffer.alloc(length);
+  let x = seed >>> 0;
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
 export const AVATAR_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 const actor = 'https://example.social/users/alice';

@@ -144,10 +144,8 @@ function timeOrder(published: Float64Array): Uint32Array {
 export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<string, number> } {
   const n = posts.length;
   const ids = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const id = posts[i]!.id;
-    if (ids.get(id) === undefined) ids.set(id, i);
-  }
+  // Backwards, so the first post of an id is the one kept, with one Map operation per post.
+  for (let i = n - 1; i >= 0; i--) ids.set(posts[i]!.id, i);
   const columns: IndexColumns = {
     seq: new Uint32Array(n),
     published: new Float64Array(n),

@@ -45,10 +45,7 @@ class TermDict {
       if (id < 0) break;
       if (hashes[id] !== h) continue;
       const name = names[id]!;
-      if (name.length !== to - from) continue;
-      let same = true;
-      for (let k = 0; k < name.length && same; k++) same = name.charCodeAt(k) === src.charCodeAt(from + k);
-      if (same) return id;
+      if (name.length === to - from && src.startsWith(name, from)) return id;
     }
     const id = names.length;
     names.push(src.slice(from, to));

@@ -5,6 +5,8 @@ import yauzl from 'yauzl';
 
 const WINDOW = 1024 ** 2;
 const SMALL = 64 * 1024;
+/** Bytes per positional read of entry data. */
+const RANGE_READ = 256 * 1024;
 
 type ReadCallback = (error: Error | null, bytesRead?: number) => void;
 
@@ -62,12 +64,13 @@ class RangeStream extends Readable {
   #position: number;
 
   constructor(private readonly fd: number, start: number, private readonly end: number) {
-    super();
+    // Fewer, larger reads: each read is a thread-pool round trip (Readable's default is 16 KiB).
+    super({ highWaterMark: RANGE_READ });
     this.#position = start;
   }
 
   override _read(size: number): void {
-    const length = Math.min(size, SMALL, this.end - this.#position);
+    const length = Math.min(size, RANGE_READ, this.end - this.#position);
     if (length <= 0) {
       this.push(null);
       return;

@@ -1,6 +1,7 @@
 // The zip source: reads the central directory once into a name → entry map, opens entries on demand.
 import { close, fstat, open } from 'node:fs';
 import { promisify } from 'node:util';
+import { createInflateRaw } from 'node:zlib';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -141,10 +142,12 @@ class ZipSource implements Source {
     const entry = Object.assign(new yauzl.Entry(), { relativeOffsetOfLocalHeader: found.offset,
       compressedSize: found.packed, uncompressedSize: found.size, compressionMethod: found.method,
       generalPurposeBitFlag: found.flags });
-    const stream = await new Promise<Readable>((resolve, reject) => {
-      this.zip.openReadStream(entry, (error, readStream) =>
+    const deflated = entry.compressionMethod === 8;
+    const raw = await new Promise<Readable>((resolve, reject) => {
+      this.zip.openReadStream(entry, deflated ? { decompress: false } : {}, (error, readStream) =>
         error ? reject(zipError(error, this.archive, name)) : resolve(readStream));
     });
+    const stream = deflated ? inflate(raw, entry.uncompressedSize) : raw;
     const guard = guardEntry({ archive: this.archive, entry: name, declared: entry.uncompressedSize,
       compressed: entry.compressionMethod === 8 ? entry.compressedSize : null }, this.limits);
     stream.on('error', (error: Error) => guard.destroy(zipError(error, this.archive, name)));
@@ -162,6 +165,20 @@ class ZipSource implements Source {
     this.zip.close();
   }
 }
+
+/**
+ * Our own inflater over yauzl's raw stream: yauzl's has zlib's default 16 KiB output chunk, and a thread-pool
+ * round trip per chunk made inflating outbox.json take 2.5x as long as with 1 MiB chunks (measured here).
+ */
+function inflate(raw: Readable, declared: number): Readable {
+  const inflater = createInflateRaw({ chunkSize: Math.max(INFLATE_CHUNK_MIN, Math.min(INFLATE_CHUNK_MAX, declared)) });
+  raw.on('error', (error: Error) => inflater.destroy(error));
+  inflater.on('close', () => raw.destroy());
+  return raw.pipe(inflater);
+}
+
+const INFLATE_CHUNK_MIN = 16 * 1024;
+const INFLATE_CHUNK_MAX = 1024 * 1024;
 
 /** yauzl and zlib errors, turned into what the user can do about them. */
 function zipError(error: Error, archive: string, entry?: string): ArchiveError {
