@@ -72,9 +72,29 @@ function reword(error: unknown, command: CommandName): UsageError {
   }
 }
 
+/** Flags that take a value, so that in `outbox --port 0` the 0 is that value and not a command or archive. */
+const VALUED = new Set(
+  Object.values(COMMANDS).flatMap((c) =>
+    Object.entries({ ...COMMON, ...c.options } as Record<string, OptionSpec>)
+      .filter(([, o]) => o.type === 'string')
+      .flatMap(([name, o]) => (o.short ? [`--${name}`, `-${o.short}`] : [`--${name}`])),
+  ),
+);
+
+/** Index of the first argument that is neither a flag nor a flag's value; -1 when none. */
+function firstWord(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return -1; // everything after -- is an archive path, never a command
+    if (!a.startsWith('-')) return i;
+    if (VALUED.has(a)) i++;
+  }
+  return -1;
+}
+
 /** Reads argv (without node and the script). Throws UsageError. */
 export function parseInvocation(argv: string[]): Invocation {
-  const at = argv.findIndex((a) => !a.startsWith('-'));
+  const at = firstWord(argv);
   const word = at >= 0 && !argv.slice(0, at).includes('--') ? argv[at]! : undefined;
   let command: CommandName = 'launch';
   let rest = argv;

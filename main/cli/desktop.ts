@@ -16,11 +16,11 @@ export const NO_DESKTOP_BUILD =
  * The Electron executable, found the way the electron package does (path.txt beside it) but WITHOUT requiring
  * its index.js: that one starts a download from the network when the binary is missing.
  */
-export function electronBinary(): string | null {
+export function electronBinary(env: NodeJS.ProcessEnv = process.env): string | null {
   try {
     const require = createRequire(join(packageRoot, 'package.json'));
     const dir = dirname(require.resolve('electron/package.json'));
-    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const override = env.ELECTRON_OVERRIDE_DIST_PATH;
     const pathFile = join(dir, 'path.txt');
     const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
     const binary = override ? join(override, relative || 'electron') : relative ? join(dir, 'dist', relative) : null;
@@ -31,8 +31,8 @@ export function electronBinary(): string | null {
 }
 
 /** Why the desktop app cannot start here (one line for stderr), or null when it can. */
-export function desktopUnavailable(): string | null {
-  if (!electronBinary()) return NO_ELECTRON;
+export function desktopUnavailable(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!electronBinary(env)) return NO_ELECTRON;
   if (!existsSync(desktopMain)) return NO_DESKTOP_BUILD;
   return null;
 }
@@ -43,7 +43,10 @@ export function launchDesktop(archivePath: string | null, noCache: boolean): Pro
   const args = [packageRoot];
   if (noCache) args.push('--no-cache');
   if (archivePath !== null) args.push(resolve(archivePath));
-  const child = spawn(binary, args, { stdio: 'inherit' });
+  // With ELECTRON_RUN_AS_NODE set, the binary would run as plain Node and ignore the app.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, args, { stdio: 'inherit', env });
   return new Promise((done, fail) => {
     child.once('error', fail);
     child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));

@@ -1,9 +1,10 @@
-// Starting the desktop app from plain Node: finding the binary without downloading it, and which archive argv names.
+// Starting the desktop app from plain Node (main/cli/desktop.ts): finding the binary without downloading it,
+// and which archive argv names once Electron runs.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appRoot, desktopProblem, findElectronBinary, launchDesktop } from '../../main/desktop/launch.js';
+import { desktopUnavailable, electronBinary, NO_ELECTRON } from '../../main/cli/desktop.js';
 import { archiveFromArgv } from '../../main/desktop/argv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'outbox-launch-'));
@@ -11,30 +12,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const root = resolve(__dirname, '../..');
 const installed = existsSync(join(root, 'node_modules/electron/path.txt'));
 
-describe('findElectronBinary', () => {
-  it('finds the package root', () => {
-    expect(appRoot()).toBe(root);
-  });
-
+describe('electronBinary', () => {
   it.skipIf(installed)('says null when the binary was never downloaded, and the CLI gets one line saying how to get it', () => {
     const env = { ...process.env };
     delete env.ELECTRON_OVERRIDE_DIST_PATH;
-    expect(findElectronBinary(env)).toBeNull();
-    const message = desktopProblem(env)!;
+    expect(electronBinary(env)).toBeNull();
+    const message = desktopUnavailable(env)!;
+    expect(message).toBe(NO_ELECTRON);
     expect(message).not.toContain('\n');
-    expect(message).toMatch(/npx install-electron/);
     expect(message).toMatch(/browser mode/);
-    const launch = launchDesktop('archive.zip', { env });
-    expect(launch).toEqual({ ok: false, message });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH, and only when the binary is there', () => {
     const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: dir };
     const name = installed ? readFileSync(join(root, 'node_modules/electron/path.txt'), 'utf8').trim() : 'electron';
-    expect(findElectronBinary(env)).toBeNull();
+    expect(electronBinary(env)).toBeNull();
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), '#!/bin/sh\n', { mode: 0o755 });
-    expect(findElectronBinary(env)).toBe(join(dir, name));
+    expect(electronBinary(env)).toBe(join(dir, name));
   });
 });
 

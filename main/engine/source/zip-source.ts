@@ -8,6 +8,7 @@ import yauzl from 'yauzl';
 import { ArchiveError } from '../errors.js';
 import { guardEntry, noSuchEntry, readAll, tooLarge } from './entry-guard.js';
 import { normalizeEntryName } from './name.js';
+import { readCentralDirectory, type CentralRecord } from './zip-directory.js';
 import { WindowedFileReader } from './zip-file-reader.js';
 import type { Source, SourceEntry, SourceLimits } from './source.js';
 
@@ -41,7 +42,7 @@ export async function openZipSource(location: string, limits: SourceLimits): Pro
       throw new ArchiveError('too-large', `${archive} lists ${zip.entryCount} entries, more than the ` +
         `${limits.maxEntries} Outbox reads from one archive.`, location);
     }
-    const listing = await listEntries(zip, archive);
+    const listing = await listEntries(zip, fd, archive);
     return new ZipSource(location, archive, zip, listing, limits);
   } catch (error) {
     zip.close();
@@ -63,24 +64,38 @@ interface Listing {
   problems: string[];
 }
 
-async function listEntries(zip: yauzl.ZipFile, archive: string): Promise<Listing> {
+async function listEntries(zip: yauzl.ZipFile, fd: number, archive: string): Promise<Listing> {
   const listing: Listing = { entries: new Map(), refused: new Map(), problems: [] };
   // Every entry's data range, including the ones left out: overlap is a property of the file, not of the names.
   const ranges: { start: number; end: number; name: string }[] = [];
-  await new Promise<void>((resolve, reject) => {
-    zip.on('error', (error: Error) => reject(zipError(error, archive)));
-    zip.on('end', () => resolve());
-    zip.on('entry', (entry: yauzl.Entry) => {
-      const rawName = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
-      const start = entry.relativeOffsetOfLocalHeader;
-      // The local header's name and extra lengths are unknown without reading it: 30 + compressed size is a
-      // lower bound of the range, so this never refuses an honest zip.
-      ranges.push({ start, end: start + LOCAL_HEADER_SIZE + entry.compressedSize, name: rawName });
-      addEntry(listing, entry, rawName, archive);
+  const onRecord = (record: CentralRecord): void => {
+    const start = record.offset;
+    // The local header's name and extra lengths are unknown without reading it: 30 + compressed size is a
+    // lower bound of the range, so this never refuses an honest zip.
+    ranges.push({ start, end: start + LOCAL_HEADER_SIZE + record.compressedSize, name: record.rawName });
+    addEntry(listing, record, archive);
+  };
+  // Where yauzl found the central directory (ZipFile keeps it as readEntryCursor before the first entry).
+  const directoryAt = (zip as unknown as { readEntryCursor?: unknown }).readEntryCursor;
+  if (typeof directoryAt === 'number') {
+    await readCentralDirectory(fd, directoryAt, zip.entryCount, onRecord).catch((error: Error) => {
+      throw zipError(error, archive);
+    });
+  } else {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('error', (error: Error) => reject(zipError(error, archive)));
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: yauzl.Entry) => {
+        onRecord({
+          flags: entry.generalPurposeBitFlag, method: entry.compressionMethod, compressedSize: entry.compressedSize,
+          uncompressedSize: entry.uncompressedSize, offset: entry.relativeOffsetOfLocalHeader,
+          rawName: yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false),
+        });
+        zip.readEntry();
+      });
       zip.readEntry();
     });
-    zip.readEntry();
-  });
+  }
   ranges.sort((a, b) => a.start - b.start);
   for (let i = 1; i < ranges.length; i++) {
     const previous = ranges[i - 1]!;
@@ -93,7 +108,8 @@ async function listEntries(zip: yauzl.ZipFile, archive: string): Promise<Listing
   return listing;
 }
 
-function addEntry(listing: Listing, entry: yauzl.Entry, rawName: string, archive: string): void {
+function addEntry(listing: Listing, record: CentralRecord, archive: string): void {
+  const rawName = record.rawName;
   const verdict = normalizeEntryName(rawName, { stripLeadingSlash: false });
   if ('refused' in verdict) {
     listing.problems.push(`Left out “${rawName}”: ${verdict.refused}.`);
@@ -105,20 +121,20 @@ function addEntry(listing: Listing, entry: yauzl.Entry, rawName: string, archive
     listing.problems.push(`Left out a second entry named “${name}”: the first one is used.`);
     return;
   }
-  if (entry.isEncrypted()) {
+  if ((record.flags & 0x1) !== 0) {
     listing.problems.push(`Left out “${name}”: it is encrypted.`);
     listing.refused.set(name, new ArchiveError('encrypted', `${name} in ${archive} is encrypted with a password: ` +
       'Outbox cannot read it. Unpack the archive with the password and open the folder instead.', name));
     return;
   }
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    listing.problems.push(`Left out “${name}”: it uses compression method ${entry.compressionMethod}.`);
+  if (record.method !== 0 && record.method !== 8) {
+    listing.problems.push(`Left out “${name}”: it uses compression method ${record.method}.`);
     listing.refused.set(name, new ArchiveError('not-archive', `${name} in ${archive} uses a compression method ` +
-      `(${entry.compressionMethod}) Outbox cannot read. Unpack it with another tool and open the folder instead.`, name));
+      `(${record.method}) Outbox cannot read. Unpack it with another tool and open the folder instead.`, name));
     return;
   }
-  listing.entries.set(name, { name, size: entry.uncompressedSize, offset: entry.relativeOffsetOfLocalHeader,
-    packed: entry.compressedSize, method: entry.compressionMethod, flags: entry.generalPurposeBitFlag });
+  listing.entries.set(name, { name, size: record.uncompressedSize, offset: record.offset,
+    packed: record.compressedSize, method: record.method, flags: record.flags });
 }
 
 class ZipSource implements Source {
