@@ -74,6 +74,32 @@ function tidy(text: string): string {
   return (from === 0 ? text : out + text.slice(from)).trim();
 }
 
+/**
+ * Index of the '>' that closes the tag opened at `open`, skipping quoted attribute values (`href="a>b"` must not
+ * end the tag early and leak markup into the text); -1 when the tag never closes. Linear over the whole text: each
+ * character is walked once, and a quote character never seen again is remembered so it is not searched for twice.
+ */
+function tagEnd(source: string, open: number, unclosed: Set<number>): number {
+  const n = source.length;
+  let previous = 0;
+  for (let k = open + 1; k < n; k++) {
+    const c = source.charCodeAt(k);
+    if (c === 0x3e) return k;
+    if ((c === 0x22 || c === 0x27) && previous === 0x3d && !unclosed.has(c)) {
+      const end = source.indexOf(c === 0x22 ? '"' : "'", k + 1);
+      if (end < 0) {
+        unclosed.add(c); // an unterminated quote: read the tag as ending at its first '>', as before
+        return source.indexOf('>', open + 1);
+      }
+      k = end;
+      previous = 0;
+      continue;
+    }
+    if (c !== 0x20) previous = c;
+  }
+  return -1;
+}
+
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
 /** Plain text of `html`: tags stripped, entities decoded, <br> → newline, paragraphs → blank line. One pass each. */
@@ -83,12 +109,13 @@ export function htmlToText(html: string): string {
   const parts: string[] = [];
   let i = 0;
   let open = source.indexOf('<');
+  const unclosed = new Set<number>();
   while (open >= 0) {
     if (!opensTag(source.charCodeAt(open + 1))) {
       open = source.indexOf('<', open + 1);
       continue;
     }
-    const close = source.indexOf('>', open + 1);
+    const close = tagEnd(source, open, unclosed);
     if (close < 0) break; // a lone '<' to the end is text, not a tag
     if (open > i) parts.push(source.slice(i, open));
     const replaced = tagText(source, open, close);

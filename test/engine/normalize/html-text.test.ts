@@ -23,6 +23,18 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe("Who's a good boi");
   });
 
+  it('reads a ">" or "<" inside a quoted attribute value as part of the tag, not as text', () => {
+    expect(htmlToText('<p><a href="data:text/html,<script>alert(1)</script>">data link</a></p>')).toBe('data link');
+    expect(htmlToText("<p><b title='a>b'>bold</b> and <i title=x>more</i></p>")).toBe('bold and more');
+    // An unterminated quote falls back to the first '>' rather than swallowing the rest of the post.
+    expect(htmlToText('<p><a href="oops>link</a> after</p>')).toBe('link after');
+  });
+
+  it('stays linear on hostile quoting: 100,000 tags with quoted values and unterminated quotes', () => {
+    expect(htmlToText('<a title="x>y">t</a>'.repeat(100_000)).length).toBe(100_000);
+    expect(htmlToText('<a x="'.repeat(100_000) + '>').length).toBe(0);
+  });
+
   it('is linear: 100,000 words, 200,000 lone "<" and 200,000 "&" finish', () => {
     const words = Array.from({ length: 100_000 }, (_, i) => `<span>w${i}</span>`).join(' ');
     expect(htmlToText(`<p>${words}</p>`).split(' ').length).toBe(100_000);
