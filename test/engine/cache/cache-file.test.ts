@@ -8,7 +8,7 @@ import { readCacheFile, writeCacheFile, type WarmCache } from '../../../main/eng
 import { ArchiveIndex } from '../../../main/engine/index/archive-index.js';
 import { indexPosts } from '../../../main/engine/index/build.js';
 import { fallbackTextSearch } from '../../../main/engine/index/search-adapter.js';
-import { makeMedia, makePost, statusId } from '../index/make-post.js';
+import { makeMedia, makePost, statusId } from '../../fixtures/make-post.js';
 import { columnsOffset } from './cache-bytes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'outbox-cache-file-'));

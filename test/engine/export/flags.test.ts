@@ -4,7 +4,7 @@ import { exportReport, filterFromFlags } from '../../../main/cli/export-formats.
 import { statsOptions, statsText } from '../../../main/cli/stats-command.js';
 import { ArchiveError } from '../../../main/engine/errors.js';
 import { computeStats } from '../../../main/engine/stats/stats.js';
-import { makePost } from '../stats/make-post.js';
+import { makePost } from '../../fixtures/make-post.js';
 
 class Usage extends Error {}
 const usage = (message: string) => new Usage(message);

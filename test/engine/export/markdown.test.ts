@@ -9,7 +9,7 @@ import { writeMarkdown } from '../../../main/engine/export/markdown.js';
 import { postKey } from '../../../main/engine/export/media-copy.js';
 import { openLibrary } from '../../../main/engine/library/library.js';
 import { generatePosts, makeAccount, writeArchive } from '../../fixtures/archive-builder.js';
-import { makeMedia, makePost } from '../stats/make-post.js';
+import { makeMedia, makePost } from '../../fixtures/make-post.js';
 import { openExportFixture, type ExportFixture } from './export-fixture.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-md-'));

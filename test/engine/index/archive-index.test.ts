@@ -4,7 +4,7 @@ import type { Post, PostFilter } from '../../../preload/contract.js';
 import { indexPosts } from '../../../main/engine/index/build.js';
 import { ArchiveError } from '../../../main/engine/errors.js';
 import { simpleTextSearch } from '../../../main/engine/index/search-adapter.js';
-import { makeMedia, makePost, statusId } from './make-post.js';
+import { makeMedia, makePost, statusId } from '../../fixtures/make-post.js';
 
 function fixture(): Post[] {
   return [

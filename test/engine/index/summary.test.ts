@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../preload/contract.js';
 import { indexPosts } from '../../../main/engine/index/build.js';
 import { summarize } from '../../../main/engine/summary.js';
-import { makeMedia, makePost, statusId } from './make-post.js';
+import { makeMedia, makePost, statusId } from '../../fixtures/make-post.js';
 
 const profile: Profile = {
   id: 'https://example.social/users/ann', username: 'ann', server: 'example.social', displayName: 'Ann',

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTables, monthCode, monthKey } from '../../../main/engine/index/tables.js';
 import { canonicalIsoMs, isoDate } from '../../../main/engine/normalize/fields.js';
-import { makePost } from './make-post.js';
+import { makePost } from '../../fixtures/make-post.js';
 
 describe('buildTables', () => {
   it('keeps archive order when it is already oldest first, and sorts when it is not (bad dates first, ties by position)', () => {

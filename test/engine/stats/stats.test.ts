@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeStats } from '../../../main/engine/stats/stats.js';
 import { accountOf, mentionAccount } from '../../../main/engine/stats/accounts.js';
-import { makeMedia, makePost } from './make-post.js';
+import { makeMedia, makePost } from '../../fixtures/make-post.js';
 
 let seq = 0;
 const at = (published: string, over: Parameters<typeof makePost>[1] = {}) => makePost(seq++, { published, ...over });
