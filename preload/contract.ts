@@ -439,7 +439,7 @@ export interface CsvFile {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stats: what the viewer's Stats view draws (a copy of main/engine/stats's Stats, which must stay assignable to it).
+// Stats: every figure of `outbox stats`, the viewer's Stats view and GET /api/stats (computed in main/engine/stats).
 // ---------------------------------------------------------------------------------------------
 
 /** A run of consecutive local days with posts, "YYYY-MM-DD" in the stats' time zone. */
@@ -449,30 +449,51 @@ export interface StatsStreak {
   to: string;
 }
 
-/** The JSON of `outbox stats --json` and `GET /api/stats`: every figure over the posts a filter selects. */
+/**
+ * The JSON of `outbox stats --json` and `GET /api/stats` (README "Stats" is written from these comments). "posts" are own statuses,
+ * replies included; "boosts" are Announce items. A figure about content (hashtags, mentions, languages,
+ * visibility, media, replies, content warnings, length, streaks) counts posts only: a boost has no content of
+ * its own. Every date key is a local date in `timeZone`.
+ */
 export interface Stats {
-  /** the IANA time zone of every month, day, hour and weekday below ("UTC" when asked for UTC) */
+  /** the IANA time zone of every month, day, hour and weekday below ("UTC" with --utc) */
   timeZone: string;
+  /** posts and boosts counted; `undated` ones (no readable date) are in totals but in no time figure */
   totals: { posts: number; boosts: number; undated: number };
-  /** "YYYY-MM" → exact counts, every month from the first to the last, empty months as 0 */
+  /** "YYYY-MM" → exact counts; every month from the first to the last one with an item, empty months as 0 */
   perMonth: Record<string, { posts: number; boosts: number }>;
-  /** "YYYY-MM-DD" → posts that day; only days with posts appear */
+  /** "YYYY-MM-DD" → posts that day (the calendar heatmap); only days with posts appear */
   perDay: Record<string, number>;
-  /** [weekday][hour] posts and boosts; weekday 0 = Monday … 6 = Sunday */
+  /** [weekday][hour]: posts and boosts; weekday 0 = Monday … 6 = Sunday, hour 0..23 */
   hourByWeekday: number[][];
+  /** hashtags (lower-case, without '#'), by number of posts using them */
   topHashtags: Array<{ tag: string; count: number }>;
-  /** "@name@host" */
+  /** mentioned accounts as "@name@host", by number of posts mentioning them */
   topMentions: Array<{ account: string; count: number }>;
+  /** hosts of boosted statuses, by number of boosts */
   topBoostedServers: Array<{ server: string; count: number }>;
+  /**
+   * accounts of boosted statuses, derived from the boosted status URI's path (accountOf in accounts.ts):
+   * `/users/<name>/statuses/<id>` and `/@<name>/<id>` → "@name@host"; numeric ids → the actor URI;
+   * URIs that name no account (`/objects/<uuid>`) are counted in topBoostedServers only
+   */
   topBoostedAccounts: Array<{ account: string; count: number }>;
-  /** BCP-47 → posts; "und" when the post names none */
+  /** BCP-47 language → posts; posts without a language count as "und" */
   languages: Record<string, number>;
+  /** posts by visibility ("private" is followers-only) */
   visibility: Record<Visibility, number>;
+  /**
+   * attachments of posts: by kind, total, how many have alt text, withAlt / total (null without media),
+   * and how many posts have at least one attachment
+   */
   media: { kinds: Record<MediaKind, number>; total: number; withAlt: number; altShare: number | null; posts: number };
+  /** replies (to anyone), originals (not replies), selfReplies (replies to a post in this archive) */
   replies: { replies: number; originals: number; selfReplies: number };
+  /** posts with a content warning, and their share of posts (null without posts) */
   contentWarnings: { count: number; share: number | null };
-  /** characters (code points) of the plain text */
+  /** post length in characters (Unicode code points of the plain text, content warning excluded) */
   length: { average: number | null; longest: { chars: number; id: string } | null };
+  /** runs of consecutive local days with posts: the longest (earliest on a tie) and the one ending on the last day with a post */
   streak: { longest: StatsStreak | null; latest: StatsStreak | null };
 }
 

@@ -34,10 +34,13 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts the built `outbox serve` (as a user runs it) and resolves with the URL it prints first. */
-export function serve(archive: string | null, env: Record<string, string> = {}): Promise<Served> {
-  const args = [join(root, 'dist/cli/outbox.js'), 'serve', '--no-open', '--port', '0'];
-  if (archive) args.splice(2, 0, archive);
+/**
+ * Starts the built `outbox serve` (as a user runs it) with no archive (the demo), one, or several paths (archives
+ * and CSV files), and resolves with the URL it prints first.
+ */
+export function serve(archive: string | readonly string[] | null, env: Record<string, string> = {}): Promise<Served> {
+  const paths = archive === null ? [] : typeof archive === 'string' ? [archive] : [...archive];
+  const args = [join(root, 'dist/cli/outbox.js'), 'serve', ...paths, '--no-open', '--port', '0'];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,16 +1,14 @@
 // The Stats view in real Chromium against `outbox serve` on a generated archive with known counts: charts,
 // tables, click-to-filter, light and dark screenshots.
-import { spawn } from 'node:child_process';
 import { SAMPLES } from '../samples.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generatePosts, writeArchive, type Truth } from '../fixtures/archive-builder.js';
 import { writeMovedExports } from '../engine/library/moved-account.js';
 import { tempRoot } from './fixtures.js';
-import { deepText, launchBrowser, openPage, resultCount, root, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
+import { deepText, launchBrowser, openPage, resultCount, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
 
 const FOLLOWING_SAMPLE = join(SAMPLES, 'csv', 'following_accounts.csv');
 
@@ -35,24 +33,6 @@ afterAll(async () => {
   tmp.done();
 });
 
-/** `outbox serve` with several paths (archives and CSVs), as a user gives them; resolves with the URL it prints. */
-function serveMany(paths: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [join(root, 'dist/cli/outbox.js'), 'serve', ...paths, '--no-open', '--port', '0'], {
-    env: { ...process.env, OUTBOX_CACHE_DIR: join(tmp.dir, 'cache-library') }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`outbox serve exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      const url = new URL(line.trim());
-      resolve({
-        url: url.href, origin: url.origin, token: url.searchParams.get('token') ?? '', process: child,
-        stop: () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
-      });
-    });
-  });
-}
 
 let library: Served | undefined;
 
@@ -228,7 +208,7 @@ describe('People and moves (several archives and CSV files)', () => {
       const moved = await writeMovedExports(dir);
       const followers = join(dir, 'followers.csv');
       writeFileSync(followers, 'Account address\nkit@else.example\nana@other.example\n');
-      library = await serveMany([moved.oldLate, moved.newer, followers, FOLLOWING_SAMPLE]);
+      library = await serve([moved.oldLate, moved.newer, followers, FOLLOWING_SAMPLE], { OUTBOX_CACHE_DIR: join(tmp.dir, 'cache-library') });
     }
     const w = await openPage(browser, library.url, { timezoneId: 'UTC' });
     open.push(w);

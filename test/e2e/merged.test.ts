@@ -1,15 +1,13 @@
 // The merged timeline of an account's old and new exports in real Chromium: each post drawn as its own archive's
 // (author, avatar, media, thread), the account chip, the order said beside the search count, the header at 200%.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveInfo, Result } from '../../preload/contract.js';
 import { makeAccount, makeBoost, makePost, makeReply, pngImage, snowflake, writeArchive } from '../fixtures/archive-builder.js';
 import { tempRoot } from './fixtures.js';
-import { deepText, launchBrowser, onScreen, openPage, resultCount, root, screenshot, timelineReady, until, type Served, type Watched } from './harness.js';
+import { deepText, launchBrowser, onScreen, openPage, resultCount, root, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
 
 const OLD_URI = 'https://old.example/users/wren';
 const NEW_URI = 'https://new.example/users/wren';
@@ -38,24 +36,6 @@ let browser: Browser;
 let infos: { old: ArchiveInfo; new: ArchiveInfo };
 let open: Watched[] = [];
 
-/** `outbox serve` with several paths, as a user gives them; resolves with the URL it prints. */
-function serveMany(paths: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [join(root, 'dist/cli/outbox.js'), 'serve', ...paths, '--no-open', '--port', '0'], {
-    env: { ...process.env, OUTBOX_CACHE_DIR: join(tmp.dir, 'cache') }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`outbox serve exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      const url = new URL(line.trim());
-      resolve({
-        url: url.href, origin: url.origin, token: url.searchParams.get('token') ?? '', process: child,
-        stop: () => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM')))),
-      });
-    });
-  });
-}
 
 beforeAll(async () => {
   const oldPath = await writeArchive({
@@ -78,7 +58,7 @@ beforeAll(async () => {
   mkdirSync(join(tmp.dir, 'csv'), { recursive: true });
   const followers = join(tmp.dir, 'csv', 'followers.csv');
   writeFileSync(followers, 'Account address\nkit@else.example\n');
-  library = await serveMany([oldPath, newPath, followers]);
+  library = await serve([oldPath, newPath, followers], { OUTBOX_CACHE_DIR: join(tmp.dir, 'cache') });
   const current = (await (await fetch(new URL('/api/current', library.origin), { headers: { Authorization: `Bearer ${library.token}` } })).json()) as Result<ArchiveInfo[]>;
   if (!current.ok) throw new Error(current.message);
   const byName = (name: string) => current.value.find((a) => a.name === name)!;

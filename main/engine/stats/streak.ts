@@ -1,11 +1,8 @@
 // Posting streaks: runs of consecutive local calendar days with at least one post.
+import type { StatsStreak } from '../../../preload/contract.js';
 
-export interface Streak {
-  days: number;
-  /** first and last day of the run, "YYYY-MM-DD" in the stats' time zone */
-  from: string;
-  to: string;
-}
+/** first and last day of the run, "YYYY-MM-DD" in the stats' time zone */
+export type Streak = StatsStreak;
 
 const dayNumber = (day: string): number =>
   Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
