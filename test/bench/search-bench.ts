@@ -22,7 +22,9 @@ export const searchBench: Suite = {
     const cacheDir = mkdtempSync(join(ctx.tmp, 'search-cache-'));
     try {
       const figures = await ctx.child('search', { zip: ctx.archive.zip, cacheDir });
-      return { rows: [{ name: 'search', figures }], targets: searchTargets(figures, ctx.rows.get('floor')) };
+      // The search issue sets its targets "for the 100k-post archive"; smaller sizes report their figures only.
+      const judged = ctx.archive.size >= 100_000 ? searchTargets(figures, ctx.rows.get('floor')) : [];
+      return { rows: [{ name: 'search', figures }], targets: judged };
     } catch (error) {
       return { rows: [failedRow('search', error)], targets: [] };
     }
