@@ -6,6 +6,7 @@ import { parseInvocation, UsageError, type CommandName, type Invocation } from '
 import { desktopUnavailable, launchDesktop } from './desktop.js';
 import { exportPosts } from './export.js';
 import { exportFormat, exportFormatOptions, filterFromFlags } from './export-formats.js';
+import { outConflict } from './out-guard.js';
 import { helpText } from './help.js';
 import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLibraryForCli, searchLibrary } from './library-args.js';
 import { ClosedPipe } from './output.js';
@@ -63,6 +64,8 @@ async function run(argv: string[]): Promise<number> {
       const out = typeof flags.out === 'string' ? flags.out : undefined;
       const filter = filterFromFlags(flags, usage);
       if (format === 'md' || format === 'html') exportFormatOptions(null, format, flags, usage); // bad flags fail before the read
+      const conflict = out === undefined ? null : outConflict(out, inv.paths);
+      if (conflict !== null) throw usage(conflict);
       const library = await openLibraryForCli(inv.paths, { noCache });
       try {
         needArchive(library, command);

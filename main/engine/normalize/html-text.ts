@@ -38,12 +38,18 @@ function tagText(html: string, open: number, close: number): string {
   let end = k;
   while (end < limit && isNameChar(html.charCodeAt(end))) end++;
   const length = end - k;
+  // The names that matter are 1, 2, 3 or 10 letters long: most tags (a, span) are told apart without a slice.
   if (length === 0 || length > 10) return '';
+  const first = html.charCodeAt(k) | 0x20; // ASCII letters lower-cased; digits never match a letter below
+  if (length === 1) return closing && first === 0x70 ? '\n\n' : ''; // p
+  if (length === 2) {
+    const second = html.charCodeAt(k + 1) | 0x20;
+    if (first === 0x62 && second === 0x72) return '\n'; // br
+    if (!closing) return '';
+    if (first === 0x6c && second === 0x69) return '\n'; // li
+  } else if (!closing || (length !== 3 && length !== 10)) return '';
   const name = html.slice(k, end).toLowerCase();
-  if (name === 'br') return '\n';
-  if (closing && name === 'li') return '\n';
-  if (closing && BLOCK.has(name)) return '\n\n';
-  return '';
+  return BLOCK.has(name) ? '\n\n' : '';
 }
 
 /** The tidying of a text: runs of spaces → one space, spaces around line breaks dropped, at most one blank line. */
@@ -79,16 +85,16 @@ function tidy(text: string): string {
  * end the tag early and leak markup into the text); -1 when the tag never closes. Linear over the whole text: each
  * character is walked once, and a quote character never seen again is remembered so it is not searched for twice.
  */
-function tagEnd(source: string, open: number, unclosed: Set<number>): number {
+function tagEnd(source: string, open: number): number {
   const n = source.length;
   let previous = 0;
   for (let k = open + 1; k < n; k++) {
     const c = source.charCodeAt(k);
     if (c === 0x3e) return k;
-    if ((c === 0x22 || c === 0x27) && previous === 0x3d && !unclosed.has(c)) {
+    if ((c === 0x22 || c === 0x27) && previous === 0x3d && (unclosed & quoteBit(c)) === 0) {
       const end = source.indexOf(c === 0x22 ? '"' : "'", k + 1);
       if (end < 0) {
-        unclosed.add(c); // an unterminated quote: read the tag as ending at its first '>', as before
+        unclosed |= quoteBit(c); // an unterminated quote: read the tag as ending at its first '>', as before
         return source.indexOf('>', open + 1);
       }
       k = end;
@@ -100,6 +106,10 @@ function tagEnd(source: string, open: number, unclosed: Set<number>): number {
   return -1;
 }
 
+/** Quote characters (bit 1: ", bit 2: ') never closed again in the text htmlToText is reading: a bit set, not a Set per call. */
+let unclosed = 0;
+const quoteBit = (c: number): number => (c === 0x22 ? 1 : 2);
+
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
 /** Plain text of `html`: tags stripped, entities decoded, <br> → newline, paragraphs → blank line. One pass each. */
@@ -109,13 +119,13 @@ export function htmlToText(html: string): string {
   const parts: string[] = [];
   let i = 0;
   let open = source.indexOf('<');
-  const unclosed = new Set<number>();
+  unclosed = 0;
   while (open >= 0) {
     if (!opensTag(source.charCodeAt(open + 1))) {
       open = source.indexOf('<', open + 1);
       continue;
     }
-    const close = tagEnd(source, open, unclosed);
+    const close = tagEnd(source, open);
     if (close < 0) break; // a lone '<' to the end is text, not a tag
     if (open > i) parts.push(source.slice(i, open));
     const replaced = tagText(source, open, close);
