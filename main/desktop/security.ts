@@ -15,7 +15,19 @@ export function isAllowedRequest(url: string): boolean {
   }
 }
 
-/** Cancels every request that is not ours, denies every permission and download. */
+/** A blob: url minted by our own app page (`blob:outbox-app://app/<uuid>`). */
+export function isOwnBlob(url: string): boolean {
+  try {
+    const blob = new URL(url);
+    if (blob.protocol !== 'blob:') return false;
+    const inner = new URL(blob.pathname);
+    return inner.protocol === `${Schemes.app}:` && inner.host === 'app';
+  } catch {
+    return false;
+  }
+}
+
+/** Cancels every request that is not ours, denies every permission and every download but our own blobs. */
 export function guardSession(session: Session): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url) });
@@ -23,7 +35,11 @@ export function guardSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => event.preventDefault());
+  // Saving a CSV or an export is a blob: download made by our own page; Electron then asks where to save it.
+  // Every other download (a url from archive data, anything remote) is refused.
+  session.on('will-download', (event, item) => {
+    if (!isOwnBlob(item.getURL())) event.preventDefault();
+  });
   // The spellchecker fetches dictionaries from a Google CDN outside webRequest's reach.
   session.setSpellCheckerEnabled(false);
 }

@@ -44,10 +44,16 @@ describe('guardSession', () => {
     expect(s.devicePermission!({ deviceType: 'usb', origin: 'outbox-app://app' })).toBe(false);
   });
 
-  it('refuses downloads and turns the spellchecker (which fetches dictionaries) off', () => {
-    const download = new FakeEvent();
-    s.emit('will-download', download, {}, {});
-    expect(download.defaultPrevented).toBe(true);
+  it('refuses downloads but our own page\'s blobs, and turns the spellchecker (which fetches dictionaries) off', () => {
+    const item = (url: string) => ({ getURL: () => url });
+    for (const url of ['https://tracker.example/file.zip', 'file:///etc/passwd', 'blob:https://evil.example/1234', 'blob:outbox-media://abc/x', 'data:text/csv,a', 'not a url']) {
+      const download = new FakeEvent();
+      s.emit('will-download', download, item(url), {});
+      expect(download.defaultPrevented, url).toBe(true);
+    }
+    const own = new FakeEvent();
+    s.emit('will-download', own, item('blob:outbox-app://app/6f1c2d0e-1111-4a4a-9b9b-123456789abc'), {});
+    expect(own.defaultPrevented).toBe(false);
     expect(s.spellChecker).toBe(false);
   });
 });

@@ -56,9 +56,10 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
 /** Writes the cache atomically: a temp file beside the target, renamed over it. */
 export async function writeCacheFile(file: string, content: CacheContent): Promise<void> {
   const { tables } = content;
-  await fs.mkdir(dirname(file), { recursive: true });
+  // The cache holds direct messages and followers-only posts: only the user may read it.
+  await fs.mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  const handle = await fs.open(tmp, 'w');
+  const handle = await fs.open(tmp, 'wx', 0o600);
   try {
     let at = HEADER;
     const write = async (bytes: Uint8Array) => {

@@ -90,11 +90,26 @@ const PUBLIC = new Set(['https://www.w3.org/ns/activitystreams#Public', 'as:Publ
 
 /** FORMAT §1.3.2: Public in to → public; in cc → unlisted; a …/followers in to → private; else direct. */
 export function visibility(to: unknown, cc: unknown): Visibility {
-  const toList = list(to).map(ref);
-  if (toList.some((r) => r !== null && PUBLIC.has(r))) return 'public';
-  if (list(cc).some((r) => PUBLIC.has(ref(r) ?? ''))) return 'unlisted';
-  if (toList.some((r) => r !== null && r.endsWith('/followers'))) return 'private';
+  if (anyRef(to, isPublic)) return 'public';
+  if (anyRef(cc, isPublic)) return 'unlisted';
+  if (anyRef(to, isFollowers)) return 'private';
   return 'direct';
+}
+
+const isPublic = (r: string): boolean => PUBLIC.has(r);
+const isFollowers = (r: string): boolean => r.endsWith('/followers');
+
+/** Whether a reference of an audience field (one value or a list) passes `test`, without a list per call. */
+function anyRef(v: unknown, test: (r: string) => boolean): boolean {
+  if (!Array.isArray(v)) {
+    const r = v === undefined || v === null ? null : ref(v);
+    return r !== null && test(r);
+  }
+  for (const entry of v) {
+    const r = ref(entry);
+    if (r !== null && test(r)) return true;
+  }
+  return false;
 }
 
 /** An archive uses a handful of language tags: each is worked out once (bounded, for hostile archives). */
@@ -168,11 +183,15 @@ function focalPoint(v: unknown): [number, number] | null {
   return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) ? [x, y] : null;
 }
 
+/** The result for no attachment (most posts): destructured at once by the caller, so one object serves all. */
+const NO_ATTACHMENTS: { media: MediaAttachment[]; links: LinkAttachment[] } = Object.freeze({ media: NONE, links: NONE });
+
 /** Document attachments become media, Link attachments links; strings and junk are left out. */
 export function attachments(
   value: unknown,
   resolveMedia: (url: string) => string | null,
 ): { media: MediaAttachment[]; links: LinkAttachment[] } {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return NO_ATTACHMENTS;
   const media: MediaAttachment[] = [];
   const links: LinkAttachment[] = [];
   for (const att of list(value)) {
@@ -211,8 +230,13 @@ export function attachments(
   return { media: media.length ? media : NONE, links: links.length ? links : NONE };
 }
 
+const NO_TAGS: { hashtags: string[]; mentions: Mention[]; emojis: CustomEmoji[] } = Object.freeze({
+  hashtags: NONE, mentions: NONE, emojis: NONE,
+});
+
 /** Hashtags (lower-case, no '#'), mentions and custom emojis from `tag`. */
 export function tags(value: unknown): { hashtags: string[]; mentions: Mention[]; emojis: CustomEmoji[] } {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return NO_TAGS;
   const hashtags: string[] = [];
   const mentions: Mention[] = [];
   const emojis: CustomEmoji[] = [];

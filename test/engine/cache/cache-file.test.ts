@@ -1,5 +1,5 @@
 // The cache file: a round trip gives the same pages, posts and threads; any damage makes it unreadable (null).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,15 @@ describe('cache file', () => {
     expect(index.tables.months).toEqual(cold.tables.months);
     expect([...index.posts({ noAlt: true })]).toEqual([...cold.posts({ noAlt: true })]);
     warm.close();
+  });
+
+  it('is readable by its owner only (it holds direct messages)', async () => {
+    const folder = join(dir, 'private', 'cache');
+    const file = join(folder, 'owner-only.bin');
+    const cold = indexPosts(posts());
+    await writeCacheFile(file, { tables: cold.tables, posts: posts(), search: null, extra: {} });
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(statSync(folder).mode & 0o077).toBe(0);
   });
 
   it('refuses damaged files: bad magic, flipped bytes anywhere checked, truncation, garbage', async () => {
