@@ -6,7 +6,7 @@ import type { Facets, PostFilter } from '../../preload/contract.js';
 import { Routes } from '../../preload/contract.js';
 import { fetcherContext } from '../lib/context.js';
 import { fetchExport, saveBlob } from '../lib/download.js';
-import { exportCommand, type ExportFormat } from '../lib/export-command.js';
+import { exportCommand, unquotableFilters, type ExportFormat } from '../lib/export-command.js';
 import { formatNumber, plural } from '../lib/format.js';
 import { baseStyles } from '../lib/shared-styles.js';
 
@@ -121,8 +121,17 @@ export class OxExportMenu extends LitElement {
         ${(['html', 'md'] as const).map((f) => html`<button aria-pressed=${String(this.site === f)} @click=${() => (this.site = f)}>${LABELS[f]}</button>`)}</div></div>
       <p>A site is a folder of pages and media, which the outbox command writes. Run:</p>
       <code data-testid="export-command">${exportCommand(this.files, this.site, this.filter, this.includePrivate)}</code>
+      ${this.renderUnquotable()}
       ${this.renderPrivacy()}
     </div>`;
+  }
+
+  /** Filters whose values cannot be pasted safely into a shell are left out of the command: say which. */
+  private renderUnquotable() {
+    const left = unquotableFilters(this.filter);
+    return left.length
+      ? html`<p role="note" data-testid="export-unquotable">Left out of the command because their values hold characters a shell would run: ${left.join(', ')}. Add them by hand.</p>`
+      : nothing;
   }
 
   override render() {

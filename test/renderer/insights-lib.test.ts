@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RelationshipsInfo } from '../../preload/contract.js';
 import { RecordCounter, attachmentName } from '../../renderer/lib/download.js';
-import { exportCommand, shellQuote } from '../../renderer/lib/export-command.js';
+import { exportCommand, shellQuote, unquotableFilters } from '../../renderer/lib/export-command.js';
 import { peopleRows } from '../../renderer/lib/people-rows.js';
 import { formatSection, parseSection } from '../../renderer/lib/sections.js';
 
@@ -21,10 +21,21 @@ describe('sections', () => {
 });
 
 describe('the export command', () => {
-  it('quotes for a POSIX shell and names every filter as `outbox export` flags', () => {
-    expect(shellQuote("it's a \"test\" $HOME")).toBe(`'it'\\''s a "test" $HOME'`);
+  it('quotes the same way for sh, cmd.exe and PowerShell, and names every filter as `outbox export` flags', () => {
+    expect(shellQuote('my archive.zip')).toBe('"my archive.zip"');
+    expect(shellQuote("it's a \"test\" $HOME")).toBeNull();
+    expect(shellQuote('a&calc&')).toBeNull();
+    expect(shellQuote('50%')).toBeNull();
     expect(exportCommand(['my archive.zip'], 'html', { q: 'rain', kinds: ['post', 'reply'], visibility: ['public'], hasMedia: true, noAlt: true, mention: '@a@b.example' }, true))
-      .toBe("outbox export 'my archive.zip' --format html --query rain --kinds post,reply --visibility public --mention @a@b.example --has-media --no-alt --include-private --out outbox-html");
+      .toBe('outbox export "my archive.zip" --format html --query rain --kinds post,reply --visibility public --mention @a@b.example --has-media --no-alt --include-private --out outbox-html');
+  });
+
+  it('leaves out a filter value from archive data that a shell would run, and says so', () => {
+    const filter = { hashtag: 'a&calc&', mention: 'https://x.example/?a&calc&', q: 'rain' };
+    const command = exportCommand(['a.zip'], 'csv', filter, false);
+    expect(command).toBe('outbox export a.zip --format csv --query rain --out posts.csv');
+    expect(command).not.toContain('calc');
+    expect(unquotableFilters(filter)).toEqual(['--hashtag', '--mention']);
     expect(exportCommand(['a.zip'], 'csv', {}, true)).toBe('outbox export a.zip --format csv --out posts.csv');
   });
 });
