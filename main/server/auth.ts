@@ -2,7 +2,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'outbox_token';
+/**
+ * The token cookie's name for the server on `port`. Browsers do not keep cookies apart by port, so two `outbox
+ * serve` running at once would overwrite one shared name and the first tab would be refused after a reload.
+ */
+export const tokenCookieName = (port: number): string => `outbox_token_${port}`;
 
 /** 32 random bytes as hex: the capability printed in the URL that `outbox serve` shows. */
 export function createToken(): string {
@@ -38,13 +42,13 @@ export type AuthMethod = 'query' | 'cookie' | 'bearer';
 /** How the request proved it holds the token (query `token`, the cookie, or `Authorization: Bearer`), or null. */
 export function authenticate(req: IncomingMessage, url: URL, token: string): AuthMethod | null {
   if (same(url.searchParams.get('token'), token)) return 'query';
-  if (same(cookieValue(req.headers.cookie, TOKEN_COOKIE), token)) return 'cookie';
+  if (same(cookieValue(req.headers.cookie, tokenCookieName(req.socket.localPort ?? 0)), token)) return 'cookie';
   const auth = req.headers.authorization;
   if (auth && /^Bearer /i.test(auth) && same(auth.slice(7).trim(), token)) return 'bearer';
   return null;
 }
 
 /** Set on the first page load that came with the token in its URL, so the page's own requests carry it. */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 }

@@ -1,6 +1,7 @@
 // The Stats view's and Export menu's routes (GET /api/stats, GET /api/export): query → validated request → the
 // filtered posts of one archive or of all. Pure over the open archives (the desktop IPC can call the same functions)
 // apart from sendExport, which streams the file.
+import { drainedOrClosed } from './drain.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Post, PostFilter, Result, Stats, StatsRequest } from '../../preload/contract.js';
 import { ALL_ARCHIVES, ok } from '../../preload/contract.js';
@@ -193,8 +194,9 @@ export async function sendExport(req: IncomingMessage, res: ServerResponse, down
   let closed = false;
   res.on('close', () => (closed = true));
   let count = 0;
-  let buffer = writer.header(download.format);
+  let buffer = '';
   try {
+    buffer = writer.header(download.format);
     for (const { post, account } of download.rows) {
       if (closed) return count;
       buffer += writer.line(download.format, post, account);
@@ -202,7 +204,7 @@ export async function sendExport(req: IncomingMessage, res: ServerResponse, down
       if (buffer.length >= CHUNK) {
         const more = res.write(buffer);
         buffer = '';
-        if (!more) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+        if (!more) await drainedOrClosed(res);
       }
     }
     res.end(buffer);

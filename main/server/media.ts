@@ -1,5 +1,5 @@
 // GET /media/<archive>/<entry name>: archive entries the index knows, streamed, with HTTP Range for seeking.
-import { once } from 'node:events';
+import { drainedOrClosed } from './drain.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Archive } from '../engine/archive.js';
@@ -50,15 +50,6 @@ export function parseRange(header: string | undefined, size: number): Range {
   return { start, end };
 }
 
-/** Waits for backpressure to clear or the client to leave; the listener that did not fire is removed. */
-async function drainedOrClosed(res: ServerResponse): Promise<void> {
-  const settled = new AbortController();
-  try {
-    await Promise.race([once(res, 'drain', { signal: settled.signal }), once(res, 'close', { signal: settled.signal })]);
-  } finally {
-    settled.abort();
-  }
-}
 
 /** Writes bytes [start, start+length) of the stream to res, skipping what comes before; stops early if res closes. */
 async function pipeSlice(source: Readable, res: ServerResponse, start: number, length: number): Promise<void> {

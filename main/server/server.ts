@@ -148,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const headers: Record<string, string | number> = { 'Content-Type': file.type, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' };
     // The page's own later requests (app.js, /api, /media) then carry the token without it being in their URLs.
-    if (auth === 'query' && file.type.startsWith('text/html')) headers['Set-Cookie'] = tokenCookie(token);
+    if (auth === 'query' && file.type.startsWith('text/html')) headers['Set-Cookie'] = tokenCookie(token, req.socket.localPort ?? 0);
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };

@@ -100,12 +100,12 @@ describe('who may ask', () => {
     }
     expect((await send(`/api/current?token=${'0'.repeat(64)}`)).status).toBe(401);
     expect((await send('/api/current', { Authorization: `Bearer ${server.token.slice(1)}` })).status).toBe(401);
-    expect((await send('/api/current', { Cookie: 'outbox_token=nope' })).status).toBe(401);
+    expect((await send('/api/current', { Cookie: `outbox_token_${server.port}=nope` })).status).toBe(401);
   });
 
   it('accepts the token as query parameter, cookie and bearer', async () => {
     expect((await send(`/api/current?token=${server.token}`)).status).toBe(200);
-    expect((await send('/api/current', { Cookie: `theme=dark; outbox_token=${server.token}` })).status).toBe(200);
+    expect((await send('/api/current', { Cookie: `theme=dark; outbox_token_${server.port}=${server.token}` })).status).toBe(200);
     expect((await send('/api/current', auth())).status).toBe(200);
   });
 
@@ -113,12 +113,12 @@ describe('who may ask', () => {
     const page = await send(`/?token=${server.token}`);
     expect(page.status).toBe(200);
     const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toContain(`outbox_token=${server.token}`);
+    expect(cookie).toContain(`outbox_token_${server.port}=${server.token}`);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\//);
     // and the cookie alone then opens the page's own requests
-    const js = await send('/app.js', { Cookie: `outbox_token=${server.token}` });
+    const js = await send('/app.js', { Cookie: `outbox_token_${server.port}=${server.token}` });
     expect(js.status).toBe(200);
     expect(js.body.toString()).toBe(APP_JS);
   });
