@@ -593,6 +593,13 @@ export const Routes = {
 
 export const PAGE_LIMIT_MAX = 500;
 
+/**
+ * The media types an archive entry may be served as (browser mode and the desktop's media scheme). Anything else
+ * the archive declares (text/html, application/javascript…) goes out as application/octet-stream, so archive
+ * bytes can never run as a page.
+ */
+export const SERVABLE_MEDIA_TYPE = /^(?:image|video|audio)\/[a-z0-9][a-z0-9.+-]*$/i;
+
 /** Content-Security-Policy for every response and the desktop app. */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; " +

@@ -4,7 +4,7 @@ import { protocol } from 'electron';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
-import { CSP, Schemes } from '../../preload/contract.js';
+import { CSP, Schemes, SERVABLE_MEDIA_TYPE } from '../../preload/contract.js';
 import type { ByteRange } from '../engine/worker.js';
 import type { ArchiveHost } from './archive-host.js';
 
@@ -133,7 +133,8 @@ export function mediaHandler(host: Pick<ArchiveHost, 'media'>): (request: Reques
     if (unsatisfiable) {
       return new Response(null, { status: 416, headers: headers('text/plain; charset=utf-8', { ...common, 'Content-Range': `bytes */${size}` }) });
     }
-    const type = mediaType || 'application/octet-stream';
+    // Only image, video and audio types are served as such: archive bytes never run as a page.
+    const type = SERVABLE_MEDIA_TYPE.test(mediaType) ? mediaType : 'application/octet-stream';
     const payload = request.method === 'HEAD' ? null : body;
     if (range) {
       return new Response(payload, {

@@ -1,4 +1,5 @@
 // GET /media/<archive>/<entry name>: archive entries the index knows, streamed, with HTTP Range for seeking.
+import { SERVABLE_MEDIA_TYPE } from '../../preload/contract.js';
 import { drainedOrClosed } from './drain.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
@@ -6,7 +7,6 @@ import type { Archive } from '../engine/archive.js';
 import { sendText } from './respond.js';
 
 /** Types a browser renders as media; anything else is sent as a download so archive files never run as pages. */
-const MEDIA_TYPE = /^(image|video|audio)\/[a-z0-9][a-z0-9.+-]*$/i;
 
 function decode(part: string): string | null {
   try {
@@ -86,7 +86,7 @@ export async function serveMedia(req: IncomingMessage, res: ServerResponse, rawP
   if (!media) return sendText(req, res, 404, 'Not found: this archive has no such media file.');
 
   const { stream, size } = media;
-  const playable = MEDIA_TYPE.test(media.mediaType);
+  const playable = SERVABLE_MEDIA_TYPE.test(media.mediaType);
   const headers: Record<string, string | number> = {
     'Content-Type': playable ? media.mediaType : 'application/octet-stream',
     'Accept-Ranges': 'bytes',
