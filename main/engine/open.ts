@@ -177,19 +177,11 @@ async function openCold(
     const layout = locateArchive(source);
     const warnings = [...source.problems];
     report('reading', 0, source.entries.get(layout.outbox)?.size ?? 0, 0);
-    // actor, likes and bookmarks are read while outbox.json streams: their reads wait on the disk, not on the
-    // main thread. Each keeps its own warnings, joined in this order whatever order they finish in.
-    const sideWarnings: [string[], string[], string[]] = [[], [], []];
-    const side = Promise.all([
-      readActor(source, layout, sideWarnings[0]),
-      readUris(source, layout.likes, sideWarnings[1]),
-      readUris(source, layout.bookmarks, sideWarnings[2]),
-    ]);
-    side.catch(() => undefined); // they never reject; if outbox.json fails, nothing awaits them
     const { posts, skipped } = await readItems(source, layout, (b, t, n) => report('reading', b, t, n), signal);
     report('indexing', 0, 0, posts.length);
-    const [profile, likes, bookmarks] = await side;
-    warnings.push(...sideWarnings.flat());
+    const profile = await readActor(source, layout, warnings);
+    const likes = await readUris(source, layout.likes, warnings);
+    const bookmarks = await readUris(source, layout.bookmarks, warnings);
     signal?.throwIfAborted();
     const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
     const summary = summarize({
