@@ -184,7 +184,9 @@ function focalPoint(v: unknown): [number, number] | null {
 }
 
 /** The result for no attachment (most posts): destructured at once by the caller, so one object serves all. */
-const NO_ATTACHMENTS: { media: MediaAttachment[]; links: LinkAttachment[] } = Object.freeze({ media: NONE, links: NONE });
+const NO_ATTACHMENTS: { media: MediaAttachment[]; links: LinkAttachment[] } = Object.freeze({
+  media: NONE, links: NONE,
+});
 
 /** Document attachments become media, Link attachments links; strings and junk are left out. */
 export function attachments(

@@ -106,7 +106,7 @@ function tagEnd(source: string, open: number): number {
   return -1;
 }
 
-/** Quote characters (bit 1: ", bit 2: ') never closed again in the text htmlToText is reading: a bit set, not a Set per call. */
+/** Quote characters (bit 1: ", bit 2: ') never closed again in the text htmlToText reads: bits, not a Set per call. */
 let unclosed = 0;
 const quoteBit = (c: number): number => (c === 0x22 ? 1 : 2);
 
@@ -115,7 +115,10 @@ const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/
 /** Plain text of `html`: tags stripped, entities decoded, <br> → newline, paragraphs → blank line. One pass each. */
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html.length === 0) return '';
-  const source = html.replace(/[\r\n\t]+/g, ' ');
+  // Mastodon's HTML has no raw line breaks or tabs: three native scans are cheaper than a regex replace per post.
+  const source = html.indexOf('\n') < 0 && html.indexOf('\r') < 0 && html.indexOf('\t') < 0
+    ? html
+    : html.replace(/[\r\n\t]+/g, ' ');
   const parts: string[] = [];
   let i = 0;
   let open = source.indexOf('<');

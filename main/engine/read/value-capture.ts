@@ -1,6 +1,12 @@
 // ValueCapture: finds where one JSON value ends in a byte stream and keeps its bytes (up to a cap).
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+
+/** How many backslashes end chunk[from..to). */
+function backslashesBefore(chunk: Buffer, from: number, to: number): number {
+  let k = to;
+  while (k > from && chunk[k - 1] === 0x5c) k--;
+  return to - k;
+}
 
 /**
  * Tracks one value across chunks: strings (with escapes split across chunk boundaries), nesting depth, and bare
@@ -50,57 +56,49 @@ export class ValueCapture {
       this.keep(chunk, i, n);
       return -1;
     }
-    // One JS loop over strings and structure: Buffer.indexOf per string crosses into C++ on every call, which
-    // cost more than the whole scan at 10k items (many short strings).
-    let depth = this.depth;
-    let inString = this.inString;
-    if (this.escaped) {
-      this.escaped = false;
-      j++; // the byte a backslash at the end of the previous chunk escapes
-    }
-    while (j < n) {
-      if (inString) {
-        let b = 0;
-        while (j < n) {
-          b = chunk[j]!;
-          if (b === QUOTE || b === BACKSLASH) break;
+    for (;;) {
+      if (this.inString) {
+        if (this.escaped) {
+          this.escaped = false;
           j++;
         }
-        if (j === n) break;
-        if (b === BACKSLASH) {
-          j += 2;
-          if (j > n) {
-            this.escaped = true;
-            j = n;
-          }
+        const q = j < n ? chunk.indexOf(QUOTE, j) : -1;
+        if (q < 0) {
+          this.escaped = j < n && backslashesBefore(chunk, j, n) % 2 === 1;
+          this.keep(chunk, i, n);
+          return -1;
+        }
+        if (backslashesBefore(chunk, j, q) % 2 === 1) {
+          j = q + 1;
           continue;
         }
-        inString = false;
-        j++;
-        if (depth === 0) return this.end(chunk, i, j);
+        this.inString = false;
+        j = q + 1;
+        if (this.depth === 0) {
+          this.keep(chunk, i, j);
+          return j;
+        }
         continue;
       }
+      let depth = this.depth;
       for (; j < n; j++) {
         const b = chunk[j];
         if (b === QUOTE) break;
         if (b === 0x7b || b === 0x5b) depth++;
-        else if ((b === 0x7d || b === 0x5d) && --depth === 0) return this.end(chunk, i, j + 1);
+        else if ((b === 0x7d || b === 0x5d) && --depth === 0) {
+          this.depth = 0;
+          this.keep(chunk, i, j + 1);
+          return j + 1;
+        }
       }
-      if (j === n) break;
-      inString = true;
+      this.depth = depth;
+      if (j === n) {
+        this.keep(chunk, i, n);
+        return -1;
+      }
+      this.inString = true;
       j++;
     }
-    this.depth = depth;
-    this.inString = inString;
-    this.keep(chunk, i, n);
-    return -1;
-  }
-
-  private end(chunk: Buffer, i: number, to: number): number {
-    this.depth = 0;
-    this.inString = false;
-    this.keep(chunk, i, to);
-    return to;
   }
 
   /** The value's text (only when not `over`). */

@@ -9,27 +9,28 @@ export const FIELD_SEP = '\u0000';
 
 /** The searchable text of a post: text, content warning, alt texts, poll options, tags, mentions, links, urls. */
 export function searchableText(post: Post): string {
-  // Non-empty parts joined by FIELD_SEP, concatenated as they come (no parts array per post).
+  // Non-empty parts joined by FIELD_SEP, concatenated as they come (no parts array, and no closure per post).
   let out = post.text;
-  const part = (p: string): void => {
-    if (p.length === 0) return;
-    out = out.length === 0 ? p : out + FIELD_SEP + p;
-  };
-  if (post.summary) part(post.summary);
-  for (const m of post.media) if (m.description) part(m.description);
-  if (post.poll) for (const o of post.poll.options) part(o.title);
-  for (const t of post.hashtags) part(t);
-  for (const m of post.mentions) part(m.name);
-  for (const l of post.links) part(l.name ? `${l.href} ${l.name}` : l.href);
+  if (post.summary) out = withPart(out, post.summary);
+  for (const m of post.media) if (m.description) out = withPart(out, m.description);
+  if (post.poll) for (const o of post.poll.options) out = withPart(out, o.title);
+  for (const t of post.hashtags) out = withPart(out, t);
+  for (const m of post.mentions) out = withPart(out, m.name);
+  for (const l of post.links) out = withPart(out, l.name ? `${l.href} ${l.name}` : l.href);
   if (post.type === 'boost') {
-    if (post.boostOf) part(post.boostOf);
-    if (post.url) part(post.url);
+    if (post.boostOf) out = withPart(out, post.boostOf);
+    if (post.url) out = withPart(out, post.url);
   }
   if (post.boosted) {
-    if (post.boosted.summary) part(post.boosted.summary);
-    part(post.boosted.text);
+    if (post.boosted.summary) out = withPart(out, post.boosted.summary);
+    out = withPart(out, post.boosted.text);
   }
   return out;
+}
+
+function withPart(out: string, part: string): string {
+  if (part.length === 0) return out;
+  return out.length === 0 ? part : out + FIELD_SEP + part;
 }
 
 /**
@@ -190,9 +191,10 @@ function mentionKeys(post: Post): Set<string> {
 
 function postFlags(post: Post): number {
   let f = 0;
-  if (post.media.length > 0) f |= FLAG.media;
-  if (post.media.some((m) => m.description && m.description.trim())) f |= FLAG.alt;
-  if (post.media.some((m) => !m.description || !m.description.trim())) f |= FLAG.noalt;
+  if (post.media.length > 0) {
+    f |= FLAG.media;
+    for (const m of post.media) f |= m.description && m.description.trim() ? FLAG.alt : FLAG.noalt;
+  }
   if (post.poll) f |= FLAG.poll;
   if (post.summary && post.summary.trim()) f |= FLAG.cw;
   if (post.type === 'boost') f |= FLAG.boost;

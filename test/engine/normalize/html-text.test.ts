@@ -18,6 +18,15 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe(text);
   });
 
+  it('turns tags into breaks by name in any case: br, closing li, closing block elements only', () => {
+    expect(htmlToText('a<BR>b<br/>c</Br>d')).toBe('a\nb\nc\nd');
+    expect(htmlToText('x</P>y<p>z</p2>w')).toBe('x\n\nyzw');
+    expect(htmlToText('<ol><li>one</LI><li>two</li></OL>after')).toBe('one\ntwo\n\nafter');
+    expect(htmlToText('q</BlockQuote>r</blockquotes>s</DIV>t</pre>u')).toBe('q\n\nrs\n\nt\n\nu');
+    expect(htmlToText('h</H1>i</h7>j</ul>k</b1>l')).toBe('h\n\nij\n\nkl');
+    expect(htmlToText('<li>open<LI>again</a>end')).toBe('openagainend');
+  });
+
   it('reads \\u003c-escaped HTML once JSON has decoded it', () => {
     const html = JSON.parse('"\\u003cp\\u003eWho\\u0026#39;s a good boi\\u003c/p\\u003e"') as string;
     expect(htmlToText(html)).toBe("Who's a good boi");

@@ -128,6 +128,16 @@ describe('readOutbox shapes', () => {
     }
   });
 
+  it('finds every value end wherever one cut falls (escaped quotes, backslash runs, brackets inside strings)', async () => {
+    const item = { id: 'a\\', c: 'x\\\\"]}', d: ['\\"', { e: '{[\\\\' }], f: '' };
+    const text = `{"t\\"y":"\\\\","type":"OrderedCollection","orderedItems":[${JSON.stringify(item)},"\\"",7]}`;
+    const bytes = Buffer.from(text, 'utf8');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const r = await run(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]));
+      expect(r.items.map((i) => i.raw), `cut at ${cut}`).toEqual([item, '"', 7]);
+    }
+  });
+
   it('decodes escaped keys, skips very long keys and values it does not need', async () => {
     const long = 'k'.repeat(10_000);
     const text = `{"${long}":{"nested":[1,{"orderedItems":[9]}]},"ty\\u0070e":"OrderedCollection","ordered\\u0049tems":[{"id":"a"}]}`;
