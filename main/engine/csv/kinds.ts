@@ -1,9 +1,13 @@
 // The kinds of relationship CSV Outbox reads (FORMAT.md §1.8, §2.2, §2.5), their typed rows, and the cell checks.
+import { RELATIONSHIP_KINDS, type RelationshipKind } from '../../../preload/contract.js';
 
-/** following: Mastodon/GoToSocial/Friendica follows (Misskey's headerless following too, when its name says so). */
-export type CsvKind = 'following' | 'followers' | 'lists' | 'blocks' | 'mutes' | 'domainBlocks' | 'bookmarks';
+/**
+ * The kinds of CSV export are the contract's relationship kinds: one list, shared with the viewer. following:
+ * Mastodon/GoToSocial/Friendica follows (Misskey's headerless following too, when its name says so).
+ */
+export type CsvKind = RelationshipKind;
 
-export const CSV_KINDS: readonly CsvKind[] = ['following', 'followers', 'lists', 'blocks', 'mutes', 'domainBlocks', 'bookmarks'];
+export const CSV_KINDS: readonly CsvKind[] = RELATIONSHIP_KINDS;
 
 export interface FollowingRow {
   /** user@domain, without a leading @ */

@@ -1,4 +1,5 @@
 // toMastodonCsv: rows of one kind written exactly as Mastodon exports (and imports) them (FORMAT.md §1.8).
+import { RELATIONSHIP_FILE_NAMES } from '../../../preload/contract.js';
 import { MASTODON_HEADERS, type CsvKind, type CsvRows } from './kinds.js';
 
 /** A field quoted only when it must be (Ruby's CSV, which Mastodon uses, does the same). */
@@ -34,12 +35,4 @@ export function toMastodonCsv<K extends CsvKind>(kind: K, rows: CsvRows[K]): str
 }
 
 /** The file name Mastodon gives each export, for a save dialog's default. */
-export const MASTODON_FILE_NAMES: Record<CsvKind, string> = {
-  following: 'following_accounts.csv',
-  followers: 'followers.csv',
-  lists: 'lists.csv',
-  blocks: 'blocked_accounts.csv',
-  mutes: 'muted_accounts.csv',
-  domainBlocks: 'blocked_domains.csv',
-  bookmarks: 'bookmarks.csv',
-};
+export const MASTODON_FILE_NAMES: Readonly<Record<CsvKind, string>> = RELATIONSHIP_FILE_NAMES;

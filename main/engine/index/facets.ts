@@ -4,6 +4,18 @@ import { Flag, VISIBILITIES, monthKey, type IndexTables } from './tables.js';
 
 const TOP_HASHTAGS = 50;
 
+/** Adds one post's kind and has-flags to the facet counts (the index and the library's merged pages share it). */
+export function countFlags(facets: Facets, f: number): void {
+  if (f & Flag.boost) facets.boosts++;
+  else if (f & Flag.reply) facets.replies++;
+  else facets.posts++;
+  if (f & Flag.media) facets.withMedia++;
+  if (f & Flag.poll) facets.polls++;
+  if (f & Flag.cw) facets.cw++;
+  if (f & Flag.edited) facets.edited++;
+  if (f & Flag.noAlt) facets.noAlt++;
+}
+
 export function computeFacets(tables: IndexTables, positions: Uint32Array): Facets {
   const { flags, visibility, language, month } = tables.columns;
   const facets: Facets = {
@@ -18,15 +30,7 @@ export function computeFacets(tables: IndexTables, positions: Uint32Array): Face
   for (let k = 0; k < positions.length; k++) {
     const i = positions[k]!;
     inResult[i] = 1;
-    const f = flags[i]!;
-    if (f & Flag.boost) facets.boosts++;
-    else if (f & Flag.reply) facets.replies++;
-    else facets.posts++;
-    if (f & Flag.media) facets.withMedia++;
-    if (f & Flag.poll) facets.polls++;
-    if (f & Flag.cw) facets.cw++;
-    if (f & Flag.edited) facets.edited++;
-    if (f & Flag.noAlt) facets.noAlt++;
+    countFlags(facets, flags[i]!);
     vis[visibility[i]!]!++;
     langs[language[i]!]!++;
     const m = month[i]!;

@@ -2,7 +2,8 @@
 import type { Facets, MatchRange, Page, PageItem, PageQuery, PostFilter, SortOrder } from '../../../preload/contract.js';
 import { PAGE_LIMIT_MAX } from '../../../preload/contract.js';
 import type { Archive } from '../archive.js';
-import { Flag, monthCode, monthKey, postFlags, VISIBILITIES } from '../index/tables.js';
+import { monthCode, monthKey, postFlags, VISIBILITIES } from '../index/tables.js';
+import { countFlags } from '../index/facets.js';
 
 export interface LibraryPageItem extends PageItem {
   /** ArchiveInfo.id of the archive whose copy this is */
@@ -122,15 +123,7 @@ function facetsOf(entries: readonly Entry[]): Facets {
   const months = new Map<number, number>();
   const tags = new Map<string, number>();
   for (const e of entries) {
-    const f = e.flags;
-    if (f & Flag.boost) facets.boosts++;
-    else if (f & Flag.reply) facets.replies++;
-    else facets.posts++;
-    if (f & Flag.media) facets.withMedia++;
-    if (f & Flag.poll) facets.polls++;
-    if (f & Flag.cw) facets.cw++;
-    if (f & Flag.edited) facets.edited++;
-    if (f & Flag.noAlt) facets.noAlt++;
+    countFlags(facets, e.flags);
     facets.visibility[VISIBILITIES[e.visibility]!]++;
     if (e.language) facets.languages[e.language] = (facets.languages[e.language] ?? 0) + 1;
     if (e.month) months.set(e.month, (months.get(e.month) ?? 0) + 1);
