@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContextOptions, type Dialog, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const root = join(__dirname, '..', '..');
 export const artifacts = join(root, 'test-artifacts');
@@ -273,4 +274,28 @@ export async function deepText(locator: Locator): Promise<string> {
     walk(root);
     return out.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
   });
+}
+
+/**
+ * The pages one spec file opens. `settle()`, run after each test, closes them and checks that every one stayed
+ * on 127.0.0.1, needed no CSP block, raised no dialog and threw no error.
+ */
+export class PageWatch {
+  private pages: Watched[] = [];
+
+  push(page: Watched): void {
+    this.pages.push(page);
+  }
+
+  async settle(): Promise<void> {
+    const pages = this.pages;
+    this.pages = [];
+    for (const w of pages) await w.close();
+    for (const w of pages) {
+      expect(w.blocked, 'requests that left 127.0.0.1').toEqual([]);
+      expect(w.cspLoads(), 'loads the CSP had to stop').toEqual([]);
+      expect(w.dialogs, 'dialogs').toEqual([]);
+      expect(w.errors, 'page errors').toEqual([]);
+    }
+  }
 }

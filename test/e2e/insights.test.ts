@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generatePosts, writeArchive, type Truth } from '../fixtures/archive-builder.js';
 import { writeMovedExports } from '../engine/library/moved-account.js';
 import { tempRoot } from './fixtures.js';
-import { deepText, launchBrowser, openPage, resultCount, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
+import { deepText, launchBrowser, openPage, resultCount, screenshot, serve, timelineReady, until, type Served, type Watched, PageWatch } from './harness.js';
 
 const FOLLOWING_SAMPLE = join(SAMPLES, 'csv', 'following_accounts.csv');
 
@@ -16,7 +16,7 @@ const tmp = tempRoot('insights');
 let truth: Truth;
 let served: Served;
 let browser: Browser;
-let open: Watched[] = [];
+const open = new PageWatch();
 
 beforeAll(async () => {
   const generated = generatePosts(700, 31, { start: '2023-01-01T00:00:00Z', end: '2024-06-30T23:59:59Z' });
@@ -36,17 +36,7 @@ afterAll(async () => {
 
 let library: Served | undefined;
 
-afterEach(async () => {
-  const pages = open;
-  open = [];
-  for (const w of pages) await w.close();
-  for (const w of pages) {
-    expect(w.blocked, 'requests that left 127.0.0.1').toEqual([]);
-    expect(w.cspLoads(), 'loads the CSP had to stop').toEqual([]);
-    expect(w.errors).toEqual([]);
-    expect(w.console.filter((m) => /Content Security Policy/i.test(m)), 'CSP reports (uPlot styles through the CSSOM only)').toEqual([]);
-  }
-});
+afterEach(() => open.settle());
 
 /** The Stats view of the served archive, in UTC (so the browser's days are the server's), light or dark. */
 async function statsPage(colorScheme: 'light' | 'dark' = 'light', hash = '#/stats', timezoneId = 'UTC'): Promise<Page> {

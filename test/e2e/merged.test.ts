@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveInfo, Result } from '../../preload/contract.js';
 import { makeAccount, makeBoost, makePost, makeReply, pngImage, snowflake, writeArchive } from '../fixtures/archive-builder.js';
 import { tempRoot } from './fixtures.js';
-import { deepText, launchBrowser, onScreen, openPage, resultCount, root, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
+import { deepText, launchBrowser, onScreen, openPage, resultCount, root, screenshot, serve, timelineReady, until, type Served, type Watched, PageWatch } from './harness.js';
 
 const OLD_URI = 'https://old.example/users/wren';
 const NEW_URI = 'https://new.example/users/wren';
@@ -34,7 +34,7 @@ const tmp = tempRoot('merged');
 let library: Served;
 let browser: Browser;
 let infos: { old: ArchiveInfo; new: ArchiveInfo };
-let open: Watched[] = [];
+const open = new PageWatch();
 
 
 beforeAll(async () => {
@@ -72,16 +72,7 @@ afterAll(async () => {
   tmp.done();
 });
 
-afterEach(async () => {
-  const pages = open;
-  open = [];
-  for (const w of pages) await w.close();
-  for (const w of pages) {
-    expect(w.blocked, 'requests that left 127.0.0.1').toEqual([]);
-    expect(w.cspLoads(), 'loads the CSP had to stop').toEqual([]);
-    expect(w.errors).toEqual([]);
-  }
-});
+afterEach(() => open.settle());
 
 async function viewer(hash = '', options: BrowserContextOptions = {}): Promise<Page> {
   const w = await openPage(browser, library.url.replace(/#.*$/, '') + hash, { timezoneId: 'UTC', ...options });

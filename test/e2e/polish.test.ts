@@ -7,13 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as ApiPage, Result } from '../../preload/contract.js';
 import { makeAccount, makePost, pngImage, writeArchive, type ItemSpec } from '../fixtures/archive-builder.js';
 import { tempRoot } from './fixtures.js';
-import { deepText, launchBrowser, onScreen, openPage, resultCount, root, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
+import { deepText, launchBrowser, onScreen, openPage, resultCount, root, screenshot, serve, timelineReady, until, type Served, type Watched, PageWatch } from './harness.js';
 
 const tmp = tempRoot('polish');
 let served: Served;
 let browser: Browser;
 let archiveId: string;
-let open: Watched[] = [];
+const open = new PageWatch();
 
 const WORDS = {
   cw: 'Lighthouse finale spoilers',
@@ -91,17 +91,7 @@ afterAll(async () => {
   tmp.done();
 });
 
-afterEach(async () => {
-  const pages = open;
-  open = [];
-  for (const w of pages) await w.close();
-  for (const w of pages) {
-    expect(w.blocked, 'requests that left 127.0.0.1').toEqual([]);
-    expect(w.cspLoads(), 'loads the CSP had to stop').toEqual([]);
-    expect(w.dialogs).toEqual([]);
-    expect(w.errors).toEqual([]);
-  }
-});
+afterEach(() => open.settle());
 
 /** A fresh page at the address (plus a hash); waits for the timeline unless the view shows something else. */
 async function viewer(hash = '', ready: 'timeline' | 'app' = 'timeline'): Promise<Page> {

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Result } from '../../preload/contract.js';
 import { bigArchive, BIG_SIZE, tempRoot } from './fixtures.js';
 import type { Truth } from '../fixtures/archive-builder.js';
-import { launchBrowser, onScreen, openPage, renderedSeqs, resultCount, screenshot, serve, timelineReady, until, type Served, type Watched } from './harness.js';
+import { launchBrowser, onScreen, openPage, renderedSeqs, resultCount, screenshot, serve, timelineReady, until, type Served, type Watched, PageWatch } from './harness.js';
 
 /** The bound: never more than this many post articles in the DOM. */
 const MAX_ARTICLES = 200;
@@ -15,7 +15,7 @@ let truth: Truth;
 let served: Served;
 let browser: Browser;
 let archiveId: string;
-let open: Watched[] = [];
+const open = new PageWatch();
 
 /** One page of the API, straight from the server (what the viewer should be showing at that offset). */
 async function apiPage(order: 'newest' | 'oldest', offset: number, limit: number): Promise<Page> {
@@ -41,16 +41,7 @@ afterAll(async () => {
   tmp.done();
 });
 
-afterEach(async () => {
-  const pages = open;
-  open = [];
-  for (const w of pages) await w.close();
-  for (const w of pages) {
-    expect(w.blocked).toEqual([]);
-    expect(w.cspLoads()).toEqual([]);
-    expect(w.errors).toEqual([]);
-  }
-});
+afterEach(() => open.settle());
 
 /** Counts post articles (through shadow roots) on every animation frame from now on; returns a reader of the maximum. */
 async function watchArticleCount(page: PwPage): Promise<() => Promise<number>> {

@@ -5,14 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { richArchive, RICH, tempRoot, type RichArchive, type RichKey } from './fixtures.js';
 import {
   deepText, focused, launchBrowser, onScreen, openPage, renderedSeqs, resultCount, screenshot, serve, timelineReady, until,
-  type Served, type Watched,
-} from './harness.js';
+  type Served, type Watched, PageWatch } from './harness.js';
 
 const tmp = tempRoot('viewer');
 let rich: RichArchive;
 let served: Served;
 let browser: Browser;
-let open: Watched[] = [];
+const open = new PageWatch();
 
 beforeAll(async () => {
   rich = await richArchive(tmp.dir);
@@ -27,17 +26,7 @@ afterAll(async () => {
 });
 
 /** Every page must stay on 127.0.0.1, raise no dialog and throw no error. */
-afterEach(async () => {
-  const pages = open;
-  open = [];
-  for (const w of pages) await w.close();
-  for (const w of pages) {
-    expect(w.blocked, 'requests that left 127.0.0.1').toEqual([]);
-    expect(w.cspLoads(), 'loads the CSP had to stop').toEqual([]);
-    expect(w.dialogs).toEqual([]);
-    expect(w.errors).toEqual([]);
-  }
-});
+afterEach(() => open.settle());
 
 async function viewer(options: Parameters<typeof openPage>[2] = {}): Promise<Page> {
   const w = await openPage(browser, served.url, options);
