@@ -1,17 +1,10 @@
 // Generates many varied posts in memory for measuring the search engine (Zipf words, CJK, diacritics, operators).
 import type { Post, Visibility } from '../../preload/contract.js';
 
-/** Small deterministic PRNG (mulberry32): the same archive every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fixtures' seeded generator (mulberry32), under the name the search bench uses. */
+import { prng as rng } from '../fixtures/generate-posts.js';
+
+export { rng };
 
 const SYLLABLES = 'ka ri to mu sen lo va ber gen tal mor quin das ex pre ul tra son ne fa bre cho lin dor vi ap el ur ist ment ing ed er ous ion sch ä ö ü é è ç ñ'.split(' ');
 const STOP = 'the a to and of in is it i you that for on with this was my but be at so have not are just me like'.split(' ');
