@@ -2,24 +2,16 @@
 import { isAbsolute } from 'node:path';
 import type { Result } from '../../preload/contract.js';
 import { ok } from '../../preload/contract.js';
-import { bad } from '../server/validate.js';
+import { bad, isRecord, onlyKeys } from '../server/validate.js';
 
 const MAX_PATH = 4096;
 const MAX_URL = 8192;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) &&
-  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
-
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[]): string | undefined {
-  return Object.keys(value).find((k) => !allowed.includes(k));
-}
-
 /** { path?: absolute path } or { demo: true }: what `open` takes. An omitted path means the demo. */
 export function validateOpenRequest(value: unknown): Result<{ path?: string; demo?: boolean }> {
-  if (!isPlainObject(value)) return bad('The open request must be an object.');
-  const extra = onlyKeys(value, ['path', 'demo']);
-  if (extra !== undefined) return bad(`The open request has an unknown field "${extra.slice(0, 40)}".`);
+  if (!isRecord(value)) return bad('The open request must be an object.');
+  const extra = onlyKeys(value, ['path', 'demo'], 'The open request');
+  if (extra) return extra;
   if (value.demo !== undefined && typeof value.demo !== 'boolean') return bad('demo must be true or false.');
   if (value.path === undefined) return ok({ demo: true });
   if (value.demo === true) return bad('Ask for a path or the demo, not both.');
@@ -33,15 +25,15 @@ export function validateOpenRequest(value: unknown): Result<{ path?: string; dem
 
 /** { url } of at most MAX_URL characters; whether it may open at all is open-external.ts's decision. */
 export function validateExternalRequest(value: unknown): Result<{ url: string }> {
-  if (!isPlainObject(value)) return bad('The request must be an object.');
-  const extra = onlyKeys(value, ['url']);
-  if (extra !== undefined) return bad(`The request has an unknown field "${extra.slice(0, 40)}".`);
+  if (!isRecord(value)) return bad('The request must be an object.');
+  const extra = onlyKeys(value, ['url'], 'The request');
+  if (extra) return extra;
   if (typeof value.url !== 'string' || value.url.length === 0 || value.url.length > MAX_URL) return bad('url must be a link.');
   return ok({ url: value.url });
 }
 
 /** current() takes nothing: undefined, or an empty object. */
 export function validateNothing(value: unknown): Result<Record<string, never>> {
-  if (value === undefined || (isPlainObject(value) && Object.keys(value).length === 0)) return ok({});
+  if (value === undefined || (isRecord(value) && Object.keys(value).length === 0)) return ok({});
   return bad('This request takes no arguments.');
 }

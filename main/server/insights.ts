@@ -9,7 +9,7 @@ import type { Archive } from '../engine/archive.js';
 import { hiddenCopies, mergedPosts } from '../engine/library/merge.js';
 import { computeStats } from '../engine/stats/stats.js';
 import { acctOfInfo } from '../engine/library/people-view.js';
-import { bad, validateArchiveId, validatePostFilter } from './validate.js';
+import { bad, filterParam, validateArchiveId, validatePostFilter } from './validate.js';
 
 /** What the insight routes need of the server (routes.ts's ApiContext has it). */
 export interface InsightsContext {
@@ -51,19 +51,13 @@ export function validateStatsRequest(value: unknown): Result<StatsRequest> {
 export function statsRequestFromQuery(query: Record<string, string>, defaultArchive: string | undefined): Result<StatsRequest> {
   const extra = Object.keys(query).find((k) => !STATS_KEYS.includes(k));
   if (extra !== undefined) return bad(`/api/stats has no parameter "${extra.slice(0, 40)}" (it takes ${STATS_KEYS.join(', ')}).`);
-  let filter: unknown = {};
-  if (query.filter !== undefined) {
-    try {
-      filter = JSON.parse(query.filter);
-    } catch {
-      return bad('filter must be a JSON object (URI-encoded).');
-    }
-  }
+  const filter = filterParam(query);
+  if (!filter.ok) return filter;
   const utc = query.utc ?? '0';
   if (!['0', '1', 'true', 'false'].includes(utc)) return bad('utc must be 1 or 0.');
   const archive = query.archive ?? defaultArchive;
   if (archive === undefined) return { ok: false, code: 'not-open', message: 'No archive is open.' };
-  return validateStatsRequest({ archive, filter, timeZone: query.tz ?? 'UTC', utc: utc === '1' || utc === 'true' });
+  return validateStatsRequest({ archive, filter: filter.value, timeZone: query.tz ?? 'UTC', utc: utc === '1' || utc === 'true' });
 }
 
 // Which copies a merged timeline hides costs a read of every post id: once per set of open archives.
@@ -147,15 +141,9 @@ export function exportRoute(query: Record<string, string>, ctx: InsightsContext)
   if (format !== 'jsonl' && format !== 'csv') {
     return bad('format must be jsonl or csv. Markdown and HTML sites are folders: run `outbox export ARCHIVE --format html --out FOLDER`.');
   }
-  let raw: unknown = {};
-  if (query.filter !== undefined) {
-    try {
-      raw = JSON.parse(query.filter);
-    } catch {
-      return bad('filter must be a JSON object (URI-encoded).');
-    }
-  }
-  const filter = validatePostFilter(raw);
+  const raw = filterParam(query);
+  if (!raw.ok) return raw;
+  const filter = validatePostFilter(raw.value);
   if (!filter.ok) return filter;
   const id = query.archive ?? ctx.archives[0]?.info.id;
   if (id === undefined) return { ok: false, code: 'not-open', message: 'No archive is open.' };

@@ -8,7 +8,7 @@ import { relationshipCsv, type LibraryView } from '../engine/library/people-view
 import { exportRoute, sendExport, statsRoute, type RowWriter } from './insights.js';
 import { sendDownload, sendError, sendJson, sendResult } from './respond.js';
 import {
-  bad, validateArchiveRequest, validateCsvRequest, validateNoParams, validatePageQuery, validatePostRequest,
+  bad, filterParam, validateArchiveRequest, validateCsvRequest, validateNoParams, validatePageQuery, validatePostRequest,
   validateSearchRequest,
 } from './validate.js';
 
@@ -60,15 +60,9 @@ const handlers: Record<string, Handler> = {
     Object.keys(query).length > 0 ? bad('/api/current takes no parameters.') : ok(ctx.archives.map((a) => a.info)),
 
   [Routes.page]: (query, ctx) => {
-    let filter: unknown = {};
-    if (query.filter !== undefined) {
-      try {
-        filter = JSON.parse(query.filter);
-      } catch {
-        return bad('filter must be a JSON object (URI-encoded).');
-      }
-    }
-    const request = validatePageQuery({ ...withArchive(query, ctx), filter });
+    const filter = filterParam(query);
+    if (!filter.ok) return filter;
+    const request = validatePageQuery({ ...withArchive(query, ctx), filter: filter.value });
     if (!request.ok) return request;
     const { archive: id, ...page } = request.value;
     // every open archive as one timeline, each item naming its archive

@@ -21,7 +21,7 @@ export type Failure = { ok: false; code: 'bad-request'; message: string };
 
 export const bad = (message: string): Failure => ({ ok: false, code: 'bad-request', message });
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) &&
   (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
@@ -101,7 +101,7 @@ export const validateArchiveId = (value: unknown): Result<string> => text(value,
 export const validatePostId = (value: unknown): Result<string> => text(value, 'id', MAX_ID);
 export const validateSearchLimit = (value: unknown): Result<number> => validateInteger(value, 'limit', 0, SEARCH_LIMIT_MAX);
 
-function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): Failure | null {
+export function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], what: string): Failure | null {
   const extra = Object.keys(value).find((k) => !allowed.includes(k));
   return extra === undefined ? null : bad(`${what} has an unknown field "${extra.slice(0, 40)}".`);
 }
@@ -176,4 +176,14 @@ export function validateCsvRequest(value: unknown): Result<{ kind: RelationshipK
     return bad(`kind must be one of ${RELATIONSHIP_KINDS.join(', ')}.`);
   }
   return ok({ kind: value.kind as RelationshipKind });
+}
+
+/** The `filter` query parameter (URI-encoded JSON) as a value for validatePostFilter; absent means no filter. */
+export function filterParam(query: Record<string, string>): Result<unknown> {
+  if (query.filter === undefined) return ok({});
+  try {
+    return ok(JSON.parse(query.filter) as unknown);
+  } catch {
+    return bad('filter must be a JSON object (URI-encoded).');
+  }
 }
