@@ -1,0 +1,40 @@
+// The reader seam: one reader per kind of export, chosen by the content of the opened source, never its name.
+import type { Post, Profile, SkippedItem } from '../../../preload/contract.js';
+import type { Source } from '../source/source.js';
+
+/** Where an account's history comes from; reported per account as `source` by `outbox summary --json`. */
+export type AccountSource = 'mastodon' | 'pleroma' | 'misskey' | 'twitter' | 'bluesky' | 'pixelfed';
+
+/** Progress of a read: bytes of the main file consumed so far, its size, items seen. */
+export type ReadProgress = (bytesRead: number, bytesTotal: number, items: number) => void;
+
+/** Everything a reader yields: normalized posts (oldest first, `seq` set in that order) and the account around them. */
+export interface ExportRead {
+  source: AccountSource;
+  posts: Post[];
+  skipped: SkippedItem[];
+  /** Total items that could not be read; `skipped` may keep only the first few hundred of them. */
+  skippedCount?: number;
+  profile: Profile;
+  likes: string[];
+  bookmarks: string[];
+  /** Sentences a person can act on, naming the file ("actor.json could not be read (…), so the profile is empty."). */
+  warnings: string[];
+}
+
+/** A reader that has recognised the source: reading is a second, separate step. */
+export interface ReadPlan {
+  /** The entry whose bytes carry the posts (outbox.json, data/tweets.js, the .car): progress and folder cache checks. */
+  main: string;
+  read(onProgress: ReadProgress, signal?: AbortSignal): Promise<ExportRead>;
+}
+
+export interface Reader {
+  /** A short name for messages and tests ("activitypub outbox", "misskey notes", …). */
+  readonly name: string;
+  /**
+   * Looks at entry names and the first bytes of candidate entries and says whether this reader reads the source.
+   * Cheap: never reads a whole large entry. Null when it does not recognise the source.
+   */
+  detect(source: Source): Promise<ReadPlan | null>;
+}
