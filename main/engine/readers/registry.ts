@@ -1,0 +1,4 @@
+// The readers of exports other than the ActivityPub outbox, tried in this order after it (see reader.ts).
+import type { Reader } from './reader.js';
+
+export const OTHER_READERS: readonly Reader[] = [];
