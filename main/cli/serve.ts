@@ -17,7 +17,7 @@ import type { RowWriter } from '../server/insights.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
 import { csvHeader, csvRow } from './csv.js';
-import { exportRow } from './export-schema.js';
+import { exportRow } from '../engine/rows/export-schema.js';
 import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';
 import { progressBar } from './progress-bar.js';
