@@ -16,7 +16,7 @@ import { openSource } from '../engine/source/open-source.js';
 import type { RowWriter } from '../server/insights.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
-import { csvHeader, csvRow } from './csv.js';
+import { csvHeader, csvRow } from '../engine/rows/post-rows.js';
 import { exportRow } from '../engine/rows/export-schema.js';
 import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';

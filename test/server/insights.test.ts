@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, Stats } from '../../preload/contract.js';
 import type { Archive } from '../../main/engine/archive.js';
 import { openArchive } from '../../main/engine/open.js';
-import { csvHeader, csvRow } from '../../main/cli/csv.js';
+import { csvHeader, csvRow } from '../../main/engine/rows/post-rows.js';
 import { exportRow } from '../../main/engine/rows/export-schema.js';
 import { exportRoute, sendExport, statsRoute, validateStatsRequest, type InsightsContext, type RowWriter } from '../../main/server/insights.js';
 import { sendResult } from '../../main/server/respond.js';
