@@ -5,6 +5,7 @@ import type { Archive, OpenOptions } from '../archive.js';
 import type { CsvExport } from '../csv/kinds.js';
 import { findCsvBeside, isCsvExportFile, readCsvExport } from '../csv/read-export.js';
 import { ArchiveError } from '../errors.js';
+import { handle } from '../service/account.js';
 import { openArchive } from '../open.js';
 import { createLibraryPager, type LibraryPage } from './library-page.js';
 import { librarySummary, type LibrarySummary } from './library-summary.js';
@@ -122,10 +123,17 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
   }
 }
 
-const acctOf = (a: Archive): string => {
-  const p = a.info.profile;
-  return p.server ? `@${p.username}@${p.server}` : p.id || a.info.name;
-};
+const acctOf = (a: Archive): string => handle(a.info.profile.username, a.info.profile.server) ?? (a.info.profile.id || a.info.name);
+
+/**
+ * The archives opened elsewhere (the desktop's worker, browser mode) as one library without CSVs: the same
+ * precedence, de-duplication, moves and merged timeline as openLibrary. `paths` (same order; '' when unknown)
+ * break ties between exports by modification time. close() here closes nothing: the archives are the caller's.
+ */
+export async function libraryOf(archives: readonly Archive[], paths: readonly string[]): Promise<Library> {
+  const library = await assemble([...archives], [...paths], [], []);
+  return { ...library, close: async () => undefined };
+}
 
 async function assemble(archives: Archive[], paths: string[], exports: CsvExport[], skipped: string[]): Promise<Library> {
   const order = await exportPrecedence(archives, paths);
