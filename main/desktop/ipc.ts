@@ -20,11 +20,11 @@ type Handler = (event: IpcMainInvokeEvent, request: unknown) => Promise<Result<u
 export function ipcHandlers(deps: IpcDeps): Record<RequestName, Handler> {
   const { host } = deps;
   const handlers = {} as Record<RequestName, Handler>;
-  for (const name of REQUEST_NAMES) handlers[name] = (_event, request) => host.call(name, (request ?? {}) as never);
-  handlers.open = (_event, request) => deps.open(request ?? {});
+  for (const name of REQUEST_NAMES) handlers[name] = (_event, request) => host.call(name, (request === undefined ? {} : request) as never);
+  handlers.open = (_event, request) => deps.open(request === undefined ? {} : request);
   // The service checks the shape (and answers false: it cannot ask anyone); then the person is asked here.
   handlers.openExternal = async (event, request) => {
-    const checked = await host.call('openExternal', (request ?? {}) as never);
+    const checked = await host.call('openExternal', (request === undefined ? {} : request) as never);
     return checked.ok ? deps.openExternal((request as { url: string }).url, event) : checked;
   };
   return handlers;

@@ -275,7 +275,7 @@ export function createService(options: ServiceOptions = {}): Service {
         return Promise.resolve(bad(`Unknown request "${String(name).slice(0, 40)}".`));
       }
       const handler = handlers[name] as (request: unknown) => Answer<K>;
-      return guarded(() => handler(withArchive(name, request ?? {})));
+      return guarded(() => handler(withArchive(name, request === undefined ? {} : request)));
     },
 
     media: (request) => guarded(async (): Promise<Result<MediaAnswer>> => {
@@ -297,7 +297,7 @@ export function createService(options: ServiceOptions = {}): Service {
     }),
 
     exportRows: (request) => guarded(async (): Promise<Result<ExportDownload>> => {
-      const checked = validateExportRequest(withArchive('export', request ?? {}));
+      const checked = validateExportRequest(withArchive('export', request === undefined ? {} : request));
       if (!checked.ok) return checked;
       const { archive: id, format, filter } = checked.value;
       const posts = await postsOf(id, filter);
