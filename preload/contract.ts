@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'io' // the operating system refused a read
   | 'bad-request' // a caller sent arguments of the wrong shape
   | 'not-open' // no archive with that id is open
+  | 'damaged-cache' // the saved index of an archive was damaged; it was removed, and opening again rebuilds it
   | 'internal'; // a bug: the message says what
 
 export interface ErrorInfo {
