@@ -1,13 +1,8 @@
 // The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
 import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import type { Library } from '../engine/library/library.js';
-import { ArchiveError } from '../engine/errors.js';
-import type { ExportOptions, ExportResult } from '../engine/export/export-options.js';
-import { writeMarkdown } from '../engine/export/markdown.js';
-import { writeSite } from '../engine/export/site.js';
-import { datePeriod } from '../engine/index/filter.js';
-import { zoneClock } from '../engine/stats/zone-clock.js';
+import {
+  ArchiveError, datePeriod, validateTimeZone, writeMarkdown, writeSite, type Archive, type ExportOptions, type ExportResult, type Library,
+} from '../engine/service/index.js';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -174,11 +169,8 @@ export function exportFormatOptions(source: PostSource | null, format: 'md' | 'h
 
 /** A time zone flag checked against Intl's list. */
 export function timeZone(value: string, usage: UsageFault): string {
-  try {
-    zoneClock(value);
-  } catch {
-    throw usage(`--time-zone "${value}" is not a time zone: use an IANA name such as Europe/Berlin, or UTC`);
-  }
+  // The service's one zone check (GET /api/stats and IPC use it too); the flag keeps its own sentence.
+  if (!validateTimeZone(value).ok) throw usage(`--time-zone "${value}" is not a time zone: use an IANA name such as Europe/Berlin, or UTC`);
   return value;
 }
 

@@ -5,19 +5,12 @@ import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import { readCsvExport } from '../engine/csv/read-export.js';
-import { demoArchivePath } from '../engine/demo.js';
-import { ArchiveError, toErrorInfo } from '../engine/errors.js';
-import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
-import { openDemo } from '../engine/open.js';
-import { locateArchive } from '../engine/source/layout.js';
-import { openSource } from '../engine/source/open-source.js';
-import type { RowWriter } from '../server/insights.js';
+import {
+  ArchiveError, demoArchivePath, openDemo, openSource, openSplitLibrary, pickReader, readCsvExport, toErrorInfo,
+  type Archive, type CsvExport, type Library, type LibraryOptions,
+} from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
-import { csvHeader, csvRow } from './csv.js';
-import { exportRow } from './export-schema.js';
 import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';
 import { progressBar } from './progress-bar.js';
@@ -44,8 +37,8 @@ export function openBrowser(url: string): void {
 }
 
 /** One stderr line naming the CSVs that were picked up beside the archives (nobody gave them on the command line). */
-async function besideNotice(library: Library, paths: string[]): Promise<string> {
-  const given = new Set((await splitPaths(paths)).csvs.map((p) => resolve(p)));
+function besideNotice(library: Library, csvs: readonly CsvExport[]): string {
+  const given = new Set(csvs.map((c) => resolve(c.file)));
   const found = library.csv.filter((c) => !given.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`);
   return found.length ? `outbox: also read beside the archive: ${found.join(', ')}\n` : '';
 }
@@ -67,14 +60,14 @@ async function startsWithGzip(path: string): Promise<boolean> {
 
 /**
  * The cheap part of opening, done before the address is printed so that an unusable file still exits 2 with one
- * line: the container reads and holds an outbox.json. A zip costs its central directory, a folder its listing; a
+ * line: the container reads and some reader recognises it (an outbox.json, today). A zip costs its central directory, a folder its listing; a
  * tar.gz is only recognised (listing it inflates all of it), and its later failures reach the viewer's error screen.
  */
 async function checkContainer(path: string): Promise<void> {
   if (await startsWithGzip(path)) return;
   const source = await openSource(path);
   try {
-    locateArchive(source);
+    await pickReader(source);
   } finally {
     await source.close();
   }
@@ -82,22 +75,15 @@ async function checkContainer(path: string): Promise<void> {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** `outbox export`'s rows, handed to the server for GET /api/export: a download equals the command's output. */
-const rowWriter: RowWriter = {
-  header: (format) => (format === 'csv' ? csvHeader() : ''),
-  line: (format, post, account) => {
-    const row = exportRow(post, account);
-    return format === 'csv' ? csvRow(row) : `${JSON.stringify(row)}\n`;
-  },
-};
-
 /**
  * Opens the archives (or the demo) behind the running server: progress to the terminal bar and /api/progress, then
  * ready() and one final 'done' (after ready, so a viewer that answers it with current() finds them). A failure is
  * served as the error every API request answers with, and printed as one stderr line: the server keeps running.
  * Resolves with what closes whatever was opened.
  */
-async function openBehind(paths: string[], server: RunningServer, noCache: boolean, signal: AbortSignal): Promise<() => Promise<void>> {
+async function openBehind(
+  given: { archives: string[]; csvs: CsvExport[] } | null, server: RunningServer, noCache: boolean, signal: AbortSignal,
+): Promise<() => Promise<void>> {
   const bar = progressBar();
   // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
   let last: OpenProgress = { archive: '', phase: 'reading', bytesRead: 0, bytesTotal: 0, items: 0 };
@@ -116,18 +102,18 @@ async function openBehind(paths: string[], server: RunningServer, noCache: boole
     server.progress({ ...last, archive: first?.id ?? last.archive, phase: 'done', items: first?.summary.counts.items ?? last.items });
   };
   try {
-    if (paths.length === 0) {
+    if (given === null) {
       const demo = await openDemo(options);
       bar.clear();
       server.ready([demo]);
       done([demo]);
       return () => demo.close();
     }
-    const library = await openLibrary(paths, { ...options, csvBeside: true });
+    const library = await openSplitLibrary(given.archives, given.csvs, { ...options, csvBeside: true });
     bar.clear();
     server.ready(library.archives, library);
     done(library.archives);
-    process.stderr.write(`${await besideNotice(library, paths)}${libraryNotices(library)}`);
+    process.stderr.write(`${besideNotice(library, given.csvs)}${libraryNotices(library)}`);
     return () => library.close();
   } catch (error) {
     bar.clear();
@@ -149,11 +135,12 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   }
   for (const path of given.archives) await checkContainer(path);
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
-  for (const path of given.csvs) await readCsvExport(path);
+  const csvs: CsvExport[] = [];
+  for (const path of given.csvs) csvs.push(await readCsvExport(path));
 
   let server: RunningServer;
   try {
-    server = await startServer({ opening: true, port: options.port, rendererDir, rowWriter });
+    server = await startServer({ opening: true, port: options.port, rendererDir });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
@@ -167,7 +154,8 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (options.open) openBrowser(server.url);
 
   const stop = new AbortController();
-  const opened = openBehind(paths, server, options.noCache, stop.signal);
+  // The paths are told apart and the CSVs read once, here: the library reuses both.
+  const opened = openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal);
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
