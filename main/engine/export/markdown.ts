@@ -14,11 +14,11 @@ import { linkTarget } from './sanitize.js';
 const VISIBILITY_LABEL = { public: 'public', unlisted: 'unlisted', private: 'followers-only', direct: 'direct' } as const;
 
 function mediaLines(media: CopiedMedia[]): string[] {
-  return media.map(({ attachment, file }) => {
+  return media.map(({ attachment, file, inert }) => {
     const alt = attachment.description?.trim() ?? '';
     const label = `${attachment.kind}${alt ? `: ${alt}` : ''}`;
     if (!file) return `- *(${escapeMarkdown(label)} — not in the archive)*`;
-    return attachment.kind === 'image'
+    return attachment.kind === 'image' && !inert
       ? `- ![${escapeMarkdown(alt || 'image without alt text')}](${file})`
       : `- [${escapeMarkdown(label)}](${file})`;
   });

@@ -22,11 +22,13 @@ function external(label: string, url: string | null): string {
 
 function mediaHtml(media: CopiedMedia[], root: string): string {
   if (!media.length) return '';
-  const items = media.map(({ attachment, file }) => {
+  const items = media.map(({ attachment, file, inert }) => {
     const alt = attachment.description?.trim() ?? '';
     if (!file) return `<li class="missing">${escapeHtml(`${attachment.kind}${alt ? `: ${alt}` : ''}`)} — not in the archive</li>`;
     const src = escapeHtml(root + file);
     const title = alt ? ` title="${escapeHtml(alt)}"` : '';
+    // not a media type a browser only shows: offered as a download, never embedded or opened as a page
+    if (inert) return `<li><a href="${src}" download>${escapeHtml(`file${alt ? `: ${alt}` : ''}`)}</a></li>`;
     switch (attachment.kind) {
       case 'image':
         return `<li><a href="${src}"><img src="${src}" alt="${escapeHtml(alt)}" loading="lazy"></a></li>`;
