@@ -1,7 +1,7 @@
 // openArchive: an archive path → an indexed Archive, from the cache when it is still valid, else read cold.
 import { promises as fs, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ArchiveInfo, OpenProgress, Post, Profile, SkippedItem, Summary } from '../../preload/contract.js';
+import type { ArchiveInfo, OpenProgress, Post, Profile, Summary } from '../../preload/contract.js';
 import type { Archive, OpenOptions } from './archive.js';
 import { CacheDamaged, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
 import { archiveIdentity, cacheFileName, cacheFolder, removeStale, type ArchiveIdentity } from './cache/location.js';
@@ -177,7 +177,7 @@ async function openCold(
     const layout = locateArchive(source);
     const warnings = [...source.problems];
     report('reading', 0, source.entries.get(layout.outbox)?.size ?? 0, 0);
-    const { posts, skipped } = await readItems(source, layout, (b, t, n) => report('reading', b, t, n), signal);
+    const { posts, skipped, skippedCount } = await readItems(source, layout, (b, t, n) => report('reading', b, t, n), signal);
     report('indexing', 0, 0, posts.length);
     const profile = await readActor(source, layout, warnings);
     const likes = await readUris(source, layout.likes, warnings);
@@ -185,10 +185,10 @@ async function openCold(
     signal?.throwIfAborted();
     const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
     const summary = summarize({
-      format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped,
+      format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
     });
-    warnings.push(...partialWarnings(summary, skipped));
+    warnings.push(...partialWarnings(summary));
     const media = mediaNames(posts, profile);
     const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
     let settle: (() => Promise<void>) | undefined;
@@ -235,14 +235,16 @@ function persist(cacheFile: string, content: () => CacheContent): Promise<void> 
   return writing;
 }
 
-function partialWarnings(summary: Summary, skipped: SkippedItem[]): string[] {
+function partialWarnings(summary: Summary): string[] {
   const out: string[] = [];
   const { missing, referenced } = summary.media;
   if (missing > 0) {
     out.push(`${missing} of ${referenced} media files that posts refer to are not in the archive; those posts show a placeholder.`);
   }
-  if (skipped.length > 0) {
-    out.push(`${skipped.length} item${skipped.length === 1 ? '' : 's'} of outbox.json could not be read and ${skipped.length === 1 ? 'was' : 'were'} left out.`);
+  const skipped = summary.counts.skipped;
+  if (skipped > 0) {
+    const listed = skipped > summary.skippedItems.length ? ` (the first ${summary.skippedItems.length} are listed with their reasons)` : '';
+    out.push(`${skipped} item${skipped === 1 ? '' : 's'} of outbox.json could not be read and ${skipped === 1 ? 'was' : 'were'} left out${listed}.`);
   }
   return out;
 }
