@@ -177,7 +177,8 @@ async function openCold(
     const layout = locateArchive(source);
     const warnings = [...source.problems];
     report('reading', 0, source.entries.get(layout.outbox)?.size ?? 0, 0);
-    const { posts, skipped, skippedCount } = await readItems(source, layout, (b, t, n) => report('reading', b, t, n), signal);
+    const { posts, skipped, skippedCount, warnings: readWarnings } = await readItems(source, layout, (b, t, n) => report('reading', b, t, n), signal);
+    warnings.push(...readWarnings);
     report('indexing', 0, 0, posts.length);
     const profile = await readActor(source, layout, warnings);
     const likes = await readUris(source, layout.likes, warnings);

@@ -51,7 +51,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** Streams outbox.json; keeps the items of the LAST NON-EMPTY orderedItems list (Mastodon 4.2.10 writes two). */
 export async function readItems(
   source: Source, layout: ArchiveLayout, onProgress: ReadProgress, signal?: AbortSignal,
-): Promise<{ posts: Post[]; skipped: SkippedItem[]; skippedCount: number }> {
+): Promise<{ posts: Post[]; skipped: SkippedItem[]; skippedCount: number; warnings: string[] }> {
   const normalizer = createNormalizer({ resolveMedia: (url) => layout.resolve(url) });
   const bytesTotal = source.entries.get(layout.outbox)?.size ?? 0;
   let kept: ItemList = { posts: [], pending: [], skips: [], skipCount: 0 };
@@ -115,7 +115,7 @@ export async function readItems(
     posts.sort((a, b) => a.seq - b.seq);
   }
   skipped.sort((a, b) => a.index - b.index);
-  return { posts, skipped: skipped.slice(0, MAX_SKIPPED_KEPT), skippedCount };
+  return { posts, skipped: skipped.slice(0, MAX_SKIPPED_KEPT), skippedCount, warnings: normalizer.warnings() };
 }
 
 async function readJson(source: Source, name: string): Promise<unknown> {
