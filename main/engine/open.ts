@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ArchiveInfo, OpenProgress, Post, Profile, Summary } from '../../preload/contract.js';
 import type { Archive, OpenOptions } from './archive.js';
 import { CacheDamaged, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
-import { archiveIdentity, cacheFileName, cacheFolder, removeStale, type ArchiveIdentity } from './cache/location.js';
+import { archiveIdentity, cacheFileName, cacheFolder, cacheFolderWarning, removeStale, type ArchiveIdentity } from './cache/location.js';
 import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
@@ -70,16 +70,20 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   const report = progressReporter(id, options.onProgress);
   const folder = cacheFolder(options.cacheDir);
   const cacheFile = folder ? join(folder, cacheFileName(identity)) : null;
-  if (cacheFile) {
+  // A folder others can write may hold a forged index: read the archive itself, and say why it is slower.
+  const unsafe = folder ? await cacheFolderWarning(folder) : null;
+  if (cacheFile && !unsafe) {
     await writes.get(cacheFile);
-    const warm = await openWarm(cacheFile, id, name);
+    const warm = await openWarm(cacheFile, id, name, identity.key);
     if (warm) {
       report('cache', 0, 0, warm.info.summary.counts.items);
       report('done', 0, 0, warm.info.summary.counts.items);
       return warm;
     }
   }
-  return openCold(identity, id, name, cacheFile, report, options.signal);
+  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal);
+  if (unsafe) archive.info.warnings = [...archive.info.warnings, unsafe];
+  return archive;
 }
 
 /** Opens the built-in demo archive (dist/demo/demo-archive.zip). */
@@ -95,8 +99,8 @@ async function stillSame(checks: CachedExtra['checks']): Promise<boolean> {
   return true;
 }
 
-async function openWarm(cacheFile: string, id: string, name: string): Promise<Archive | null> {
-  const warm = readCacheFile(cacheFile);
+async function openWarm(cacheFile: string, id: string, name: string, identity: string): Promise<Archive | null> {
+  const warm = readCacheFile(cacheFile, identity);
   if (!warm) return null;
   const extra = warm.extra as unknown as CachedExtra;
   if (!(await stillSame(extra.checks ?? []))) {
@@ -110,7 +114,8 @@ async function openWarm(cacheFile: string, id: string, name: string): Promise<Ar
       } catch {
         // Windows keeps an open file: the checksums refuse it on the next open anyway
       }
-      throw new ArchiveError('internal', `The saved index of ${name} is damaged and was removed: open the archive again.`);
+      // Every block was checked at open: only a file changed while open gets here.
+      throw new ArchiveError('io', `The saved index of ${name} changed while Outbox was reading it and was removed: open the archive again.`);
     }
     throw error;
   };
@@ -207,6 +212,7 @@ async function openCold(
       // close() and a second open of the same archive wait for the write.
       const writing = persist(cacheFile, () => ({
         tables: index.tables, posts, search: search.serialize?.() ?? null, extra: extra as unknown as Record<string, unknown>,
+        identity: identity.key,
       }));
       settle = () => writing;
     }
