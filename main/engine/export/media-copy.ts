@@ -1,10 +1,11 @@
 // Copies a post's media next to an export under media/, with names we make (never names taken from the archive).
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MediaAttachment, Post } from '../../../preload/contract.js';
 import { ArchiveError } from '../errors.js';
+import { outFileStream, prepareOutFolder } from './out-folder.js';
 import type { MediaSource } from './export-options.js';
 
 /**
@@ -67,13 +68,13 @@ export class MediaCopier {
         continue;
       }
       if (!this.made) {
-        mkdirSync(join(this.outDir, 'media'), { recursive: true });
+        prepareOutFolder(this.outDir, ['media']);
         this.made = true;
       }
       const extension = extensionOf(attachment);
       const file = `media/${postKey(post)}-${k}.${extension}`;
       try {
-        await pipeline(stream, createWriteStream(join(this.outDir, file)));
+        await pipeline(stream, outFileStream(join(this.outDir, file)));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
         throw new ArchiveError('io', `Cannot copy ${attachment.path} to ${join(this.outDir, file)} (${code}). Check the output folder is writable and has room.`, attachment.path!);
