@@ -633,6 +633,12 @@ export const PAGE_LIMIT_MAX = 500;
  */
 export const SERVABLE_MEDIA_TYPE = /^(?:image|video|audio)\/[a-z0-9][a-z0-9.+-]*$/i;
 
+/**
+ * Desktop only, preload → main, fire and forget: the path of a file dropped on the window (webUtils.getPathForFile in
+ * the preload; the page never sees a path). Not in Channels: it is no request of the OutboxApi.
+ */
+export const DropChannel = 'outbox:drop-file';
+
 /** Content-Security-Policy for every response and the desktop app. */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; " +

@@ -1,9 +1,9 @@
 // The bridge: exposes exactly the OutboxApi of contract.ts as window.outbox, one named function per request.
 // Never ipcRenderer itself, never a generic invoke(channel): the renderer can ask for nothing else.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { OpenProgress, OutboxApi, RequestName } from './contract.js';
-import { Channels, REQUESTS, REQUEST_NAMES, Schemes } from './contract.js';
+import { Channels, DropChannel, REQUESTS, REQUEST_NAMES, Schemes } from './contract.js';
 
 /**
  * Subscribes to open progress. The raw IPC event never reaches the listener. The returned function unsubscribes:
@@ -39,3 +39,21 @@ const api: OutboxApi = {
 };
 
 contextBridge.exposeInMainWorld('outbox', api);
+
+/**
+ * Drop-to-open (the window never navigates on a drop): the path of a file dropped on the page, which only
+ * webUtils can tell, goes to the main process. A File the page made itself has no path and is ignored.
+ */
+export function dropFile(file: File): void {
+  const path = webUtils.getPathForFile(file);
+  if (path) ipcRenderer.send(DropChannel, path);
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => {
+    event.preventDefault();
+    const file = event.dataTransfer?.files[0];
+    if (file) dropFile(file);
+  });
+}

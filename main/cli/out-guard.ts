@@ -1,5 +1,5 @@
 // Refuses an --out that would overwrite an input or write inside an unpacked archive: the archive is read-only.
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 
 /** The real path of `path`, or of its nearest existing parent with the rest appended (for files not made yet). */
@@ -16,10 +16,14 @@ function realish(path: string): string {
 const inside = (child: string, folder: string) => child === folder || child.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
 /**
- * A sentence saying why `out` must not be written, or null when it is safe: it is one of the inputs (the same
- * file, hardlinks included), or it lies inside an input that is a folder (an unpacked archive).
+ * A sentence saying why `out` must not be written, or null when it is safe: it is a symbolic link, it is one of the
+ * inputs (the same file, hardlinks included), or it lies inside an input that is a folder (an unpacked archive).
  */
 export function outConflict(out: string, inputs: readonly string[]): string | null {
+  // A link there would send the export (or its overwrites) wherever it points, perhaps over a file of the user's.
+  if (lstatSync(out, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    return `--out ${out} is a symbolic link: Outbox never writes through one. Remove the link or choose another path.`;
+  }
   const target = realish(out);
   let targetId: string | null = null;
   try {

@@ -11,6 +11,7 @@ import { ClosedPipe } from './output.js';
 import { packageVersion } from './paths.js';
 import { searchFooter, searchJson, searchLines } from './search.js';
 import { serve } from './serve.js';
+import { guardStream } from './terminal.js';
 import { runStats } from './stats-command.js';
 
 /** Exit codes (documented in `outbox --help` and README). */
@@ -30,8 +31,11 @@ function needArchive(library: Library, command: CommandName): void {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // stderr is always text for a person; stdout too, unless it carries data (an export, --json) that must stay exact.
+  guardStream(process.stderr);
   const inv = parseInvocation(argv);
   const { command, args, flags } = inv;
+  if (command !== 'export' && flags.json !== true) guardStream(process.stdout);
   if (flags.version) {
     process.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;

@@ -16,6 +16,21 @@ export interface Output {
 /** The reader of our stdout went away (`outbox export … | head`): stop quietly, as Unix tools do. */
 export class ClosedPipe extends Error {}
 
+/**
+ * Waits until `stream` drains or closes. The listener that did not fire is removed: left behind, one 'close' and one
+ * 'error' listener per wait piled up into MaxListenersExceededWarning on any export longer than ten waits.
+ */
+async function room(stream: Writable): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([once(stream, 'drain', { signal: done.signal }), once(stream, 'close', { signal: done.signal })]);
+  } catch {
+    // the stream failed: its 'error' handler has recorded why
+  } finally {
+    done.abort();
+  }
+}
+
 function writer(stream: Writable, describe: (e: NodeJS.ErrnoException) => Error, isFile: boolean): Output {
   let pending: string[] = [];
   let size = 0;
@@ -29,9 +44,7 @@ function writer(stream: Writable, describe: (e: NodeJS.ErrnoException) => Error,
     const text = pending.join('');
     pending = [];
     size = 0;
-    if (!stream.write(text)) {
-      await Promise.race([once(stream, 'drain'), once(stream, 'close')]).catch(() => {});
-    }
+    if (!stream.write(text)) await room(stream);
     if (failure) throw failure;
   };
   return {

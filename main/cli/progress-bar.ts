@@ -1,5 +1,6 @@
 // The progress bar on stderr while an archive opens: drawn only on a terminal, cleared when done.
 import type { OpenProgress } from '../../preload/contract.js';
+import { writeControl } from './terminal.js';
 
 const WIDTH = 24;
 const EVERY_MS = 100;
@@ -27,11 +28,11 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
       const bar = `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}]`;
       const bytes = p.bytesTotal === 0 && p.bytesRead === 0 ? '' : p.bytesTotal > 0 ? `${mb(p.bytesRead)}/${mb(p.bytesTotal)} MB` : `${mb(p.bytesRead)} MB`;
       const line = `${p.phase.padEnd(8)} ${bar} ${bytes}  ${p.items.toLocaleString('en')} items`;
-      stream.write(`\r\x1b[K${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}`);
+      writeControl(stream, `\r\x1b[K${line.slice(0, Math.max(20, (stream.columns || 80) - 1))}`);
       drawn = true;
     },
     clear() {
-      if (drawn) stream.write('\r\x1b[K');
+      if (drawn) writeControl(stream, '\r\x1b[K');
       drawn = false;
     },
   };

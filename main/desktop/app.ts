@@ -1,10 +1,10 @@
 // The desktop app's lifetime: single instance, schemes before ready, then worker, window, menu, IPC and every way an
 // archive arrives (command line, menu, drop, second launch, macOS open-file).
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ArchiveInfo, Result } from '../../preload/contract.js';
-import { Channels } from '../../preload/contract.js';
+import { Channels, DropChannel } from '../../preload/contract.js';
 import { startArchiveWorker } from './archive-host.js';
 import { archiveFromArgv } from './argv.js';
 import { registerIpc } from './ipc.js';
@@ -12,7 +12,7 @@ import { installMenu } from './menu.js';
 import { openExternalConfirmed } from './open-external.js';
 import { handleSchemes, registerSchemes } from './protocols.js';
 import { RecentArchives } from './recent.js';
-import { guardContents, guardSession } from './security.js';
+import { droppedPath, guardContents, guardSession } from './security.js';
 import { appWindows, createWindow, isTrustedSender } from './window.js';
 
 export interface DesktopPaths {
@@ -65,7 +65,7 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
     event.preventDefault();
     openPath(path);
   });
-  app.on('web-contents-created', (_event, contents) => guardContents(contents, (path) => openPath(path)));
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -130,6 +130,11 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
       },
       openExternal: (url, event) => openExternalConfirmed(url, BrowserWindow.fromWebContents(event.sender) ?? undefined),
       isTrustedSender,
+    });
+    // Drop-to-open: the preload's path of a file the user dropped on one of our windows (never a navigation).
+    ipcMain.on(DropChannel, (event, value: unknown) => {
+      const path = droppedPath(value);
+      if (path !== null && isTrustedSender(event)) openPath(path);
     });
     host.onProgress((progress) => {
       for (const w of appWindows()) w.webContents.send(Channels.progress, progress);

@@ -1,6 +1,6 @@
 // Session and web-contents guards: nothing leaves the machine, nothing navigates, nothing asks for permissions.
 import type { Session, WebContents } from 'electron';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute } from 'node:path';
 import { Schemes } from '../../preload/contract.js';
 
 // Everything else is cancelled: http(s) and ws(s) above all, but also file:, ftp: and whatever a page might try.
@@ -45,17 +45,12 @@ export function guardSession(session: Session): void {
 }
 
 /**
- * Applied to every web contents as it is created: no new windows, no navigation, no webviews.
- * A file dropped on the window arrives as a navigation to its file:// url (navigateOnDragDrop): it is prevented
- * and handed to onDropFile instead, so the bridge needs no file-path method.
+ * Applied to every web contents as it is created: no new windows, no navigation, no webviews. No navigation means
+ * none: a file:// url is not read as a dropped file (any page could navigate to one); drops go through the preload.
  */
-export function guardContents(contents: WebContents, onDropFile: (path: string) => void): void {
+export function guardContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    event.preventDefault();
-    const path = droppedPath(url);
-    if (path !== null) onDropFile(path);
-  });
+  contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame) event.preventDefault();
   });
@@ -63,13 +58,8 @@ export function guardContents(contents: WebContents, onDropFile: (path: string) 
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** The local path a file:// navigation points at, or null for any other url. */
-export function droppedPath(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return null;
-    return fileURLToPath(parsed);
-  } catch {
-    return null;
-  }
+/** A dropped file's path as the preload sends it: an absolute local path, else null (anything else is ignored). */
+export function droppedPath(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 4096 || value.includes('\0')) return null;
+  return isAbsolute(value) ? value : null;
 }

@@ -35,8 +35,10 @@ export function createWindow(options: WindowOptions): BrowserWindow {
       experimentalFeatures: false,
       spellcheck: false,
       safeDialogs: true,
-      // A dropped file becomes a will-navigate to its file:// url, which security.ts prevents and opens instead.
-      navigateOnDragDrop: true,
+      // A dropped file never navigates: the preload reads its path (webUtils) and sends it on DropChannel.
+      navigateOnDragDrop: false,
+      // Middle-click (auxclick) would open links in a new window: none may open, not even through a blocked path.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   windows.add(window);

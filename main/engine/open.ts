@@ -1,10 +1,10 @@
 // openArchive: an archive path → an indexed Archive, from the cache when it is still valid, else read cold.
 import { promises as fs, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { ArchiveInfo, OpenProgress, Post, Profile, SkippedItem, Summary } from '../../preload/contract.js';
+import type { ArchiveInfo, OpenProgress, Post, Profile, Summary } from '../../preload/contract.js';
 import type { Archive, OpenOptions } from './archive.js';
 import { CacheDamaged, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
-import { archiveIdentity, cacheFileName, cacheFolder, removeStale, type ArchiveIdentity } from './cache/location.js';
+import { archiveIdentity, cacheFileName, cacheFolder, cacheFolderWarning, removeStale, type ArchiveIdentity } from './cache/location.js';
 import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
@@ -69,16 +69,20 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   const report = progressReporter(id, options.onProgress);
   const folder = cacheFolder(options.cacheDir);
   const cacheFile = folder ? join(folder, cacheFileName(identity)) : null;
-  if (cacheFile) {
+  // A folder others can write may hold a forged index: read the archive itself, and say why it is slower.
+  const unsafe = folder ? await cacheFolderWarning(folder) : null;
+  if (cacheFile && !unsafe) {
     await writes.get(cacheFile);
-    const warm = await openWarm(cacheFile, id, name);
+    const warm = await openWarm(cacheFile, id, name, identity.key);
     if (warm) {
       report('cache', 0, 0, warm.info.summary.counts.items);
       report('done', 0, 0, warm.info.summary.counts.items);
       return warm;
     }
   }
-  return openCold(identity, id, name, cacheFile, report, options.signal);
+  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal);
+  if (unsafe) archive.info.warnings = [...archive.info.warnings, unsafe];
+  return archive;
 }
 
 /** Opens the built-in demo archive (dist/demo/demo-archive.zip). */
@@ -94,8 +98,8 @@ async function stillSame(checks: CachedExtra['checks']): Promise<boolean> {
   return true;
 }
 
-async function openWarm(cacheFile: string, id: string, name: string): Promise<Archive | null> {
-  const warm = readCacheFile(cacheFile);
+async function openWarm(cacheFile: string, id: string, name: string, identity: string): Promise<Archive | null> {
+  const warm = readCacheFile(cacheFile, identity);
   if (!warm) return null;
   const extra = warm.extra as unknown as CachedExtra;
   if (!(await stillSame(extra.checks ?? []))) {
@@ -179,15 +183,16 @@ async function openCold(
     report('reading', 0, source.entries.get(plan.main)?.size ?? 0, 0);
     const read = await plan.read((b, t, n) => report('reading', b, t, n), signal);
     const { posts, skipped, profile, likes, bookmarks } = read;
+    const skippedCount = read.skippedCount ?? skipped.length;
     report('indexing', 0, 0, posts.length);
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
     const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
     const summary = summarize({
-      format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped,
+      format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
     });
-    warnings.push(...partialWarnings(summary, read.skippedCount ?? skipped.length, basename(plan.main)));
+    warnings.push(...partialWarnings(summary, basename(plan.main)));
     const media = mediaNames(posts, profile);
     const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
     let settle: (() => Promise<void>) | undefined;
@@ -205,6 +210,7 @@ async function openCold(
       // close() and a second open of the same archive wait for the write.
       const writing = persist(cacheFile, () => ({
         tables: index.tables, posts, search: search.serialize?.() ?? null, extra: extra as unknown as Record<string, unknown>,
+        identity: identity.key,
       }));
       settle = () => writing;
     }
@@ -234,14 +240,16 @@ function persist(cacheFile: string, content: () => CacheContent): Promise<void> 
   return writing;
 }
 
-function partialWarnings(summary: Summary, skipped: number, main: string): string[] {
+function partialWarnings(summary: Summary, main: string): string[] {
   const out: string[] = [];
   const { missing, referenced } = summary.media;
   if (missing > 0) {
     out.push(`${missing} of ${referenced} media files that posts refer to are not in the archive; those posts show a placeholder.`);
   }
+  const skipped = summary.counts.skipped;
   if (skipped > 0) {
-    out.push(`${skipped} item${skipped === 1 ? '' : 's'} of ${main} could not be read and ${skipped === 1 ? 'was' : 'were'} left out.`);
+    const listed = skipped > summary.skippedItems.length ? ` (the first ${summary.skippedItems.length} are listed with their reasons)` : '';
+    out.push(`${skipped} item${skipped === 1 ? '' : 's'} of ${main} could not be read and ${skipped === 1 ? 'was' : 'were'} left out${listed}.`);
   }
   return out;
 }

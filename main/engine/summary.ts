@@ -8,7 +8,10 @@ export interface SummaryInput {
   posts: readonly Post[];
   likes: number;
   bookmarks: number;
+  /** the first few hundred skipped items (MAX_SKIPPED_KEPT) */
   skipped: readonly SkippedItem[];
+  /** every skipped item, kept in `skipped` or not (default: skipped.length) */
+  skippedCount?: number;
   /** Date.parse of each post's published, when the index has it already (its tables' column) */
   published?: ArrayLike<number>;
 }
@@ -26,7 +29,7 @@ export function summarize(input: SummaryInput): Summary {
     },
     counts: {
       items: 0, posts: 0, boosts: 0, replies: 0, selfReplies: 0, polls: 0, withMedia: 0, cw: 0, edited: 0,
-      quotes: 0, likes: input.likes, bookmarks: input.bookmarks, skipped: input.skipped.length,
+      quotes: 0, likes: input.likes, bookmarks: input.bookmarks, skipped: input.skippedCount ?? input.skipped.length,
     },
     media: { referenced: 0, present: 0, missing: 0 },
     visibility: { public: 0, unlisted: 0, private: 0, direct: 0 },

@@ -1,10 +1,10 @@
 // Who may talk to browser mode: the loopback Host it bound (DNS rebinding) and the secret token it printed.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /**
- * The token cookie's name for the server on `port`. Browsers do not keep cookies apart by port, so two `outbox
- * serve` running at once would overwrite one shared name and the first tab would be refused after a reload.
+ * The token cookie's name for the server on `port`. Still accepted from clients that send it, but never set any
+ * more: browsers do not keep cookies apart by port, so every other web app on 127.0.0.1 would receive it.
  */
 export const tokenCookieName = (port: number): string => `outbox_token_${port}`;
 
@@ -37,18 +37,40 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-export type AuthMethod = 'query' | 'cookie' | 'bearer';
+export type AuthMethod = 'query' | 'cookie' | 'bearer' | 'signed';
 
-/** How the request proved it holds the token (query `token`, the cookie, or `Authorization: Bearer`), or null. */
-export function authenticate(req: IncomingMessage, url: URL, token: string): AuthMethod | null {
+/**
+ * `sig` for one URL path: HMAC-SHA-256 of the path as sent, keyed by the token, 32 hex digits. What the page's
+ * own files, <img>/<video> and EventSource carry instead of the token: a copied address opens that one path and
+ * nothing else, and no cookie is needed (renderer/lib/request-signature.ts computes the same in the page).
+ */
+export function signPath(token: string, path: string): string {
+  return createHmac('sha256', token).update(path).digest('hex').slice(0, 32);
+}
+
+/** A signature stands in for the token only where no header can be sent: never for the data API but progress. */
+const signable = (path: string, progressRoute: string) => !path.startsWith('/api/') || path === progressRoute;
+
+/**
+ * How the request proved it holds the token (query `token`, the cookie, `Authorization: Bearer`, or a `sig` of
+ * `rawPath`, the path exactly as sent), or null.
+ */
+export function authenticate(req: IncomingMessage, url: URL, token: string, rawPath?: string, progressRoute = '/api/progress'): AuthMethod | null {
   if (same(url.searchParams.get('token'), token)) return 'query';
+  if (rawPath !== undefined && signable(rawPath, progressRoute) && same(url.searchParams.get('sig'), signPath(token, rawPath))) return 'signed';
   if (same(cookieValue(req.headers.cookie, tokenCookieName(req.socket.localPort ?? 0)), token)) return 'cookie';
   const auth = req.headers.authorization;
   if (auth && /^Bearer /i.test(auth) && same(auth.slice(7).trim(), token)) return 'bearer';
   return null;
 }
 
-/** Set on the first page load that came with the token in its URL, so the page's own requests carry it. */
-export function tokenCookie(token: string, port: number): string {
-  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+/**
+ * The viewer's HTML with every relative `src`/`href` to its own files signed, so the page loads them without the
+ * token or a cookie. `files` holds the URL paths that exist (only those are signed).
+ */
+export function signPageLinks(html: string, token: string, files: ReadonlySet<string>): string {
+  return html.replace(/\b(src|href)="([A-Za-z0-9][A-Za-z0-9._/-]*)"/g, (whole, attribute: string, link: string) => {
+    const path = `/${link}`;
+    return files.has(path) ? `${attribute}="${link}?sig=${signPath(token, path)}"` : whole;
+  });
 }

@@ -5,7 +5,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import type { ErrorInfo, OpenProgress } from '../../preload/contract.js';
 import { Routes } from '../../preload/contract.js';
 import { createService, toErrorInfo, type Archive, type Library } from '../engine/service/index.js';
-import { authenticate, createToken, hostAllowed, tokenCookie } from './auth.js';
+import { authenticate, createToken, hostAllowed, signPageLinks } from './auth.js';
 import { serveMedia } from './media.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { handleApi, ProgressHub, type ApiContext } from './routes.js';
@@ -96,6 +96,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     release();
   };
   const files = listRenderer(options.rendererDir);
+  // The page names its own files with signatures (no cookie carries the token: every port of 127.0.0.1 would see it).
+  const names = new Set(files.keys());
+  for (const [path, file] of files) {
+    if (file.type.startsWith('text/html')) files.set(path, { ...file, body: Buffer.from(signPageLinks(file.body.toString('utf8'), token, names)) });
+  }
   const hub = new ProgressHub();
   const ctx: ApiContext = { service, subscribe: (res) => hub.subscribe(res) };
   let expectedHost = '';
@@ -113,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     // Route on the path exactly as sent: the WHATWG parser would fold `..` and `%2e%2e` segments.
     const rawPath = target.split(/[?#]/, 1)[0]!;
-    const auth = authenticate(req, url, token);
+    const auth = authenticate(req, url, token, rawPath, Routes.progress);
     if (!auth) return sendText(req, res, 401, 'Unauthorized: open the address `outbox serve` printed (it carries the token).');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
 
@@ -133,8 +138,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendText(req, res, 404, `Not found.${hint}`);
     }
     const headers: Record<string, string | number> = { 'Content-Type': file.type, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' };
-    // The page's own later requests (app.js, /api, /media) then carry the token without it being in their URLs.
-    if (auth === 'query' && file.type.startsWith('text/html')) headers['Set-Cookie'] = tokenCookie(token, req.socket.localPort ?? 0);
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };

@@ -5,18 +5,42 @@ import type {
 } from '../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, Routes } from '../../preload/contract.js';
 import type { Fetcher } from './download.js';
+import { signPath } from './request-signature.js';
+
+const TOKEN_KEY = 'outbox-token';
 
 /**
- * Takes the token from the address (`?token=…`), keeps it in memory only, and removes it from the address bar
- * so it is not left in history or shown on screen. After a reload the server's cookie carries it instead.
+ * Takes the token from the address (`?token=…`) and removes it from the address bar so it is not left in history
+ * or shown on screen; the address keeps a signature of the page's own path instead, so a reload still loads the
+ * page. The token itself survives a reload in sessionStorage: that is this tab's and this origin's (port
+ * included) alone, where a cookie would reach every web app on 127.0.0.1.
  */
-export function takeToken(location: Location, history: History): string | null {
+export function takeToken(location: Location, history: History, storage: Pick<Storage, 'getItem' | 'setItem'> | null = sessionStorageOrNull()): string | null {
   const url = new URL(location.href);
   const token = url.searchParams.get('token');
-  if (token === null) return null;
+  if (token === null) return storage?.getItem(TOKEN_KEY) ?? null;
   url.searchParams.delete('token');
+  url.searchParams.set('sig', signPath(token, url.pathname));
   history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  try {
+    storage?.setItem(TOKEN_KEY, token);
+  } catch {
+    // storage refused (quota, privacy mode): the page works until it is reloaded
+  }
   return token;
+}
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** `path` with the signature that lets it be fetched without the token (media, progress), or bare without one. */
+function signed(path: string, token: string | null): string {
+  return token ? `${path}?sig=${signPath(token, path)}` : path;
 }
 
 function failure(code: ErrorCode, message: string): Result<never> {
@@ -113,9 +137,8 @@ export function httpTransport(token: string | null, origin = location.origin): O
     // A browser tab has no confirm-then-open of its own: links carry target=_blank rel=noopener instead.
     openExternal: async () => ({ ok: true, value: false }),
     onProgress(listener: (progress: OpenProgress) => void, signal: AbortSignal) {
-      const url = new URL(Routes.progress, origin);
-      if (token) url.searchParams.set('token', token);
-      const source = new EventSource(url);
+      // EventSource cannot send a header: a signature of this one route, never the token
+      const source = new EventSource(new URL(signed(Routes.progress, token), origin));
       source.onmessage = (event) => {
         try {
           listener(JSON.parse(String(event.data)) as OpenProgress);
@@ -128,8 +151,8 @@ export function httpTransport(token: string | null, origin = location.origin): O
       return stop;
     },
     mediaUrl(archive: string, path: string) {
-      const base = `${Routes.media}/${encodeURIComponent(archive)}/${encodeURIComponent(path)}`;
-      return token ? `${base}?token=${encodeURIComponent(token)}` : base;
+      // "Copy image address" copies this: it opens this one file while the server runs, and never holds the token
+      return signed(`${Routes.media}/${encodeURIComponent(archive)}/${encodeURIComponent(path)}`, token);
     },
   };
 }

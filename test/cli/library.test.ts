@@ -10,7 +10,7 @@ import { L, NEW_URI, OLD_URI, P3_URI, writeMovedExports, type MovedExports } fro
 import { assertBuilt, runCli } from './run-cli.js';
 
 const SUMMARY_KEYS = ['format', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems'];
-const LIBRARY_KEYS = [...SUMMARY_KEYS, 'accounts', 'relationships', 'moves'];
+const LIBRARY_KEYS = [...SUMMARY_KEYS, 'accounts', 'relationships', 'moves', 'warnings'];
 
 type LibrarySummaryJson = Summary & {
   accounts: Summary[];
@@ -67,7 +67,8 @@ describe('outbox summary with several paths', () => {
     expect(run.stderr).toBe('');
     const archive = await openArchive(paths.oldLate, { cacheDir: null });
     try {
-      const { accounts, relationships, moves, ...keys } = JSON.parse(run.stdout) as LibrarySummaryJson;
+      const { accounts, relationships, moves, warnings, ...keys } = JSON.parse(run.stdout) as LibrarySummaryJson & { warnings: string[] };
+      expect(warnings).toEqual(archive.info.warnings);
       expect(JSON.stringify(keys, null, 2)).toBe(JSON.stringify(archive.summary(), null, 2));
       expect(accounts).toEqual([archive.summary()]);
       expect(moves).toEqual([]);

@@ -8,7 +8,7 @@ import { generatePosts, writeArchive, type Truth } from '../fixtures/archive-bui
 import { assertBuilt, runCli, sample } from './run-cli.js';
 
 // the Summary keys, then what several paths add (one archive: its own summary, no relationships but its bookmarks, no moves)
-const SUMMARY_KEYS = ['format', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems', 'accounts', 'relationships', 'moves'];
+const SUMMARY_KEYS = ['format', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems', 'accounts', 'relationships', 'moves', 'warnings'];
 
 let temp: string;
 let zip: string;

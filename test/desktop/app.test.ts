@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
-import { app, BrowserWindow, dialog, FakeEvent, ipcMain, Menu, protocol, session } from './fake-electron.js';
-import { Channels } from '../../preload/contract.js';
+import { app, BrowserWindow, dialog, FakeEvent, FakeWebContents, ipcMain, Menu, protocol, session } from './fake-electron.js';
+import { Channels, DropChannel } from '../../preload/contract.js';
 import { runDesktop } from '../../main/desktop/app.js';
 import type { Desktop } from '../../main/desktop/app.js';
 import { buildWorker } from './engine-port.js';
@@ -85,14 +85,21 @@ describe('runDesktop', () => {
     expect(JSON.parse(readFileSync(join(app.userData, 'recent.json'), 'utf8'))).toEqual([archive]);
   });
 
-  it('guards every window it makes and opens a file dropped on it', async () => {
+  it('guards every window it makes and opens a file dropped on it (the preload\'s path, never a navigation)', async () => {
     const window = BrowserWindow.created[0]!;
     expect(window.webContents.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     const dropped = copyAs('dropped.zip');
-    const drop = new FakeEvent();
-    window.webContents.emit('will-navigate', drop, pathToFileURL(dropped).href);
-    expect(drop.defaultPrevented).toBe(true);
+    const navigation = new FakeEvent();
+    window.webContents.emit('will-navigate', navigation, pathToFileURL(dropped).href);
+    expect(navigation.defaultPrevented).toBe(true);
+    const drop = ipcMain.listeners.get(DropChannel)!;
+    // from another web contents, or not a path: ignored
+    const ignored = copyAs('ignored.zip');
+    await drop({ sender: new FakeWebContents(), senderFrame: window.webContents.mainFrame }, ignored);
+    await drop({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, pathToFileURL(ignored).href);
+    await drop({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, dropped);
     await opened(dropped);
+    expect(readFileSync(join(app.userData, 'recent.json'), 'utf8')).not.toContain('ignored.zip');
   });
 
   it('opens the archive a second launch names, in this instance', async () => {

@@ -108,8 +108,13 @@ export const protocol = {
 
 export const ipcMain = {
   handlers: new Map<string, Listener>(),
+  /** ipcMain.on listeners (fire-and-forget channels) */
+  listeners: new Map<string, Listener>(),
   handle(channel: string, handler: Listener): void {
     ipcMain.handlers.set(channel, handler);
+  },
+  on(channel: string, listener: Listener): void {
+    ipcMain.listeners.set(channel, listener);
   },
 };
 
@@ -203,11 +208,22 @@ export const Menu = {
 // The renderer-side modules, for the preload's test.
 export const ipcRenderer = Object.assign(new EventEmitter(), {
   invoked: [] as unknown[][],
+  sent: [] as unknown[][],
+  send(...args: unknown[]): void {
+    ipcRenderer.sent.push(args);
+  },
   invoke(...args: unknown[]): Promise<unknown> {
     ipcRenderer.invoked.push(args);
     return Promise.resolve({ ok: true, value: args[0] });
   },
 });
+
+/** A File from a real drop carries its path; one the page made has none ('' as Electron answers). */
+export const webUtils = {
+  getPathForFile(file: { path?: string }): string {
+    return file.path ?? '';
+  },
+};
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),

@@ -88,3 +88,14 @@ describe('preload', () => {
     expect(api.mediaUrl('0123abcd', '../x')).toBe('outbox-media://0123abcd/..%2Fx');
   });
 });
+
+describe('drop-to-open in the preload', () => {
+  it('sends the path webUtils gives for a dropped file, and nothing for a file the page made', async () => {
+    const { dropFile } = await import('../../preload/index.js');
+    const { DropChannel } = await import('../../preload/contract.js');
+    ipcRenderer.sent = [];
+    dropFile({ path: '/home/alice/Downloads/archive.zip' } as unknown as File);
+    dropFile({} as unknown as File); // made by the page: no path
+    expect(ipcRenderer.sent).toEqual([[DropChannel, '/home/alice/Downloads/archive.zip']]);
+  });
+});

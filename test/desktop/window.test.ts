@@ -10,7 +10,7 @@ import { droppedPath, guardContents } from '../../main/desktop/security.js';
 const PRELOAD = '/app/dist/preload/index.cjs';
 
 describe('createWindow', () => {
-  it('writes out sandbox, context isolation, no node and no webview, with our preload', () => {
+  it('writes out sandbox, context isolation, no node and no webview, with our preload, no auxclick, no drag-and-drop navigation', () => {
     const window = createWindow({ preload: PRELOAD }) as unknown as BrowserWindow;
     const prefs = window.options.webPreferences;
     expect(prefs).toMatchObject({
@@ -24,6 +24,8 @@ describe('createWindow', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(window.loaded).toEqual([APP_URL]);
     expect(APP_URL).toBe('outbox-app://app/index.html');
@@ -34,9 +36,8 @@ describe('createWindow', () => {
 describe('guardContents', () => {
   const guarded = () => {
     const contents = new FakeWebContents();
-    const dropped: string[] = [];
-    guardContents(contents as never, (path) => dropped.push(path));
-    return { contents, dropped };
+    guardContents(contents as never);
+    return { contents };
   };
 
   it('denies every new window', () => {
@@ -46,7 +47,7 @@ describe('guardContents', () => {
   });
 
   it('prevents navigation, redirects and webviews', () => {
-    const { contents, dropped } = guarded();
+    const { contents } = guarded();
     for (const url of ['https://example.org/', 'outbox-app://app/other.html', 'javascript:alert(1)']) {
       const event = new FakeEvent();
       contents.emit('will-navigate', event, url);
@@ -61,22 +62,18 @@ describe('guardContents', () => {
     const subframe = new FakeEvent({ isMainFrame: false, url: 'https://example.org/' });
     contents.emit('will-frame-navigate', subframe);
     expect(subframe.defaultPrevented).toBe(true);
-    expect(dropped).toEqual([]);
   });
 
-  it('turns a dropped file (a file:// navigation) into an open, without navigating', () => {
-    const { contents, dropped } = guarded();
+  it('prevents a file:// navigation too: it is never read as a dropped file', () => {
+    const { contents } = guarded();
     const event = new FakeEvent();
     contents.emit('will-navigate', event, 'file:///home/alice/Downloads/archive%20(1).zip');
     expect(event.defaultPrevented).toBe(true);
-    expect(dropped).toEqual(['/home/alice/Downloads/archive (1).zip']);
   });
 
-  it('reads only local file urls as drops', () => {
-    expect(droppedPath('file:///tmp/a.tar.gz')).toBe('/tmp/a.tar.gz');
-    expect(droppedPath('file://server/share/a.zip')).toBeNull();
-    expect(droppedPath('https://example.org/a.zip')).toBeNull();
-    expect(droppedPath('not a url')).toBeNull();
+  it('takes only absolute local paths from the preload as drops', () => {
+    expect(droppedPath('/tmp/a.tar.gz')).toBe('/tmp/a.tar.gz');
+    for (const bad of ['file:///tmp/a.zip', 'relative/a.zip', '', '/tmp/a\0.zip', 42, null, { path: '/x' }]) expect(droppedPath(bad), String(bad)).toBeNull();
   });
 });
 

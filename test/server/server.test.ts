@@ -109,16 +109,15 @@ describe('who may ask', () => {
     expect((await send('/api/current', auth())).status).toBe(200);
   });
 
-  it('sets the HttpOnly, SameSite=Strict cookie on the page load that carried the token', async () => {
+  it('sets no cookie on the page load that carried the token, and signs the page\'s own files instead', async () => {
     const page = await send(`/?token=${server.token}`);
     expect(page.status).toBe(200);
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toContain(`outbox_token_${server.port}=${server.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
-    // and the cookie alone then opens the page's own requests
-    const js = await send('/app.js', { Cookie: `outbox_token_${server.port}=${server.token}` });
+    expect(page.headers['set-cookie']).toBeUndefined();
+    // the page's own requests then carry a signature of their path, never the token
+    const src = /src="(app\.js\?sig=[0-9a-f]{32})"/.exec(page.body.toString())?.[1];
+    expect(src).toBeDefined();
+    expect(page.body.toString()).not.toContain(server.token);
+    const js = await send(`/${src}`);
     expect(js.status).toBe(200);
     expect(js.body.toString()).toBe(APP_JS);
   });

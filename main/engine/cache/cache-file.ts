@@ -2,8 +2,9 @@
 //
 // Layout:  [header 64 B] [post records] [columns: 8-byte aligned typed arrays] [ids] [search] [meta JSON]
 // header:  magic "OUTBOXIX" | u32 version | u32 meta length | f64 meta offset | sha256(meta) | 8 B reserved
-// A warm open reads the header, the meta and the columns (checksummed) and nothing else; ids, search bytes
-// and post records are read when first needed, each checked, so a damaged file is never trusted.
+// A warm open checks everything before any of it is used: the header, the meta (its checksum and the archive
+// identity it was written for), the columns, the ids and the post records (each block's checksum); then the
+// records and ids are read again when needed. A damaged or swapped file is never trusted: it is read as absent.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -25,6 +26,8 @@ export type Extra = Record<string, unknown>;
 
 interface Meta {
   version: number;
+  /** the identity key of the archive this file indexes (a cache copied over another's is refused) */
+  identity: string | null;
   fileSize: number;
   count: number;
   postings: number;
@@ -40,6 +43,7 @@ interface Meta {
   search: [number, number] | null;
   searchSha256: string | null;
   records: [number, number];
+  recordsSha256: string;
   extra: Extra;
 }
 
@@ -48,6 +52,8 @@ export interface CacheContent {
   posts: readonly Post[];
   search: Buffer | null;
   extra: Extra;
+  /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
+  identity?: string;
 }
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -72,6 +78,7 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
     let pending: string[] = [];
     let pendingBytes = 0;
     let recordBytes = 0;
+    const recordsHash = createHash('sha256');
     for (let i = 0; i < content.posts.length; i++) {
       const json = JSON.stringify(content.posts[i]);
       const len = Buffer.byteLength(json);
@@ -80,13 +87,19 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
       pending.push(json);
       pendingBytes += len;
       if (pendingBytes > 1 << 20) {
-        await write(Buffer.from(pending.join('')));
+        const chunk = Buffer.from(pending.join(''));
+        recordsHash.update(chunk);
+        await write(chunk);
         pending = [];
         pendingBytes = 0;
       }
     }
     offsets[content.posts.length] = recordBytes;
-    if (pending.length) await write(Buffer.from(pending.join('')));
+    if (pending.length) {
+      const chunk = Buffer.from(pending.join(''));
+      recordsHash.update(chunk);
+      await write(chunk);
+    }
     at = align8(at);
 
     // Columns, postings and record offsets, each 8-byte aligned so a warm open views them in place.
@@ -113,6 +126,7 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
     const metaAt = at;
     const meta: Meta = {
       version: CACHE_VERSION,
+      identity: content.identity ?? null,
       fileSize: 0,
       count: tables.count,
       postings: tables.postings.length,
@@ -127,6 +141,7 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
       search: searchAt,
       searchSha256: content.search ? sha(content.search) : null,
       records: [recordsAt, recordBytes],
+      recordsSha256: recordsHash.digest('hex'),
       extra: content.extra,
     };
     let metaBytes = Buffer.from(JSON.stringify(meta));
@@ -182,8 +197,18 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf;
 }
 
-/** Opens a cache file; null when it is missing, foreign, damaged or of another version (never trusted). */
-export function readCacheFile(file: string): WarmCache | null {
+/** sha256 of a block read in 1 MiB pieces (the records of a big archive are never held whole for this). */
+function blockSha(fd: number, [at, length]: [number, number]): string {
+  const hash = createHash('sha256');
+  for (let done = 0; done < length; done += 1 << 20) hash.update(readAt(fd, at + done, Math.min(1 << 20, length - done)));
+  return hash.digest('hex');
+}
+
+/**
+ * Opens a cache file; null when it is missing, foreign, damaged, of another version, or written for another archive
+ * than `identity` (when given): never trusted.
+ */
+export function readCacheFile(file: string, identity?: string): WarmCache | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -202,6 +227,12 @@ export function readCacheFile(file: string): WarmCache | null {
     if (sha(metaBytes) !== header.subarray(24, 56).toString('hex')) throw new CacheDamaged('meta checksum');
     const meta = JSON.parse(metaBytes.toString('utf8')) as Meta;
     if (meta.version !== CACHE_VERSION || meta.fileSize !== size) throw new CacheDamaged('meta');
+    if (identity !== undefined && meta.identity !== identity) throw new CacheDamaged('another archive');
+    const inside = ([at, length]: [number, number]) => at >= HEADER && length >= 0 && at + length <= metaAt;
+    if (!inside(meta.records) || !inside(meta.ids) || !inside(meta.columns)) throw new CacheDamaged('block bounds');
+    // Every byte a page or a post can show is checked now, so damage found later cannot become an error.
+    if (blockSha(fd, meta.records) !== meta.recordsSha256) throw new CacheDamaged('records checksum');
+    if (blockSha(fd, meta.ids) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
     const columnBytes = readAt(fd, meta.columns[0], meta.columns[1]);
     if (sha(columnBytes) !== meta.columnsSha256) throw new CacheDamaged('columns checksum');
     const n = meta.count;

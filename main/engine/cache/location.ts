@@ -42,6 +42,20 @@ export async function archiveIdentity(path: string): Promise<ArchiveIdentity> {
   return { location, isFolder: stat.isDirectory(), key: sha256(JSON.stringify(parts)) };
 }
 
+/**
+ * A sentence for the archive's warnings when other users could write into the cache folder (group or world
+ * writable, or owned by someone else): they could then swap in an index whose checksums hold. Null when it is safe,
+ * missing (it is made 0700), or on Windows (no POSIX modes).
+ */
+export async function cacheFolderWarning(folder: string): Promise<string | null> {
+  if (process.platform === 'win32') return null;
+  const stat = await fs.stat(folder).catch(() => null);
+  if (!stat) return null;
+  const foreign = typeof process.getuid === 'function' && stat.uid !== process.getuid();
+  if ((stat.mode & 0o022) === 0 && !foreign) return null;
+  return `The index cache folder ${folder} can be written by other users, so Outbox did not use the index saved there. Run \`chmod 700 ${folder}\` (or set OUTBOX_CACHE_DIR to a private folder).`;
+}
+
 const SUFFIX = '.outbox-index';
 
 /** One file per archive: the path part groups the versions of one archive, so stale ones can be removed. */

@@ -8,16 +8,25 @@ import type { CsvRecord } from './parse.js';
 /** A record that could not become a row: the reason, for its line. */
 class RowProblem extends Error {}
 
+/** Longest part of a field a problem quotes: a 1 MB field is not repeated in every message about it. */
+export const QUOTE_MAX = 60;
+
+/** A field as a problem quotes it: trimmed, cut to QUOTE_MAX characters with "…", in double quotes. */
+export function quoteField(text: string | undefined): string {
+  const value = (text ?? '').trim();
+  return `"${value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}…` : value}"`;
+}
+
 const need = <T>(value: T | null, reason: string): T => {
   if (value === null) throw new RowProblem(reason);
   return value;
 };
 
 const acctIn = (text: string | undefined): string =>
-  need(normalizeAcct(text ?? ''), `"${(text ?? '').trim()}" is not an account address like user@example.social`);
+  need(normalizeAcct(text ?? ''), `${quoteField(text)} is not an account address like user@example.social`);
 
 const boolIn = (text: string | undefined, column: string, fallback: boolean): boolean =>
-  need(parseBool(text, fallback), `${column} is "${(text ?? '').trim()}", not true or false`);
+  need(parseBool(text, fallback), `${column} is ${quoteField(text)}, not true or false`);
 
 type RowReader<K extends CsvKind> = (fields: string[], d: Detected) => CsvRows[K][number];
 
@@ -29,7 +38,7 @@ const READERS: { [K in CsvKind]: RowReader<K> } = {
       // Mastodon's import treats a missing column as the default of its follow dialog
       showBoosts: c.showBoosts < 0 ? true : boolIn(f[c.showBoosts], 'Show boosts', true),
       notify: c.notify < 0 ? false : boolIn(f[c.notify], 'Notify on new posts', false),
-      languages: c.languages < 0 ? [] : need(parseLanguages(f[c.languages]), `Languages "${f[c.languages]}" is not a list of language codes`),
+      languages: c.languages < 0 ? [] : need(parseLanguages(f[c.languages]), `Languages ${quoteField(f[c.languages])} is not a list of language codes`),
     };
   },
   followers: (f, d) => ({ acct: acctIn(f[d.columns.acct]) }),
@@ -44,12 +53,12 @@ const READERS: { [K in CsvKind]: RowReader<K> } = {
   }),
   domainBlocks: (f) => {
     const domain = f[0]!.trim();
-    if (!isHostname(domain)) throw new RowProblem(`"${domain}" is not a domain like example.social`);
+    if (!isHostname(domain)) throw new RowProblem(`${quoteField(domain)} is not a domain like example.social`);
     return { domain };
   },
   bookmarks: (f) => {
     const uri = f[0]!.trim();
-    if (!isHttpUri(uri)) throw new RowProblem(`"${uri}" is not an http(s) address of a post`);
+    if (!isHttpUri(uri)) throw new RowProblem(`${quoteField(uri)} is not an http(s) address of a post`);
     return { uri };
   },
 };

@@ -1,5 +1,4 @@
 // `outbox export --format md`: one Markdown file per month, an index.md first page, media copied under media/.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Post } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
@@ -7,18 +6,18 @@ import type { ExportOptions, ExportResult } from './export-options.js';
 import { escapeMarkdown, htmlToMarkdown, markdownUrl } from './html-markdown.js';
 import { MediaCopier, type CopiedMedia } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
-import { prepareOutFolder, writeFailure } from './out-folder.js';
+import { prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { linkTarget } from './sanitize.js';
 
 const VISIBILITY_LABEL = { public: 'public', unlisted: 'unlisted', private: 'followers-only', direct: 'direct' } as const;
 
 function mediaLines(media: CopiedMedia[]): string[] {
-  return media.map(({ attachment, file }) => {
+  return media.map(({ attachment, file, inert }) => {
     const alt = attachment.description?.trim() ?? '';
     const label = `${attachment.kind}${alt ? `: ${alt}` : ''}`;
     if (!file) return `- *(${escapeMarkdown(label)} — not in the archive)*`;
-    return attachment.kind === 'image'
+    return attachment.kind === 'image' && !inert
       ? `- ![${escapeMarkdown(alt || 'image without alt text')}](${file})`
       : `- [${escapeMarkdown(label)}](${file})`;
   });
@@ -84,7 +83,7 @@ async function markdownInto(posts: Iterable<Post>, outDir: string, options: Expo
     ...months.map(([month, n]) => `- [${month}](${month}.md) — ${n}`),
     '',
   ].join('\n');
-  writeFileSync(join(outDir, 'index.md'), index);
+  writeOutFile(join(outDir, 'index.md'), index);
   return { posts: written, months: months.length, media: copier.copied, mediaMissing: copier.missing, leftOut: { ...privacy.leftOut } };
 }
 

@@ -1,22 +1,37 @@
 // Copies a post's media next to an export under media/, with names we make (never names taken from the archive).
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MediaAttachment, Post } from '../../../preload/contract.js';
 import { ArchiveError } from '../errors.js';
+import { outFileStream, prepareOutFolder } from './out-folder.js';
 import type { MediaSource } from './export-options.js';
 
+/**
+ * The only extensions a copy may carry, by media type: raster images, video and audio, which a browser shows as
+ * media and never runs. SVG (script inside), HTML, JS and anything else are left out on purpose: a copy named
+ * `.svg` or `.html` becomes a page that runs the archive's script when opened from file:// or any web host.
+ */
 const BY_TYPE: Record<string, string> = {
   'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/heic': 'heic',
-  'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov', 'audio/mpeg': 'mp3', 'audio/ogg': 'ogg',
-  'audio/wav': 'wav', 'audio/mp4': 'm4a', 'audio/flac': 'flac',
+  'image/heif': 'heif', 'image/bmp': 'bmp',
+  'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov', 'video/ogg': 'ogv',
+  'audio/mpeg': 'mp3', 'audio/ogg': 'ogg', 'audio/wav': 'wav', 'audio/mp4': 'm4a', 'audio/flac': 'flac', 'audio/aac': 'aac',
 };
+const MEDIA_EXTENSIONS = new Set([...Object.values(BY_TYPE), 'jpeg', 'm4v', 'oga', 'opus']);
 
-/** A short lower-case extension from the entry name, else from the media type, else "bin". */
-function extensionOf(attachment: MediaAttachment): string {
+/** What a copy of anything else is called: browsers download it, never render or run it. */
+export const INERT_EXTENSION = 'bin';
+
+/**
+ * A short lower-case extension: the entry name's when it is a media one, else the media type's, else the inert
+ * one. The archive's own words decide only between media extensions, so no entry can pick a runnable one.
+ */
+export function extensionOf(attachment: Pick<MediaAttachment, 'path' | 'url' | 'mediaType'>): string {
   const fromName = /\.([A-Za-z0-9]{1,6})$/.exec(attachment.path ?? attachment.url)?.[1]?.toLowerCase();
-  return fromName ?? BY_TYPE[attachment.mediaType.toLowerCase()] ?? 'bin';
+  if (fromName && MEDIA_EXTENSIONS.has(fromName)) return fromName;
+  return BY_TYPE[(attachment.mediaType ?? '').toLowerCase().split(';')[0]!.trim()] ?? INERT_EXTENSION;
 }
 
 /**
@@ -29,6 +44,8 @@ export interface CopiedMedia {
   attachment: MediaAttachment;
   /** "media/<postKey>-<k>.<ext>" relative to the export's root, or null when the file is not in the archive */
   file: string | null;
+  /** true when the copy carries the inert extension: link it as a download, never show or embed it */
+  inert?: boolean;
 }
 
 export class MediaCopier {
@@ -51,18 +68,19 @@ export class MediaCopier {
         continue;
       }
       if (!this.made) {
-        mkdirSync(join(this.outDir, 'media'), { recursive: true });
+        prepareOutFolder(this.outDir, ['media']);
         this.made = true;
       }
-      const file = `media/${postKey(post)}-${k}.${extensionOf(attachment)}`;
+      const extension = extensionOf(attachment);
+      const file = `media/${postKey(post)}-${k}.${extension}`;
       try {
-        await pipeline(stream, createWriteStream(join(this.outDir, file)));
+        await pipeline(stream, outFileStream(join(this.outDir, file)));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
         throw new ArchiveError('io', `Cannot copy ${attachment.path} to ${join(this.outDir, file)} (${code}). Check the output folder is writable and has room.`, attachment.path!);
       }
       this.copied++;
-      out.push({ attachment, file });
+      out.push({ attachment, file, inert: extension === INERT_EXTENSION });
     }
     return out;
   }

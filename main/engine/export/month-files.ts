@@ -1,6 +1,7 @@
 // Writes one file per month while posts stream in oldest first, without holding more than one month in memory.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeOutFile } from './out-folder.js';
 
 export interface MonthFileFormat {
   /** file name of a month, relative to the output folder */
@@ -31,11 +32,11 @@ export class MonthFiles {
     const file = join(this.outDir, this.format.name(this.month));
     const body = this.buffer.join('');
     const foot = this.format.foot(this.month);
-    const before = this.written.has(this.month) && existsSync(file) ? readFileSync(file, 'utf8') : null;
+    const before = this.written.has(this.month) && existsSync(file) && !lstatSync(file).isSymbolicLink() ? readFileSync(file, 'utf8') : null;
     const text = before !== null && before.endsWith(foot)
       ? before.slice(0, before.length - foot.length) + body + foot
       : this.format.head(this.month) + body + foot;
-    writeFileSync(file, text);
+    writeOutFile(file, text);
     this.written.add(this.month);
     this.buffer = [];
   }

@@ -1,11 +1,47 @@
 // The folder an export writes into: made when missing, and file-system failures told as the user's problem to fix.
-import { mkdirSync } from 'node:fs';
+import { closeSync, constants, createWriteStream, lstatSync, mkdirSync, openSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveError } from '../errors.js';
 
-/** Makes outDir and the given sub-folders (nothing is deleted: a re-export overwrites its own files). */
+/**
+ * Makes outDir and the given sub-folders (nothing is deleted: a re-export overwrites its own files). A symbolic
+ * link at any of them is refused: writing through it would put the export (or overwrite files) somewhere else.
+ */
 export function prepareOutFolder(outDir: string, subfolders: string[] = []): void {
-  for (const sub of ['', ...subfolders]) mkdirSync(join(outDir, sub), { recursive: true });
+  for (const sub of ['', ...subfolders]) {
+    const folder = join(outDir, sub);
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throw new ArchiveError('io', `${folder} is a symbolic link: Outbox never writes through one. Remove it or choose another folder for --out.`, folder);
+    }
+    mkdirSync(folder, { recursive: true });
+  }
+}
+
+// O_NOFOLLOW: the open fails rather than follow a link made between our unlink and our open.
+const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Opens `path` (inside an export folder) for writing without ever following a symbolic link: a link already there
+ * is replaced by the file (the link's target is left as it was). Returns the file descriptor.
+ */
+export function openOutFile(path: string): number {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(path);
+  return openSync(path, WRITE_FLAGS, 0o644);
+}
+
+/** writeFileSync through openOutFile. */
+export function writeOutFile(path: string, data: string | Uint8Array): void {
+  const fd = openOutFile(path);
+  try {
+    writeFileSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A write stream through openOutFile (closed when it ends). */
+export function outFileStream(path: string): WriteStream {
+  return createWriteStream('', { fd: openOutFile(path) });
 }
 
 /** A Node file-system error while writing becomes ArchiveError('io') naming the folder; anything else passes. */

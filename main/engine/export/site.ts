@@ -1,12 +1,12 @@
 // `outbox export --format html`: a static site (index, a page per month, a page per post, media beside them) for file://.
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Post } from '../../../preload/contract.js';
 import { zoneClock, type LocalTime } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { MediaCopier, postKey, type CopiedMedia } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
-import { prepareOutFolder, writeFailure } from './out-folder.js';
+import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { escapeHtml, linkTarget, sanitizeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
@@ -22,11 +22,13 @@ function external(label: string, url: string | null): string {
 
 function mediaHtml(media: CopiedMedia[], root: string): string {
   if (!media.length) return '';
-  const items = media.map(({ attachment, file }) => {
+  const items = media.map(({ attachment, file, inert }) => {
     const alt = attachment.description?.trim() ?? '';
     if (!file) return `<li class="missing">${escapeHtml(`${attachment.kind}${alt ? `: ${alt}` : ''}`)} — not in the archive</li>`;
     const src = escapeHtml(root + file);
     const title = alt ? ` title="${escapeHtml(alt)}"` : '';
+    // not a media type a browser only shows: offered as a download, never embedded or opened as a page
+    if (inert) return `<li><a href="${src}" download>${escapeHtml(`file${alt ? `: ${alt}` : ''}`)}</a></li>`;
     switch (attachment.kind) {
       case 'image':
         return `<li><a href="${src}"><img src="${src}" alt="${escapeHtml(alt)}" loading="lazy"></a></li>`;
@@ -86,7 +88,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     head: (month) => monthFrame(month)[0]!,
     foot: (month) => monthFrame(month)[1]!,
   });
-  const searchData = openSync(join(outDir, 'search-data.js'), 'w');
+  const searchData = openOutFile(join(outDir, 'search-data.js'));
   writeSync(searchData, 'window.OUTBOX_SEARCH = [\n');
   let written = 0;
   try {
@@ -100,7 +102,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       const article = postHtml(post, key, at, clock.timeZone, media, '../');
       months.add(month, article);
       const nav = `<nav><a href="../index.html">All months</a> · <a href="../months/${month}.html#p-${key}">${escapeHtml(month)}</a></nav>`;
-      writeFileSync(join(outDir, 'posts', `${key}.html`), pageHtml({ title: `${title} — ${at ? at.day : 'post'}`, root: '../', body: `${nav}\n${article}` }));
+      writeOutFile(join(outDir, 'posts', `${key}.html`), pageHtml({ title: `${title} — ${at ? at.day : 'post'}`, root: '../', body: `${nav}\n${article}` }));
       const text = `${post.summary ? `${post.summary} ` : ''}${(post.boosted ?? post).text || post.boostOf || ''}`.slice(0, 2000);
       writeSync(searchData, `${JSON.stringify([`posts/${key}.html`, at ? `${at.day} ${at.time}` : 'undated', text])},\n`);
       written++;
@@ -117,9 +119,9 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     '<form id="search" role="search" hidden><label>Search <input type="search" autocomplete="off"></label><p id="search-status" class="meta"></p><ol id="search-results"></ol></form>',
     `<ul class="months">${list.map(([month, n]) => `<li><a href="months/${month}.html">${escapeHtml(month)}</a> <span class="meta" data-count="${n}">${n}</span></li>`).join('')}</ul>`,
   ].join('\n');
-  writeFileSync(join(outDir, 'index.html'), pageHtml({ title, root: '', body, scripts: ['search-data.js', 'search.js'] }));
-  writeFileSync(join(outDir, 'style.css'), STYLE_CSS);
-  writeFileSync(join(outDir, 'search.js'), SEARCH_JS);
+  writeOutFile(join(outDir, 'index.html'), pageHtml({ title, root: '', body, scripts: ['search-data.js', 'search.js'] }));
+  writeOutFile(join(outDir, 'style.css'), STYLE_CSS);
+  writeOutFile(join(outDir, 'search.js'), SEARCH_JS);
   return { posts: written, months: list.length, media: copier.copied, mediaMissing: copier.missing, leftOut: { ...privacy.leftOut } };
 }
 

@@ -7,6 +7,12 @@ import { readOutbox } from '../read/outbox-stream.js';
 import type { ArchiveLayout } from '../source/layout.js';
 import type { Source } from '../source/source.js';
 
+/**
+ * Skipped items kept with their reasons; the rest are only counted. 10 million junk items would otherwise keep 10
+ * million records in memory, in the cache and in every /api/current answer (issue 13: 4.1 GB, then a crash).
+ */
+export const MAX_SKIPPED_KEPT = 300;
+
 /** Most bytes read whole for actor.json, likes.json and bookmarks.json. */
 const SIDE_FILE_MAX = 256 * 1024 * 1024;
 
@@ -29,7 +35,15 @@ type Outcome = Post | { skipped: string };
 interface ItemList {
   posts: Post[];
   pending: Array<{ index: number; outcome: Promise<Outcome> }>;
+  /** the first MAX_SKIPPED_KEPT skipped items, in archive order */
   skips: SkippedItem[];
+  /** every skipped item, kept or not */
+  skipCount: number;
+}
+
+function skip(list: ItemList, index: number, reason: string): void {
+  list.skipCount++;
+  if (list.skips.length < MAX_SKIPPED_KEPT) list.skips.push({ index, reason });
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -38,17 +52,17 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export async function readItems(
   source: Source, layout: ArchiveLayout, onProgress: ReadProgress, signal?: AbortSignal,
   onContext?: (context: unknown) => void,
-): Promise<{ posts: Post[]; skipped: SkippedItem[] }> {
+): Promise<{ posts: Post[]; skipped: SkippedItem[]; skippedCount: number; warnings: string[] }> {
   const normalizer = createNormalizer({ resolveMedia: (url) => layout.resolve(url) });
   const bytesTotal = source.entries.get(layout.outbox)?.size ?? 0;
-  let kept: ItemList = { posts: [], pending: [], skips: [] };
+  let kept: ItemList = { posts: [], pending: [], skips: [], skipCount: 0 };
   let newListBegun = false;
   let count = 0;
   let bytes = 0;
   const list = (): ItemList => {
     // A new list replaces the kept one only once it yields an item: an empty duplicate changes nothing.
     if (newListBegun) {
-      kept = { posts: [], pending: [], skips: [] };
+      kept = { posts: [], pending: [], skips: [], skipCount: 0 };
       newListBegun = false;
     }
     return kept;
@@ -72,14 +86,14 @@ export async function readItems(
           const outcome = normalizer.item(raw, index).catch((error: unknown): Outcome => ({ skipped: message(error) }));
           into.pending.push({ index, outcome });
         } else if ('skipped' in now) {
-          into.skips.push({ index, reason: now.skipped });
+          skip(into, index, now.skipped);
         } else {
           into.posts.push(now);
         }
         onProgress(bytes, bytesTotal, ++count);
       },
       onSkip: (index, reason) => {
-        list().skips.push({ index, reason });
+        skip(list(), index, reason);
         onProgress(bytes, bytesTotal, ++count);
       },
       onBytes: (read) => {
@@ -93,16 +107,19 @@ export async function readItems(
   }
   signal?.throwIfAborted();
   const { posts, skips: skipped, pending } = kept;
+  let skippedCount = kept.skipCount;
   if (pending.length > 0) {
     const outcomes = await Promise.all(pending.map((i) => i.outcome));
     outcomes.forEach((outcome, k) => {
-      if ('skipped' in outcome) skipped.push({ index: pending[k]!.index, reason: outcome.skipped });
-      else posts.push(outcome);
+      if ('skipped' in outcome) {
+        skippedCount++;
+        skipped.push({ index: pending[k]!.index, reason: outcome.skipped });
+      } else posts.push(outcome);
     });
     posts.sort((a, b) => a.seq - b.seq);
   }
   skipped.sort((a, b) => a.index - b.index);
-  return { posts, skipped };
+  return { posts, skipped: skipped.slice(0, MAX_SKIPPED_KEPT), skippedCount, warnings: normalizer.warnings() };
 }
 
 async function readJson(source: Source, name: string): Promise<unknown> {

@@ -16,6 +16,8 @@ export type LibrarySummary = Omit<Summary, 'format' | 'profile'> & {
   accounts: Summary[];
   relationships: RelationshipsSummary;
   moves: Array<{ from: string; to: string }>;
+  /** what the archives' opens warned about (duplicate entries, unreadable files…), each once */
+  warnings: string[];
 };
 
 export interface LibrarySummaryInput {
@@ -28,6 +30,8 @@ export interface LibrarySummaryInput {
   archiveBookmarks: ReadonlyArray<readonly string[]>;
   relationships: Relationships;
   moves: ReadonlyArray<{ from: string; to: string }>;
+  /** the archives' warnings (ArchiveInfo.warnings), in order */
+  warnings?: readonly string[];
 }
 
 export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
@@ -48,6 +52,7 @@ export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
     likes: countAcross(input.likes),
     bookmarks: archiveBookmarkCount + csvOnly,
     skipped: input.accounts.flatMap((s) => s.skippedItems),
+    skippedCount: input.accounts.reduce((n, s) => n + s.counts.skipped, 0),
   });
   return {
     ...merged,
@@ -56,5 +61,6 @@ export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
     accounts: [...input.accounts],
     relationships: summarizeRelationships(input.relationships),
     moves: input.moves.map((m) => ({ from: m.from, to: m.to })),
+    warnings: [...new Set(input.warnings ?? [])],
   };
 }

@@ -206,6 +206,7 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
         archiveBookmarks: bookmarkLists,
         relationships,
         moves,
+        warnings: archives.flatMap((a) => a.info.warnings),
       });
       return summary;
     },

@@ -132,6 +132,40 @@ export function effectiveContext(context: unknown): unknown[] {
 // Renaming for other contexts: each distinct key (and type value) is expanded once with jsonld.
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * How many jsonld.expand calls one archive may spend learning key maps (each ~0.1–0.5 ms here). Real archives need
+ * a few dozen; 30k items with contexts of their own needed 600k (70 s). Past it, unusual items read as written.
+ */
+export const JSONLD_BUDGET = 3000;
+
+/** Thrown by KeyRenamer when the shared budget is spent: the item is then read by the fast path. */
+export class BudgetSpent extends Error {}
+
+/** A shared count of jsonld calls left, for every KeyRenamer of one normalizer. */
+export interface JsonldBudget {
+  left: number;
+}
+
+/**
+ * The part of a context that decides how keys read, as one string: two contexts with the same shape read every key
+ * alike, so they share one plan. Beyond key order and http/https spellings, a `@vocab` that is not a standard
+ * namespace is dropped: term definitions win over it, so it only names keys that are no standard term anyway.
+ */
+export function contextShape(context: unknown): string {
+  const shape = (entry: unknown): unknown => {
+    if (typeof entry === 'string') return STANDARD_URLS.has(canonicalUrl(entry)) ? canonicalUrl(entry) : entry;
+    if (!isObject(entry)) return entry;
+    const out: Json = {};
+    for (const key of Object.keys(entry).sort()) {
+      const value = entry[key];
+      if (key === '@vocab' && !(typeof value === 'string' && NAMESPACES.has(value))) continue;
+      out[key] = value;
+    }
+    return out;
+  };
+  return JSON.stringify(Array.isArray(context) ? context.map(shape) : shape(context)) ?? 'null';
+}
+
 const PROBE = 'urn:outbox:probe';
 const ANCHOR = 'urn:outbox:anchor';
 const MAX_DEPTH = 64;
@@ -147,12 +181,16 @@ export class KeyRenamer {
   private readonly types = new Map<string, string>();
   private readonly context: unknown[];
   private broken = false;
+  /** One item learns at a time: items in flight together would otherwise each learn the same keys again. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(context: unknown) {
+  constructor(context: unknown, private readonly budget: JsonldBudget = { left: Infinity }) {
     this.context = effectiveContext(context);
   }
 
   private async expand(doc: Json): Promise<Json | null> {
+    if (this.budget.left <= 0) throw new BudgetSpent('the budget for unusual contexts is spent');
+    this.budget.left--;
     // The anchor property keeps the node alive: jsonld drops a top-level node that has nothing but an @id.
     const input = { '@context': this.context, [ANCHOR]: 'x', ...doc };
     const jsonld = await loadJsonld();
@@ -219,12 +257,22 @@ export class KeyRenamer {
     return typeof t === 'string' ? (this.types.get(t) ?? t) : t;
   }
 
-  /** `item` with its keys (and type values) renamed to the standard terms; as written if jsonld refuses the context. */
-  async apply(item: unknown): Promise<unknown> {
+  /**
+   * `item` with its keys (and type values) renamed to the standard terms; as written if jsonld refuses the context.
+   * Throws BudgetSpent when learning this item's keys would pass the budget.
+   */
+  apply(item: unknown): Promise<unknown> {
+    const run = this.queue.then(() => this.applyNow(item));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(item: unknown): Promise<unknown> {
     if (this.broken) return item;
     try {
       return await this.learnAndRename(item);
-    } catch {
+    } catch (error) {
+      if (error instanceof BudgetSpent) throw error;
       this.broken = true; // e.g. an invalid context: read keys as written (FORMAT §1.7), and stop asking jsonld
       return item;
     }

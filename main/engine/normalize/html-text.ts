@@ -112,7 +112,18 @@ const quoteBit = (c: number): number => (c === 0x22 ? 1 : 2);
 
 const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g;
 
-/** Plain text of `html`: tags stripped, entities decoded, <br> → newline, paragraphs → blank line. One pass each. */
+/** 'script' or 'style' when the tag at html[open] opens one of them (their content is code, never text), else null. */
+function rawTextElement(html: string, open: number): 'script' | 'style' | null {
+  const c = html.charCodeAt(open + 1) | 0x20;
+  if (c !== 0x73) return null; // s
+  for (const name of ['script', 'style'] as const) {
+    const after = html.charCodeAt(open + 1 + name.length);
+    if (html.slice(open + 1, open + 1 + name.length).toLowerCase() === name && !isNameChar(after)) return name;
+  }
+  return null;
+}
+
+/** Plain text of `html`: tags stripped, <script> and <style> dropped with their content, entities decoded, <br> → newline, paragraphs → blank line. One pass each. */
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html.length === 0) return '';
   // Mastodon's HTML has no raw line breaks or tabs: three native scans are cheaper than a regex replace per post.
@@ -122,6 +133,7 @@ export function htmlToText(html: string): string {
   const parts: string[] = [];
   let i = 0;
   let open = source.indexOf('<');
+  let lower: string | null = null;
   unclosed = 0;
   while (open >= 0) {
     if (!opensTag(source.charCodeAt(open + 1))) {
@@ -131,6 +143,16 @@ export function htmlToText(html: string): string {
     const close = tagEnd(source, open);
     if (close < 0) break; // a lone '<' to the end is text, not a tag
     if (open > i) parts.push(source.slice(i, open));
+    const raw = rawTextElement(source, open);
+    if (raw !== null) {
+      // As a browser does: everything up to the closing tag is the element's code, none of it text.
+      lower ??= source.toLowerCase();
+      const end = lower.indexOf(`</${raw}`, close + 1);
+      const endClose = end < 0 ? -1 : source.indexOf('>', end);
+      i = endClose < 0 ? source.length : endClose + 1;
+      open = source.indexOf('<', i);
+      continue;
+    }
     const replaced = tagText(source, open, close);
     if (replaced !== '') parts.push(replaced);
     i = close + 1;

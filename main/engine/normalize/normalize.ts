@@ -1,13 +1,18 @@
 // The normalizer: items of outbox.json → Posts, reading keys directly for the standard context (the fast path)
 // and through a key map learned once from jsonld for any other context.
 import type { Post } from '../../../preload/contract.js';
-import { compactItem, isStandardContext, KeyRenamer } from './context-plan.js';
+import { BudgetSpent, compactItem, contextShape, isStandardContext, JSONLD_BUDGET, KeyRenamer, type JsonldBudget } from './context-plan.js';
 import { isObject } from './fields.js';
 import { itemToPost, type ItemResult } from './post.js';
 
 export interface NormalizerOptions {
   resolveMedia(url: string): string | null;
+  /** jsonld calls this normalizer may spend on unusual contexts (default JSONLD_BUDGET) */
+  jsonldBudget?: number;
 }
+
+/** Distinct context shapes given a plan of their own; items with any further shape read as written. */
+export const MAX_CONTEXT_SHAPES = 64;
 
 export interface Normalizer {
   /** top-level @context; standard → fast path; other → jsonld once */
@@ -18,26 +23,39 @@ export interface Normalizer {
    * item(). A cold open calls this for every item: 100k Promises cost more than the reading itself.
    */
   itemNow(raw: unknown, seq: number): Post | { skipped: string } | null;
+  /** Sentences for the archive's warnings: items whose context was too unusual to interpret within the budget. */
+  warnings(): string[];
 }
 
-/** Per distinct context (by its JSON text): null for the fast path, else the renamer learned for it. */
+/** Per distinct context shape: null for the fast path, else the renamer learned for it. */
 type Plan = KeyRenamer | null;
 
 export function createNormalizer(options: NormalizerOptions): Normalizer {
   const resolveMedia = options.resolveMedia;
   const plans = new Map<string, Plan>();
+  const budget: JsonldBudget = { left: options.jsonldBudget ?? JSONLD_BUDGET };
   let topPlan: Plan = null;
+  let renamers = 0;
+  /** items read as written because their context was past the budget or the number of shapes */
+  let readAsWritten = 0;
 
   const planFor = (context: unknown): Plan => {
     let key: string;
     try {
-      key = JSON.stringify(context) ?? 'null';
+      key = contextShape(context);
     } catch {
       return null;
     }
     let plan = plans.get(key);
     if (plan === undefined) {
-      plan = isStandardContext(context) ? null : new KeyRenamer(context);
+      const standard = isStandardContext(context);
+      // Past the cap, a new shape is not learned (each costs jsonld calls): its items read by the fast path.
+      plan = standard ? null : renamers < MAX_CONTEXT_SHAPES && budget.left > 0 ? new KeyRenamer(context, budget) : undefined;
+      if (plan === undefined) {
+        readAsWritten++;
+        return null;
+      }
+      if (plan) renamers++;
       plans.set(key, plan);
     }
     return plan;
@@ -47,7 +65,15 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
   const planOf = (raw: unknown): Plan => (isObject(raw) && raw['@context'] !== undefined ? planFor(raw['@context']) : topPlan);
 
   const slow = async (renamer: KeyRenamer, raw: unknown, seq: number): Promise<ItemResult> => {
-    return itemToPost(await renamer.apply(raw), seq, resolveMedia);
+    let item: unknown;
+    try {
+      item = await renamer.apply(raw);
+    } catch (error) {
+      if (!(error instanceof BudgetSpent)) throw error;
+      readAsWritten++;
+      item = raw;
+    }
+    return itemToPost(item, seq, resolveMedia);
   };
 
   return {
@@ -61,6 +87,11 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     },
     itemNow(raw: unknown, seq: number): ItemResult | null {
       return planOf(raw) === null ? itemToPost(raw, seq, resolveMedia) : null;
+    },
+    warnings(): string[] {
+      if (readAsWritten === 0) return [];
+      const n = readAsWritten;
+      return [`${n} item${n === 1 ? '' : 's'} of outbox.json carr${n === 1 ? 'ies' : 'y'} an unusual JSON-LD @context of ${n === 1 ? 'its' : 'their'} own; Outbox read ${n === 1 ? 'it' : 'them'} by the standard key names, so some fields may be missing.`];
     },
   };
 }

@@ -18,6 +18,28 @@ function typeOf(v: Json): string | null {
   return null;
 }
 
+/** Mastodon's first release: a snowflake time before it is a sequential id read as one. */
+const FIRST_SNOWFLAKE_MS = Date.UTC(2016, 2, 1);
+
+/**
+ * When a status was made, from its Mastodon snowflake id (the milliseconds since 1970 shifted left by 16 bits) in
+ * the last path segment of its URI (`…/statuses/109…`, `…/statuses/109…/activity`); null when there is none.
+ */
+export function snowflakeDate(uri: string | null): string | null {
+  const digits = uri ? /\/(\d{15,20})(?:\/activity)?\/?$/.exec(uri)?.[1] : undefined;
+  if (!digits) return null;
+  const ms = Number(BigInt(digits) >> 16n);
+  return ms >= FIRST_SNOWFLAKE_MS && ms <= Date.now() + 86_400_000 ? new Date(ms).toISOString() : null;
+}
+
+/**
+ * published, else the activity's, else the time in a Mastodon snowflake id, else '' (undated). A post is never
+ * left out for its date: the index puts undated posts first and the exports say "undated".
+ */
+function publishedOf(obj: Json, activity: Json): string {
+  return isoDate(obj.published) ?? isoDate(activity.published) ?? snowflakeDate(str(obj.id)) ?? snowflakeDate(str(activity.id)) ?? '';
+}
+
 /** A status object (Note, Question, …) → Post; `activity` lends published/to/cc when the object lacks them. */
 function objectToPost(
   obj: Json,
@@ -27,8 +49,7 @@ function objectToPost(
 ): ItemResult {
   const id = str(obj.id);
   if (id === null || id === '') return { skipped: 'the post has no id' };
-  const published = isoDate(obj.published ?? activity.published);
-  if (published === null) return { skipped: 'published is not a date' };
+  const published = publishedOf(obj, activity);
   const { html, language } = contentAndLanguage(obj);
   const { media, links } = attachments(obj.attachment, resolveMedia);
   const { hashtags, mentions, emojis } = tags(obj.tag);
@@ -67,8 +88,7 @@ function announceToPost(activity: Json, seq: number, resolveMedia: (url: string)
   if (id === null || id === '') return { skipped: 'the boost has no id' };
   const boostOf = ref(activity.object);
   if (boostOf === null) return { skipped: 'the boost has no object' };
-  const published = isoDate(activity.published);
-  if (published === null) return { skipped: 'published is not a date' };
+  const published = publishedOf(activity, activity);
   let boosted: Post | null = null;
   if (isObject(activity.object)) {
     const inner = objectToPost(activity.object, activity, seq, resolveMedia);

@@ -56,6 +56,16 @@ function badJson(offset: number, detail: string): ArchiveError {
   );
 }
 
+/** A UTF-16 (or UTF-32) file: its byte order mark or a NUL byte first. Said as such, never as the bytes it holds. */
+function utf16(): ArchiveError {
+  return new ArchiveError(
+    'bad-json',
+    'outbox.json is encoded as UTF-16 (or UTF-32), not the UTF-8 that JSON files must use. It was probably re-saved ' +
+      'by an editor: download the archive again, or save the file as UTF-8.',
+    FILE,
+  );
+}
+
 function describe(b: number): string {
   return b >= 0x20 && b < 0x7f ? `unexpected '${String.fromCharCode(b)}'` : `unexpected byte 0x${b.toString(16)}`;
 }
@@ -132,6 +142,7 @@ export class OutboxScanner {
     const at = this.offset + i;
     switch (this.state) {
       case State.Start:
+        if (at === this.bomBytes && (b === 0xff || b === 0xfe || (b === 0x00 && at === 0))) throw utf16();
         if (at < 3 && b === BOM[at] && this.bomBytes === at) {
           this.bomBytes++; // a UTF-8 byte order mark, possibly split across chunks
           return i + 1;
@@ -149,6 +160,7 @@ export class OutboxScanner {
           this.state = State.Done;
           return i + 1;
         }
+        if (b === 0x00 && at === this.bomBytes + 1) throw utf16(); // "{" then NUL: UTF-16LE without a byte order mark
         if (b !== 0x22) throw badJson(at, `${describe(b)} where a key was expected`);
         this.startCapture('key', at);
         return i;

@@ -30,12 +30,12 @@ async function readActivityPub(
   source: Source, layout: ArchiveLayout, onProgress: (b: number, t: number, n: number) => void, signal?: AbortSignal,
 ): Promise<ExportRead> {
   let kind: AccountSource = 'mastodon';
-  const { posts, skipped } = await readItems(source, layout, onProgress, signal, (context) => {
+  const { posts, skipped, skippedCount, warnings: readWarnings } = await readItems(source, layout, onProgress, signal, (context) => {
     if (LITEPUB.test(JSON.stringify(context) ?? '')) kind = 'pleroma';
   });
-  const warnings: string[] = [];
+  const warnings: string[] = [...readWarnings];
   const profile = await readActor(source, layout, warnings);
   const likes = await readUris(source, layout.likes, warnings);
   const bookmarks = await readUris(source, layout.bookmarks, warnings);
-  return { source: kind, posts, skipped, profile, likes, bookmarks, warnings };
+  return { source: kind, posts, skipped, skippedCount, profile, likes, bookmarks, warnings };
 }

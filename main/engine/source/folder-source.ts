@@ -16,6 +16,7 @@ export async function openFolderSource(location: string, limits: SourceLimits): 
   const archive = basename(location);
   const entries = new Map<string, FolderEntry>();
   const problems: string[] = [];
+  const refused = new Map<string, ArchiveError>();
   const pending: { path: string; prefix: string }[] = [{ path: location, prefix: '' }];
   let seen = 0;
   while (pending.length > 0) {
@@ -38,6 +39,9 @@ export async function openFolderSource(location: string, limits: SourceLimits): 
       // Dirent types come from readdir without following links: a symlink is never a file or folder here.
       if (child.isSymbolicLink()) {
         problems.push(`Left out “${name}”: it is a symbolic link.`);
+        // So that a linked outbox.json is told as such, not as "has no outbox.json".
+        refused.set(name, new ArchiveError('unsafe', `${name} in ${archive} is a symbolic link: Outbox never follows links ` +
+          'out of an archive folder. Copy the file itself into the folder (or open the archive zip) instead.', name));
       } else if (child.isDirectory()) {
         pending.push({ path, prefix: `${name}/` });
       } else if (child.isFile()) {
@@ -46,7 +50,7 @@ export async function openFolderSource(location: string, limits: SourceLimits): 
       }
     }
   }
-  return new FolderSource(location, archive, entries, problems, limits);
+  return new FolderSource(location, archive, entries, problems, limits, refused);
 }
 
 class FolderSource implements Source {
@@ -54,7 +58,7 @@ class FolderSource implements Source {
 
   constructor(readonly location: string, private readonly archive: string,
     readonly entries: ReadonlyMap<string, FolderEntry>, readonly problems: string[],
-    private readonly limits: SourceLimits) {}
+    private readonly limits: SourceLimits, readonly refused: ReadonlyMap<string, ArchiveError> = new Map()) {}
 
   async open(name: string): Promise<Readable> {
     const entry = this.entries.get(name);

@@ -34,7 +34,11 @@ const BASE = 'http://archive.invalid/';
 export function locateArchive(source: Source): ArchiveLayout {
   const outbox = findOutbox(source);
   const root = outbox.slice(0, outbox.length - 'outbox.json'.length);
-  const at = (name: string): string | null => (source.entries.has(root + name) ? root + name : null);
+  const composed = composedNames(source);
+  // An entry name as written, else the same name in composed form (NFC): macOS zips write "é" decomposed (NFD)
+  // while the archive's urls have it composed, and the media would show as missing.
+  const at = (name: string): string | null =>
+    source.entries.has(root + name) ? root + name : (composed?.get((root + name).normalize('NFC')) ?? null);
   const media = mediaMap(source, root);
 
   // The path of a url the URL parser would leave as written (no %, dot segment, query, fragment or character
@@ -58,7 +62,7 @@ export function locateArchive(source: Source): ArchiveLayout {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
     for (const path of new Set([decodePath(parsed.pathname), parsed.pathname])) {
       const suffix = mediaSuffix(path);
-      const hit = suffix === null ? undefined : media.get(suffix);
+      const hit = suffix === null ? undefined : (media.get(suffix) ?? media.get(suffix.normalize('NFC')));
       if (hit) return hit;
       if (!absolute) {
         const name = at(path.replace(/^\/+/, ''));
@@ -92,15 +96,36 @@ function findOutbox(source: Source): string {
     'and export ▸ Request your archive).', source.location);
 }
 
-/** `media_attachments/…` suffix → entry name; an entry under the root wins over one elsewhere. */
+/** NFC form → entry name, for the entries whose name is not already NFC; null when every name is (nearly always). */
+function composedNames(source: Source): Map<string, string> | null {
+  let map: Map<string, string> | null = null;
+  for (const name of source.entries.keys()) {
+    if (/^[\x00-\x7f]*$/.test(name)) continue;
+    const nfc = name.normalize('NFC');
+    if (nfc !== name && !source.entries.has(nfc)) (map ??= new Map()).set(nfc, name);
+  }
+  return map;
+}
+
+/**
+ * `media_attachments/…` suffix → entry name; an entry under the root wins over one elsewhere. A name that is not
+ * in composed form (NFC) is also found by its composed form.
+ */
 function mediaMap(source: Source, root: string): Map<string, string> {
   const map = new Map<string, string>();
+  const put = (suffix: string, name: string) => {
+    const existing = map.get(suffix);
+    if (existing === undefined || (!existing.startsWith(root) && name.startsWith(root))) map.set(suffix, name);
+  };
   for (const name of source.entries.keys()) {
     if (isMacOsLitter(name)) continue;
     const suffix = mediaSuffix(name);
     if (suffix === null) continue;
-    const existing = map.get(suffix);
-    if (existing === undefined || (!existing.startsWith(root) && name.startsWith(root))) map.set(suffix, name);
+    put(suffix, name);
+    if (!/^[\x00-\x7f]*$/.test(suffix)) {
+      const nfc = suffix.normalize('NFC');
+      if (nfc !== suffix && !map.has(nfc)) put(nfc, name);
+    }
   }
   return map;
 }

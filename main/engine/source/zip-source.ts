@@ -118,8 +118,10 @@ function addEntry(listing: Listing, record: CentralRecord, archive: string): voi
   if (verdict.directory) return;
   const name = verdict.name;
   if (listing.entries.has(name) || listing.refused.has(name)) {
-    listing.problems.push(`Left out a second entry named “${name}”: the first one is used.`);
-    return;
+    // One rule for every reader of the file: `unzip`, Python's zipfile and tar all take the last entry of a name.
+    listing.problems.push(`“${name}” appears more than once in the zip: Outbox reads the last one, as unzip and Python do.`);
+    listing.entries.delete(name);
+    listing.refused.delete(name);
   }
   if ((record.flags & 0x1) !== 0) {
     listing.problems.push(`Left out “${name}”: it is encrypted.`);

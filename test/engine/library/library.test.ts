@@ -149,7 +149,8 @@ describe('one archive and no CSV', () => {
     const library = await openLibrary([paths.oldLate], open);
     try {
       if (mode === 'warm') expect(library.archives[0]!.info.fromCache).toBe(true);
-      const { accounts, relationships, moves, ...keys } = library.summary();
+      const { accounts, relationships, moves, warnings, ...keys } = library.summary();
+      expect(warnings).toEqual(archive.info.warnings);
       expect(JSON.stringify(keys)).toBe(JSON.stringify(archive.summary()));
       expect(accounts).toEqual([archive.summary()]);
       expect(moves).toEqual([]);
@@ -171,7 +172,7 @@ describe('one archive and no CSV', () => {
     const archive = await openArchive(path, NO_CACHE);
     const library = await openLibrary([path], NO_CACHE);
     try {
-      const { accounts: _a, relationships: _r, moves: _m, ...keys } = library.summary();
+      const { accounts: _a, relationships: _r, moves: _m, warnings: _w, ...keys } = library.summary();
       expect(archive.summary().counts.selfReplies).toBeGreaterThan(0);
       expect(JSON.stringify(keys)).toBe(JSON.stringify(archive.summary()));
     } finally {

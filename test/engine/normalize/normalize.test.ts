@@ -212,14 +212,19 @@ describe('malformed items are skipped with a reason, never thrown', () => {
     ['Create without object', { ...good, object: undefined }, 'Create has no object'],
     ['Create with a URI object', { ...good, object: 'https://x.example/s/1' }, 'not an object'],
     ['object without id', { ...good, object: { ...object, id: undefined } }, 'no id'],
-    ['bad published', { ...good, object: { ...object, published: 'yesterday' } }, 'published is not a date'],
-    ['published a number', { ...good, published: 5, object: { ...object, published: 5 } }, 'published is not a date'],
     ['Announce without object', { id: 'a', type: 'Announce', published: '2024-01-01T00:00:00Z' }, 'no object'],
     ['Announce without id', { type: 'Announce', object: 'x', published: '2024-01-01T00:00:00Z' }, 'no id'],
   ])('%s', async (_name, raw, reason) => {
     const result = await one(raw);
     expect(result).toHaveProperty('skipped');
     expect((result as { skipped: string }).skipped).toContain(reason);
+  });
+
+  it('keeps a post whose published is not a date (issue 13: the activity\'s date, the id\'s, or undated)', async () => {
+    const fromActivity = await post({ ...good, object: { ...object, published: 'yesterday' } });
+    expect(fromActivity.published).toBe(good.published);
+    const undated = await post({ ...good, id: 'https://x.example/a/1', published: 5, object: { ...object, id: 'https://x.example/s/1', published: 5 } });
+    expect(undated.published).toBe('');
   });
 
   it('keeps the post when attachment/tag/url/to are strings, numbers or junk', async () => {
