@@ -1,0 +1,31 @@
+// The static site's and Markdown export's own words in each language (`--site-lang`); the posts keep their own.
+import { AR } from './words/ar.js';
+import { DE } from './words/de.js';
+import { EN, type SiteWords } from './words/en.js';
+import { ES } from './words/es.js';
+import { FR } from './words/fr.js';
+import { JA } from './words/ja.js';
+import { PT_BR } from './words/pt-br.js';
+import { ZH_CN } from './words/zh-cn.js';
+
+export type { SiteWords } from './words/en.js';
+
+/** Adding a language: one catalogue file under words/ (typed SiteWords, so no key is missing) and one line here. */
+const CATALOGUES = { en: EN, de: DE, fr: FR, es: ES, ja: JA, 'zh-CN': ZH_CN, 'pt-BR': PT_BR, ar: AR } as const satisfies Record<string, SiteWords>;
+
+export type SiteLanguage = keyof typeof CATALOGUES;
+export const SITE_LANGUAGES = Object.keys(CATALOGUES) as SiteLanguage[];
+
+export function siteWords(lang: string | undefined): { lang: SiteLanguage; dir: 'ltr' | 'rtl'; words: SiteWords } {
+  const known = (lang && lang in CATALOGUES ? lang : 'en') as SiteLanguage;
+  return { lang: known, dir: known === 'ar' ? 'rtl' : 'ltr', words: CATALOGUES[known] };
+}
+
+/** "{n} posts" in the language's plural form, the number formatted for it. */
+export function plural(lang: SiteLanguage, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }, n: number): string {
+  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other;
+  return form.replace('{n}', new Intl.NumberFormat(lang).format(n));
+}
+
+/** Replaces {name} placeholders. */
+export const fill = (text: string, values: Record<string, string>): string => text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
