@@ -37,7 +37,8 @@ export function researchOptions(format: AnyExportFormat, flags: Flags, usage: Us
   if (flags['one-file-per-post'] === true && format !== 'md') throw usage('--one-file-per-post is for --format md');
   const lang = flags['site-lang'];
   if (lang !== undefined) {
-    if (format !== 'html' && format !== 'md') throw usage('--site-lang is for --format html and md');
+    // the monthly Markdown files keep English words for now: refuse rather than ignore the flag
+    if (format !== 'html' && !(format === 'md' && flags['one-file-per-post'] === true)) throw usage('--site-lang is for --format html and md --one-file-per-post');
     if (typeof lang !== 'string' || !SITE_LANGUAGES.includes(lang as (typeof SITE_LANGUAGES)[number])) {
       throw usage(`--site-lang takes ${SITE_LANGUAGES.join(', ')}, not "${String(lang)}"`);
     }
@@ -147,5 +148,5 @@ export const RESEARCH_HELP = `  --format sqlite  one SQLite database (needs --ou
   --pseudonymize every account and status URI/URL replaced by a stable pseudonym (HMAC-SHA256), in every format
   --salt S       the key of the pseudonyms (same salt, same pseudonyms); without it a random one is printed
   --one-file-per-post  md: one Markdown file per post with YAML front matter (Hugo, Jekyll, Eleventy)
-  --site-lang L  html and md: the export's own words in en, de, fr, es, ja, zh-CN, pt-BR or ar (not the posts';
+  --site-lang L  html, md --one-file-per-post: the export's own words in en, de, fr, es, ja, zh-CN, pt-BR or ar (not the posts';
                  --lang filters posts by language)`;

@@ -8,7 +8,7 @@ import { MediaCopier, postKey, type CopiedMedia } from './media-copy.js';
 import { prepareOutFolder, writeFailure } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { linkTarget } from './sanitize.js';
-import { fill, plural, siteWords } from './site-words.js';
+import { fill, plural, privacyNotice, siteWords } from './site-words.js';
 
 /** A YAML scalar: JSON strings are valid YAML double-quoted scalars, so every character survives (colons, #, newlines). */
 const yaml = (value: string | number | boolean | null): string => JSON.stringify(value);
@@ -91,8 +91,7 @@ async function postFilesInto(posts: Iterable<Post>, outDir: string, options: Exp
     written++;
   }
   const w = words.words;
-  const { private: followers, direct } = privacy.leftOut;
-  const notice = options.includePrivate ? w.privacyIncluded : followers + direct ? fill(w.privacyLeftOut, { followers: String(followers), direct: String(direct) }) : w.privacyNone;
+  const notice = privacyNotice(privacy, words.lang, w, options.includePrivate === true);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'index.md'), [
     '---', `title: ${yaml(options.title ?? 'Posts')}`, '---', '',

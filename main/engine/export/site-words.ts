@@ -1,4 +1,5 @@
 // The static site's and Markdown export's own words in each language (`--site-lang`); the posts keep their own.
+import type { PrivacyFilter } from './privacy.js';
 import { AR } from './words/ar.js';
 import { DE } from './words/de.js';
 import { EN, type SiteWords } from './words/en.js';
@@ -25,6 +26,14 @@ export function siteWords(lang: string | undefined): { lang: SiteLanguage; dir: 
 export function plural(lang: SiteLanguage, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }, n: number): string {
   const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other;
   return form.replace('{n}', new Intl.NumberFormat(lang).format(n));
+}
+
+/** The privacy sentence of a first page; English keeps PrivacyFilter's own wording (with its plurals). */
+export function privacyNotice(privacy: PrivacyFilter, lang: SiteLanguage, words: SiteWords, includePrivate: boolean): string {
+  if (lang === 'en') return privacy.notice();
+  const { private: followers, direct } = privacy.leftOut;
+  if (includePrivate) return words.privacyIncluded;
+  return followers + direct ? fill(words.privacyLeftOut, { followers: String(followers), direct: String(direct) }) : words.privacyNone;
 }
 
 /** Replaces {name} placeholders. */

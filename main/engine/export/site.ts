@@ -13,7 +13,7 @@ import { escapeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
 import { accountName, avatarHtml, bdi, postCard, threadLink, type CardContext, type LocalPost } from './site-card.js';
 import { FeedEntries } from './site-feed.js';
-import { fill, plural, siteWords } from './site-words.js';
+import { fill, plural, privacyNotice, siteWords } from './site-words.js';
 import { profileHtml } from './site-profile.js';
 
 const SPLIT = '\u0000posts\u0000';
@@ -110,9 +110,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     writeFileSync(file, readFileSync(file, 'utf8').replace(REPLIES, list));
   }
   const list = months.months();
-  const { private: followers, direct } = privacy.leftOut;
-  const notice = lang === 'en' ? privacy.notice()
-    : options.includePrivate ? w.privacyIncluded : followers + direct ? fill(w.privacyLeftOut, { followers: String(followers), direct: String(direct) }) : w.privacyNone;
+  const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
   const forms = JSON.stringify(w.searchFound);
   const body = [
     profile ? profileHtml(profile, images, { lang, words: w, root: '' }) : `<h1>${bdi(title)}</h1>`,
