@@ -3,7 +3,7 @@
 import type { Post, Profile } from '../../../preload/contract.js';
 import type { CopiedMedia } from './media-copy.js';
 import { escapeHtml, linkTarget, sanitizeHtml } from './sanitize.js';
-import { plural, type SiteLanguage, type SiteWords } from './site-words.js';
+import { formatNumber, plural, type SiteLanguage, type SiteWords } from './site-words.js';
 
 export const REL = 'noopener noreferrer nofollow';
 
@@ -109,7 +109,7 @@ function quoteHtml(uri: string, ctx: CardContext): string {
 }
 
 function count(label: string, icon: string, n: number | null, lang: SiteLanguage): string {
-  return n === null ? '' : `<span class="count" title="${escapeHtml(label)}"><span aria-hidden="true">${icon}</span> ${new Intl.NumberFormat(lang).format(n)}<span class="visually-hidden"> ${escapeHtml(label)}</span></span>`;
+  return n === null ? '' : `<span class="count" title="${escapeHtml(label)}"><span aria-hidden="true">${icon}</span> ${formatNumber(lang, n)}<span class="visually-hidden"> ${escapeHtml(label)}</span></span>`;
 }
 
 /** The card of one post; `className` is "post" in timelines and on its own page, "thread-post" for its neighbours. */

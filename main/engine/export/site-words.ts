@@ -22,10 +22,21 @@ export function siteWords(lang: string | undefined): { lang: SiteLanguage; dir: 
   return { lang: known, dir: known === 'ar' ? 'rtl' : 'ltr', words: CATALOGUES[known] };
 }
 
+/** Intl objects cost far more to make than to use (a site formats numbers on every card): one per language. */
+const numbers = new Map<string, { rules: Intl.PluralRules; format: Intl.NumberFormat }>();
+function intl(lang: string): { rules: Intl.PluralRules; format: Intl.NumberFormat } {
+  let made = numbers.get(lang);
+  if (!made) numbers.set(lang, (made = { rules: new Intl.PluralRules(lang), format: new Intl.NumberFormat(lang) }));
+  return made;
+}
+
+/** A number as the language writes it. */
+export const formatNumber = (lang: string, n: number): string => intl(lang).format.format(n);
+
 /** "{n} posts" in the language's plural form, the number formatted for it. */
 export function plural(lang: SiteLanguage, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }, n: number): string {
-  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms.other;
-  return form.replace('{n}', new Intl.NumberFormat(lang).format(n));
+  const form = forms[intl(lang).rules.select(n)] ?? forms.other;
+  return form.replace('{n}', formatNumber(lang, n));
 }
 
 /** The privacy sentence of a first page; English keeps PrivacyFilter's own wording (with its plurals). */

@@ -48,14 +48,22 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   const copier = new MediaCopier(outDir, options.mediaSource);
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: clock.timeZone });
   const monthName = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  const monthLabel = (month: string) => (/^\d{4}-\d{2}$/.test(month) ? monthName.format(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) - 1, 15)) : month);
+  const monthLabels = new Map<string, string>();
+  const monthLabel = (month: string): string => {
+    let label = monthLabels.get(month);
+    if (label === undefined) {
+      label = /^\d{4}-\d{2}$/.test(month) ? monthName.format(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) - 1, 15)) : month;
+      monthLabels.set(month, label);
+    }
+    return label;
+  };
   const when = (iso: string) => {
     const ms = Date.parse(iso);
     return Number.isFinite(ms) ? dateTime.format(ms) : iso;
   };
   const local = new Map<string, LocalPost>();
   const children = new Map<string, string[]>();
-  const ctx = (root: string): CardContext => ({ lang, words: w, root, profile, avatar: images.avatar, local: (id) => local.get(id), when });
+  const card: CardContext = { lang, words: w, root: '../', profile, avatar: images.avatar, local: (id) => local.get(id), when };
   const { name } = accountName(profile);
   const topbar = (root: string) =>
     `<header class="topbar">${avatarHtml({ avatar: images.avatar, profile, root })}<a href="${root}index.html">${bdi(name || title)}</a>` +
@@ -82,13 +90,13 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       const key = postKey(post);
       const shown = post.boosted ?? post;
       const excerpt = (shown.summary ?? shown.text ?? '').replace(/\s+/g, ' ').trim();
-      months.add(month, postCard(post, key, media, ctx('../')));
+      const article = postCard(post, key, media, card);
+      months.add(month, article);
       // the thread above this post: its ancestors in this export, oldest first
       const ancestors: LocalPost[] = [];
       for (let up = post.inReplyTo ? local.get(post.inReplyTo) : undefined; up && ancestors.length < 50; up = up.parent ? local.get(up.parent) : undefined) ancestors.unshift(up);
-      const thread = ancestors.length ? `<ol class="thread" aria-label="${escapeHtml(w.thread)}">${ancestors.map((a) => threadLink(a, ctx('../'))).join('')}</ol>\n` : '';
+      const thread = ancestors.length ? `<ol class="thread" aria-label="${escapeHtml(w.thread)}">${ancestors.map((a) => threadLink(a, card)).join('')}</ol>\n` : '';
       const nav = `<nav><a href="../months/${month}.html#p-${key}">${escapeHtml(monthLabel(month))}</a></nav>`;
-      const article = postCard(post, key, media, ctx('../'));
       writeFileSync(join(outDir, 'posts', `${key}.html`), page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
       const entry: LocalPost = { key, excerpt: excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT - 1)}…` : excerpt, when: when(post.published), parent: post.inReplyTo };
       local.set(post.id, entry);
@@ -106,7 +114,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   for (const [parent, replies] of children) {
     const file = join(outDir, 'posts', `${local.get(parent)!.key}.html`);
     if (!existsSync(file)) continue;
-    const list = `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, ctx('../'))).join('')}</ol></section>`;
+    const list = `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
     writeFileSync(file, readFileSync(file, 'utf8').replace(REPLIES, list));
   }
   const list = months.months();
