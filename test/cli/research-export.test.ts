@@ -25,8 +25,9 @@ function sql<T = Record<string, unknown>>(db: string, query: string): T[] {
 
 const one = (db: string, query: string): unknown => Object.values(sql(db, query)[0] ?? {})[0];
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const run = await runCli([...args, '--no-cache'], { env });
+/** Runs outbox; with `cached`, through a cache folder of this test (the many runs of one archive read it once). */
+async function cli(args: string[], env: Record<string, string> = {}, cached = false) {
+  const run = cached ? await runCli(args, { env, cacheDir: join(temp, 'cache') }) : await runCli([...args, '--no-cache'], { env });
   expect(run.code, run.stderr).toBe(0);
   return run;
 }
@@ -186,13 +187,13 @@ describe('outbox export --pseudonymize', () => {
     const outputs: Record<string, string[]> = {};
     for (const run of [0, 1]) {
       const dir = join(temp, `pseudo-${run}`);
-      const jsonl = await cli(['export', zip, '--format', 'jsonl', '--pseudonymize', '--salt', 'pepper'], env);
-      const csv = await cli(['export', zip, '--format', 'csv', '--pseudonymize', '--salt', 'pepper'], env);
-      const edges = await cli(['export', zip, '--format', 'edges', '--pseudonymize', '--salt', 'pepper'], env);
-      await cli(['export', zip, following, '--format', 'sqlite', '--out', `${dir}.sqlite`, '--pseudonymize', '--salt', 'pepper'], env);
+      const jsonl = await cli(['export', zip, '--format', 'jsonl', '--pseudonymize', '--salt', 'pepper'], env, true);
+      const csv = await cli(['export', zip, '--format', 'csv', '--pseudonymize', '--salt', 'pepper'], env, true);
+      const edges = await cli(['export', zip, '--format', 'edges', '--pseudonymize', '--salt', 'pepper'], env, true);
+      await cli(['export', zip, following, '--format', 'sqlite', '--out', `${dir}.sqlite`, '--pseudonymize', '--salt', 'pepper'], env, true);
       const dump = execFileSync(SQLITE, [`${dir}.sqlite`, '.dump'], { maxBuffer: 1 << 28 }).toString();
-      await cli(['export', zip, '--format', 'md', '--one-file-per-post', '--out', `${dir}-md`, '--include-private', '--pseudonymize', '--salt', 'pepper'], env);
-      await cli(['export', zip, '--format', 'html', '--out', `${dir}-html`, '--include-private', '--pseudonymize', '--salt', 'pepper'], env);
+      await cli(['export', zip, '--format', 'md', '--one-file-per-post', '--out', `${dir}-md`, '--include-private', '--pseudonymize', '--salt', 'pepper'], env, true);
+      await cli(['export', zip, '--format', 'html', '--out', `${dir}-html`, '--include-private', '--pseudonymize', '--salt', 'pepper'], env, true);
       outputs[run] = [jsonl.stdout, csv.stdout, edges.stdout, dump, folderText(`${dir}-md`), folderText(`${dir}-html`)];
     }
     const [a, b] = [outputs[0]!, outputs[1]!];
@@ -212,7 +213,7 @@ describe('outbox export --pseudonymize', () => {
     const account = pseudoRows[0]!.archive;
     expect(account).toMatch(/^@u[0-9a-f]{12}@h[0-9a-f]{10}\.invalid$/);
     expect(edgeLines.every((l) => l.startsWith(`${account},`))).toBe(true);
-  });
+  }, 400_000);
 
   it('changes nothing else: text without accounts, dates, visibility and counts are as in the plain export', async () => {
     const run = await cli(['export', zip, '--format', 'jsonl', '--pseudonymize', '--salt', 'pepper']);
