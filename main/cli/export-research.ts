@@ -75,7 +75,8 @@ export function manifestFlags(flags: Flags): Record<string, string | boolean> {
 export async function exportManifest(library: Library, paths: string[], format: string, filter: PostFilter, flags: Flags,
   counts: Record<string, number>, p: Pseudonymizer | null): Promise<Manifest> {
   const { archives, csvs } = await splitPaths(paths);
-  const accounts = library.archives.map((a) => accountOf(a.info));
+  // the library opens an archive given twice once: only then do paths and archives not pair up, and accounts are left out
+  const accounts = archives.length === library.archives.length ? library.archives.map((a) => accountOf(a.info)) : [];
   return makeManifest({
     version: packageVersion(),
     format,
