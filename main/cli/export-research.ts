@@ -149,5 +149,7 @@ export const RESEARCH_HELP = `  --format sqlite  one SQLite database (needs --ou
   --pseudonymize every account and status URI/URL replaced by a stable pseudonym (HMAC-SHA256), in every format
   --salt S       the key of the pseudonyms (same salt, same pseudonyms); without it a random one is printed
   --one-file-per-post  md: one Markdown file per post with YAML front matter (Hugo, Jekyll, Eleventy)
-  --site-lang L  html, md --one-file-per-post: the export's own words in en, de, fr, es, ja, zh-CN, pt-BR or ar (not the posts';
-                 --lang filters posts by language)`;
+  --site-lang L  html, md --one-file-per-post: the export's own words in en, de, fr, es, ja, zh-CN, pt-BR
+                 or ar (not the posts': --lang filters posts by language)
+  manifest.json  md and html write one beside the export (the database a manifest table): version, SHA-256 of
+                 each input, query, flags, counts`;
