@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMAT_OPTIONS, FILTER_OPTIONS, STATS_OPTIONS } from './export-formats.js';
+import { RESEARCH_OPTIONS } from './export-research.js';
 
 export type CommandName = 'summary' | 'export' | 'search' | 'serve' | 'stats' | 'launch';
 
@@ -24,7 +25,7 @@ interface CommandSpec {
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
   summary: { options: { json: { type: 'boolean' } }, positionals: ['paths...'] },
-  export: { options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, ...FILTER_OPTIONS, ...EXPORT_FORMAT_OPTIONS }, positionals: ['paths...'] },
+  export: { options: { format: { type: 'string' }, out: { type: 'string', short: 'o' }, ...FILTER_OPTIONS, ...EXPORT_FORMAT_OPTIONS, ...RESEARCH_OPTIONS }, positionals: ['paths...'] },
   stats: { options: { ...STATS_OPTIONS, ...FILTER_OPTIONS }, positionals: ['paths...'] },
   search: { options: { json: { type: 'boolean' }, limit: { type: 'string', short: 'n' } }, positionals: ['paths...', 'query'] },
   serve: { options: { port: { type: 'string', short: 'p' }, 'no-open': { type: 'boolean' } }, positionals: ['paths...?'] },

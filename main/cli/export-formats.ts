@@ -1,7 +1,8 @@
 // The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
 import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
 import {
-  ArchiveError, datePeriod, validateTimeZone, writeMarkdown, writeSite, type Archive, type ExportOptions, type ExportResult, type Library,
+  ArchiveError, datePeriod, validateTimeZone, writeManifest, writeMarkdown, writePostFiles, writeSite, zoneClock,
+  type Archive, type ExportOptions, type ExportResult, type Library, type Manifest, type Pseudonymizer,
 } from '../engine/service/index.js';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -119,12 +120,14 @@ export type PostSource = Archive | Library;
 
 const isLibrary = (source: PostSource): source is Library => 'archives' in source;
 
+export const archivesOf = (source: PostSource): readonly Archive[] => (isLibrary(source) ? source.archives : [source]);
+
 /** "@sam@example.social" (or several, joined), the page title of an export. */
-function accountTitle(source: PostSource): string {
-  const archives = isLibrary(source) ? source.archives : [source];
-  const names = archives.map((a) => {
+function accountTitle(source: PostSource, p: Pseudonymizer | null = null): string {
+  const names = archivesOf(source).map((a) => {
     const { username, server } = a.info.profile;
-    return username ? `@${username}${server ? `@${server}` : ''}` : a.info.name;
+    const name = username ? `@${username}${server ? `@${server}` : ''}` : a.info.name;
+    return p ? p.account(name) : name;
   });
   return [...new Set(names)].join(', ') || 'Posts';
 }
@@ -174,12 +177,48 @@ export function timeZone(value: string, usage: UsageFault): string {
   return value;
 }
 
-/** `outbox export <archive…> --format md|html --out DIR [filters] [--include-private] [--time-zone ZONE]`. */
-export async function exportFormat(source: PostSource, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest): Promise<ExportResult> {
+/** What the research flags add to a folder export: pseudonyms, and the paths whose manifest is written beside it. */
+export interface FolderExtras {
+  pseudonymizer: Pseudonymizer | null;
+  paths: string[];
+  /** the manifest of this export (see export-research.ts), written as manifest.json in the folder */
+  manifest?: (counts: Record<string, number>) => Promise<Manifest>;
+}
+
+/** The posts under pseudonyms; each pseudonymous copy still reads its media from the archive of the real post. */
+function pseudonymous(posts: Iterable<Post>, media: NonNullable<ExportOptions['mediaSource']>, p: Pseudonymizer): { posts: Iterable<Post>; media: NonNullable<ExportOptions['mediaSource']> } {
+  const real = new WeakMap<Post, Post>();
+  const mapped = function* () {
+    for (const post of posts) {
+      const shown = p.post(post);
+      real.set(shown, post);
+      yield shown;
+    }
+  };
+  return { posts: mapped(), media: (path, post) => media(path, real.get(post) ?? post) };
+}
+
+/** `outbox export <archive…> --format md|html --out DIR [filters] [--include-private] [--time-zone ZONE] [research flags]`. */
+export async function exportFormat(source: PostSource, format: 'md' | 'html', flags: Flags, usage: UsageFault = badRequest, extras?: FolderExtras): Promise<ExportResult> {
   const { out, filter, options } = exportFormatOptions(source, format, flags, usage);
-  const { posts, media } = sourcePosts(source, filter);
+  const p = extras?.pseudonymizer ?? null;
+  let { posts, media } = sourcePosts(source, filter);
+  if (p) ({ posts, media } = pseudonymous(posts, media, p));
   options.mediaSource = media;
-  const result = format === 'md' ? await writeMarkdown(posts, out, options) : await writeSite(posts, out, options);
+  options.title = accountTitle(source, p);
+  if (typeof flags['site-lang'] === 'string') options.lang = flags['site-lang'];
+  options.pseudonymized = p !== null;
+  const first = archivesOf(source)[0];
+  if (first?.info.profile.present) {
+    options.profile = p ? p.profile(first.info.profile) : first.info.profile;
+    options.profileMedia = async (path) => (await first.openMedia(path))?.stream;
+  }
+  const result = format === 'html'
+    ? await writeSite(posts, out, options)
+    : flags['one-file-per-post'] === true ? await writePostFiles(posts, out, options) : await writeMarkdown(posts, out, options);
+  if (extras?.manifest) {
+    writeManifest(out, await extras.manifest({ posts: result.posts, months: result.months, media: result.media, mediaMissing: result.mediaMissing, leftOutPrivate: result.leftOut.private, leftOutDirect: result.leftOut.direct }));
+  }
   process.stderr.write(exportReport(result, out));
   return result;
 }

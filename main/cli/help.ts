@@ -1,6 +1,7 @@
 // What `outbox --help` and `outbox <command> --help` print.
 import type { CommandName } from './args.js';
 import { EXPORT_FORMATS_HELP } from './export-formats.js';
+import { RESEARCH_HELP } from './export-research.js';
 import { STATS_HELP } from './stats-command.js';
 
 const COMMON = `Options for every command:
@@ -17,7 +18,7 @@ const TEXT: Record<CommandName | 'main', string> = {
 Usage:
   outbox [archive]                                    open the desktop app (browser mode without Electron)
   outbox summary <archive|csv>... [--json]            counts, dates, languages, hashtags, people, moves
-  outbox export <archive|csv>... --format jsonl|csv|md|html [--out FILE|DIR] [filters]
+  outbox export <archive|csv>... --format jsonl|csv|sqlite|edges|md|html [--out FILE|DIR] [filters]
                                                       posts as JSONL, CSV, Markdown or a static site
   outbox stats <archive|csv>... [--json] [filters]    per month, hour × weekday, top hashtags, streaks…
   outbox search <archive|csv>... <query> [--json] [--limit N]
@@ -47,7 +48,7 @@ CSV rows that could not be read are named on stderr ("file:line: reason").
 
 ${COMMON}`,
 
-  export: `Usage: outbox export <archive|csv>... --format jsonl|csv|md|html [--out FILE|DIR] [filters]
+  export: `Usage: outbox export <archive|csv>... --format jsonl|csv|sqlite|edges|md|html [--out FILE|DIR] [filters]
 
 Writes every post and boost, oldest first, in one stable schema (see README: "Export schema"). Several archives
 are written as one history: a post in two exports once (the newer export's copy); the archive column names the
@@ -55,6 +56,7 @@ account ("@user@server") whose export it comes from.
   --format F     jsonl: one JSON object per line; csv: RFC 4180, header row, CRLF, UTF-8 without BOM,
                  arrays and objects (media, hashtags, mentions, poll) as JSON inside the cell, null as an empty cell
   -o, --out FILE write to FILE instead of standard output (md and html: the folder DIR to write)
+${RESEARCH_HELP}
 ${EXPORT_FORMATS_HELP}
 
 ${COMMON}`,

@@ -4,6 +4,7 @@ import { parseInvocation, UsageError, type CommandName, type Invocation } from '
 import { desktopUnavailable, launchDesktop } from './desktop.js';
 import { exportPosts } from './export.js';
 import { exportFormat, exportFormatOptions, filterFromFlags } from './export-formats.js';
+import { EXPORT_FORMATS, exportEdges, exportManifest, exportSqlite, pseudonymousSource, researchOptions, type AnyExportFormat } from './export-research.js';
 import { outConflict } from './out-guard.js';
 import { helpText } from './help.js';
 import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLibraryForCli, searchLibrary } from './library-args.js';
@@ -61,19 +62,25 @@ async function run(argv: string[]): Promise<number> {
     case 'export': {
       const format = flags.format;
       const usage = (message: string) => new UsageError(message, command);
-      if (format === undefined) throw usage('missing --format jsonl|csv|md|html');
-      if (format !== 'jsonl' && format !== 'csv' && format !== 'md' && format !== 'html') throw usage(`--format must be jsonl, csv, md or html, not "${format}"`);
+      if (format === undefined) throw usage('missing --format jsonl|csv|sqlite|edges|md|html');
+      if (!EXPORT_FORMATS.includes(format as AnyExportFormat)) throw usage(`--format must be jsonl, csv, sqlite, edges, md or html, not "${format}"`);
       const out = typeof flags.out === 'string' ? flags.out : undefined;
       const filter = filterFromFlags(flags, usage);
       if (format === 'md' || format === 'html') exportFormatOptions(null, format, flags, usage); // bad flags fail before the read
+      const { pseudonymizer } = researchOptions(format as AnyExportFormat, flags, usage);
       const conflict = out === undefined ? null : outConflict(out, inv.paths);
       if (conflict !== null) throw usage(conflict);
       const library = await openLibraryForCli(inv.paths, { noCache });
       try {
         needArchive(library, command);
         process.stderr.write(libraryNotices(library));
-        if (format === 'md' || format === 'html') await exportFormat(library, format, flags, usage);
-        else await exportPosts(libraryExport(library, filter), format, out);
+        const posts = libraryExport(library, filter);
+        if (format === 'md' || format === 'html') await exportFormat(library, format, flags, usage, {
+          pseudonymizer, paths: inv.paths, manifest: (counts) => exportManifest(library, inv.paths, format, filter, flags, counts, pseudonymizer),
+        });
+        else if (format === 'sqlite') await exportSqlite(library, posts, { out: out!, paths: inv.paths, filter, flags, pseudonymizer });
+        else if (format === 'edges') await exportEdges(posts, out, pseudonymizer);
+        else await exportPosts(pseudonymousSource(posts, pseudonymizer), format as 'jsonl' | 'csv', out);
       } finally {
         await library.close();
       }

@@ -5,16 +5,22 @@
  * carriage return. Archive and CSV text is untrusted, so such a cell gets a leading ' and opens as plain text.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A fediverse handle and nothing else ("@user@server.example"): letters, digits and `_ . -` only, so no function
+ * call, operator or reference can ride in it. Kept as written, so edge lists and the `archive` column read as
+ * handles in Gephi, NetworkX, pandas and R.
+ */
+const PLAIN_HANDLE = /^@[A-Za-z0-9_.-]+@[A-Za-z0-9.-]+$/;
 
 /**
- * A cell: null → empty; strings as they are, behind a ' when they would start a formula; numbers and booleans as
+ * A cell: null → empty; strings as they are, behind a ' when they would start a formula (a bare handle excepted); numbers and booleans as
  * JSON (what we compute, never archive text); arrays and objects as JSON text. Quoted only when it must be
  * (RFC 4180; Ruby's CSV, which Mastodon uses, does the same).
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_START.test(text) && !PLAIN_HANDLE.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

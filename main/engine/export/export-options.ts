@@ -1,6 +1,6 @@
 // What every human-readable export (Markdown, static site) is told, and what it reports back.
 import type { Readable } from 'node:stream';
-import type { Post } from '../../../preload/contract.js';
+import type { Post, Profile } from '../../../preload/contract.js';
 
 /**
  * Bytes of one archive entry (Archive.openMedia's stream), or undefined when the archive does not hold it.
@@ -17,6 +17,14 @@ export interface ExportOptions {
   timeZone?: string;
   /** shown as the first page's title, e.g. "@sam@example.social" */
   title?: string;
+  /** the export's own words: a SITE_LANGUAGES code (site-words.ts); default English */
+  lang?: string;
+  /** the account whose posts these are: the site's profile header (already pseudonymized when asked) */
+  profile?: Profile;
+  /** bytes of the profile's avatar and header (entry names from Profile) */
+  profileMedia?: (path: string) => Promise<Readable | undefined>;
+  /** say on the first page that accounts and addresses are pseudonyms */
+  pseudonymized?: boolean;
 }
 
 export interface ExportResult {

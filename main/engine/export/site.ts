@@ -1,93 +1,82 @@
-// `outbox export --format html`: a static site (index, a page per month, a page per post, media beside them) for file://.
-import { closeSync, writeSync } from 'node:fs';
+// `outbox export --format html`: a static site that looks like the viewer (profile, cards, threads, lightbox, dark mode),
+// with an index, a page per month, a page per post and an Atom feed, for file:// or any web server; nothing remote.
+import { closeSync, existsSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Post } from '../../../preload/contract.js';
-import { zoneClock, type LocalTime } from '../stats/zone-clock.js';
+import type { Post, Profile } from '../../../preload/contract.js';
+import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
-import { MediaCopier, postKey, type CopiedMedia } from './media-copy.js';
+import { MediaCopier, postKey } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
 import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
-import { escapeHtml, linkTarget, sanitizeHtml } from './sanitize.js';
+import { escapeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
+import { accountName, avatarHtml, bdi, postCard, threadLink, type CardContext, type LocalPost } from './site-card.js';
+import { FeedEntries } from './site-feed.js';
+import { fill, plural, privacyNotice, siteWords } from './site-words.js';
+import { profileHtml } from './site-profile.js';
 
-const VISIBILITY_LABEL = { public: 'public', unlisted: 'unlisted', private: 'followers-only', direct: 'direct' } as const;
 const SPLIT = '\u0000posts\u0000';
-const REL = 'noopener noreferrer nofollow';
+const REPLIES = '<!--outbox:replies-->';
+/** A page title holds archive text: first-strong isolates keep a right-to-left name from reordering the rest. */
+const isolate = (text: string): string => `\u2068${text}\u2069`;
+const EXCERPT = 100;
 
-function external(label: string, url: string | null): string {
-  const href = linkTarget(url);
-  return href ? `${escapeHtml(label)} <a href="${escapeHtml(href)}" rel="${REL}">${escapeHtml(href)}</a>` : escapeHtml(`${label} ${url ?? ''}`.trim());
-}
-
-function mediaHtml(media: CopiedMedia[], root: string): string {
-  if (!media.length) return '';
-  const items = media.map(({ attachment, file, inert }) => {
-    const alt = attachment.description?.trim() ?? '';
-    if (!file) return `<li class="missing">${escapeHtml(`${attachment.kind}${alt ? `: ${alt}` : ''}`)} — not in the archive</li>`;
-    const src = escapeHtml(root + file);
-    const title = alt ? ` title="${escapeHtml(alt)}"` : '';
-    // not a media type a browser only shows: offered as a download, never embedded or opened as a page
-    if (inert) return `<li><a href="${src}" download>${escapeHtml(`file${alt ? `: ${alt}` : ''}`)}</a></li>`;
-    switch (attachment.kind) {
-      case 'image':
-        return `<li><a href="${src}"><img src="${src}" alt="${escapeHtml(alt)}" loading="lazy"></a></li>`;
-      case 'video':
-        return `<li><video controls preload="metadata" src="${src}"${title}></video></li>`;
-      case 'gifv':
-        return `<li><video controls loop muted preload="metadata" src="${src}"${title}></video></li>`;
-      case 'audio':
-        return `<li><audio controls preload="metadata" src="${src}"${title}></audio></li>`;
-      default:
-        return `<li><a href="${src}">${escapeHtml(`file${alt ? `: ${alt}` : ''}`)}</a></li>`;
-    }
-  });
-  return `<ul class="media">${items.join('')}</ul>`;
-}
-
-/** One post as an <article>; `root` is "../" from months/ and posts/. */
-function postHtml(post: Post, key: string, at: LocalTime | null, zone: string, media: CopiedMedia[], root: string): string {
-  const shown = post.boosted ?? post;
-  const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
-  const when = at ? `${at.day} ${at.time}` : 'undated';
-  const parts = [
-    `<article class="post" id="p-${key}">`,
-    `<p class="meta"><a class="permalink" href="${root}posts/${key}.html"><time datetime="${escapeHtml(post.published)}">${when}</time></a>` +
-      ` · ${kind} · ${VISIBILITY_LABEL[post.visibility] ?? escapeHtml(post.visibility)} <span class="zone">(${escapeHtml(zone)})</span></p>`,
-  ];
-  if (post.type === 'boost') parts.push(`<p class="context">${external('Boosted', post.boostOf ?? post.url)}</p>`);
-  else if (post.inReplyTo) parts.push(`<p class="context">${external('In reply to', post.inReplyTo)}</p>`);
-  if (post.type === 'post' || post.boosted) {
-    const content = `<div class="content"${shown.language ? ` lang="${escapeHtml(shown.language)}"` : ''}>${sanitizeHtml(shown.html)}</div>`;
-    parts.push(shown.summary ? `<details><summary>${escapeHtml(shown.summary)}</summary>${content}</details>` : content);
-    if (shown.poll) {
-      parts.push(`<ul class="poll">${shown.poll.options.map((o) => `<li>${escapeHtml(o.title)}${o.votes === null ? '' : ` (${o.votes})`}</li>`).join('')}</ul>`);
-    }
-    for (const l of shown.links) {
-      const href = linkTarget(l.href);
-      if (href) parts.push(`<p class="context">Link: <a href="${escapeHtml(href)}" rel="${REL}">${escapeHtml(l.name || href)}</a></p>`);
-    }
-  }
-  parts.push(mediaHtml(media, root));
-  const original = post.type === 'post' ? linkTarget(post.url) : null;
-  if (original) parts.push(`<p class="context"><a href="${escapeHtml(original)}" rel="${REL}">Original</a></p>`);
-  parts.push('</article>\n');
-  return parts.join('\n');
+/** Copies the profile's avatar and header through the same copier as post media (names we make, bytes made inert). */
+async function profileImages(profile: Profile | null, options: ExportOptions, outDir: string): Promise<{ avatar: string | null; header: string | null }> {
+  const source = options.profileMedia;
+  if (!profile || !source) return { avatar: null, header: null };
+  const copier = new MediaCopier(outDir, (path) => source(path));
+  const copy = async (path: string | null, which: string, description: string | null): Promise<string | null> => {
+    if (!path) return null;
+    // MediaCopier takes a post: this one carries only the picture (its id names the file, never the archive's path)
+    const holder = { id: `${profile.id}#${which}`, media: [{ path, url: path, mediaType: '', kind: 'image', description, present: true }] } as unknown as Post;
+    const [copied] = await copier.copy(holder);
+    return copied?.file ?? null;
+  };
+  return { avatar: await copy(profile.avatar, 'avatar', profile.avatarDescription), header: await copy(profile.header, 'header', profile.headerDescription) };
 }
 
 async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOptions): Promise<ExportResult> {
   prepareOutFolder(outDir, ['months', 'posts']);
   const clock = zoneClock(options.timeZone ?? 'UTC');
+  const { lang, dir, words: w } = siteWords(options.lang);
   const title = options.title ?? 'Posts';
+  const profile = options.profile ?? null;
+  const images = await profileImages(profile, options, outDir);
   const privacy = new PrivacyFilter(options.includePrivate === true);
   const copier = new MediaCopier(outDir, options.mediaSource);
-  const monthFrame = (month: string) =>
-    pageHtml({ title: `${title} — ${month}`, root: '../', body: `<nav><a href="../index.html">All months</a></nav>\n<h1>${escapeHtml(month)}</h1>\n${SPLIT}` }).split(SPLIT);
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: clock.timeZone });
+  const monthName = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const monthLabels = new Map<string, string>();
+  const monthLabel = (month: string): string => {
+    let label = monthLabels.get(month);
+    if (label === undefined) {
+      label = /^\d{4}-\d{2}$/.test(month) ? monthName.format(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) - 1, 15)) : month;
+      monthLabels.set(month, label);
+    }
+    return label;
+  };
+  const when = (iso: string) => {
+    const ms = Date.parse(iso);
+    return Number.isFinite(ms) ? dateTime.format(ms) : iso;
+  };
+  const local = new Map<string, LocalPost>();
+  const children = new Map<string, string[]>();
+  const card: CardContext = { lang, words: w, root: '../', profile, avatar: images.avatar, local: (id) => local.get(id), when };
+  const { name } = accountName(profile);
+  const topbar = (root: string) =>
+    `<header class="topbar">${avatarHtml({ avatar: images.avatar, profile, root })}<a href="${root}index.html">${bdi(name || title)}</a>` +
+    `<nav><a href="${root}index.html">${escapeHtml(w.allMonths)}</a></nav></header>`;
+  const page = (pageTitle: string, root: string, body: string, scripts?: string[]) =>
+    pageHtml({ title: pageTitle, root, body: `${topbar(root)}\n<main>\n${body}\n</main>`, scripts, lang, dir });
+  const monthFrame = (month: string) => page(`${isolate(title)} — ${monthLabel(month)}`, '../', `<h1>${escapeHtml(monthLabel(month))}</h1>\n${SPLIT}`).split(SPLIT);
   const months = new MonthFiles(outDir, {
     name: (month) => `months/${month}.html`,
     head: (month) => monthFrame(month)[0]!,
     foot: (month) => monthFrame(month)[1]!,
   });
+  const feed = new FeedEntries();
   const searchData = openOutFile(join(outDir, 'search-data.js'));
   writeSync(searchData, 'window.OUTBOX_SEARCH = [\n');
   let written = 0;
@@ -99,27 +88,51 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       const month = at?.month ?? 'undated';
       const media = await copier.copy(post);
       const key = postKey(post);
-      const article = postHtml(post, key, at, clock.timeZone, media, '../');
+      const shown = post.boosted ?? post;
+      const excerpt = (shown.summary ?? shown.text ?? '').replace(/\s+/g, ' ').trim();
+      const article = postCard(post, key, media, card);
       months.add(month, article);
-      const nav = `<nav><a href="../index.html">All months</a> · <a href="../months/${month}.html#p-${key}">${escapeHtml(month)}</a></nav>`;
-      writeOutFile(join(outDir, 'posts', `${key}.html`), pageHtml({ title: `${title} — ${at ? at.day : 'post'}`, root: '../', body: `${nav}\n${article}` }));
-      const text = `${post.summary ? `${post.summary} ` : ''}${(post.boosted ?? post).text || post.boostOf || ''}`.slice(0, 2000);
-      writeSync(searchData, `${JSON.stringify([`posts/${key}.html`, at ? `${at.day} ${at.time}` : 'undated', text])},\n`);
+      // the thread above this post: its ancestors in this export, oldest first
+      const ancestors: LocalPost[] = [];
+      for (let up = post.inReplyTo ? local.get(post.inReplyTo) : undefined; up && ancestors.length < 50; up = up.parent ? local.get(up.parent) : undefined) ancestors.unshift(up);
+      const thread = ancestors.length ? `<ol class="thread" aria-label="${escapeHtml(w.thread)}">${ancestors.map((a) => threadLink(a, card)).join('')}</ol>\n` : '';
+      const nav = `<nav><a href="../months/${month}.html#p-${key}">${escapeHtml(monthLabel(month))}</a></nav>`;
+      writeOutFile(join(outDir, 'posts', `${key}.html`), page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
+      const entry: LocalPost = { key, excerpt: excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT - 1)}…` : excerpt, when: when(post.published), parent: post.inReplyTo };
+      local.set(post.id, entry);
+      if (post.inReplyTo && local.has(post.inReplyTo)) children.set(post.inReplyTo, [...(children.get(post.inReplyTo) ?? []), post.id]);
+      feed.add(post, key);
+      const text = `${post.summary ? `${post.summary} ` : ''}${shown.text || post.boostOf || ''}`.slice(0, 2000);
+      writeSync(searchData, `${JSON.stringify([`posts/${key}.html`, entry.when, text])},\n`);
       written++;
     }
   } finally {
     writeSync(searchData, '];\n');
     closeSync(searchData);
   }
+  // replies are known only after their parent's page was written: add them to it now
+  for (const [parent, replies] of children) {
+    const file = join(outDir, 'posts', `${local.get(parent)!.key}.html`);
+    if (!existsSync(file)) continue;
+    const list = `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
+    writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, list));
+  }
   const list = months.months();
+  const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
+  const forms = JSON.stringify(w.searchFound);
   const body = [
-    `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="summary"><span id="post-count">${written}</span> post${written === 1 ? '' : 's'} in ${list.length} month${list.length === 1 ? '' : 's'}; times in ${escapeHtml(clock.timeZone)}.</p>`,
-    `<p class="notice" id="privacy">${escapeHtml(privacy.notice())}</p>`,
-    '<form id="search" role="search" hidden><label>Search <input type="search" autocomplete="off"></label><p id="search-status" class="meta"></p><ol id="search-results"></ol></form>',
-    `<ul class="months">${list.map(([month, n]) => `<li><a href="months/${month}.html">${escapeHtml(month)}</a> <span class="meta" data-count="${n}">${n}</span></li>`).join('')}</ul>`,
+    profile ? profileHtml(profile, images, { lang, words: w, root: '' }) : `<h1>${bdi(title)}</h1>`,
+    `<p class="summary">${escapeHtml(fill(w.summary, { posts: '\u0000', months: plural(lang, w.monthsCount, list.length), zone: clock.timeZone })).replace('\u0000', `<span id="post-count-text">${escapeHtml(plural(lang, w.posts, written)).replace(new Intl.NumberFormat(lang).format(written), `<span id="post-count">${written}</span>`)}</span>`)}</p>`,
+    `<p class="notice" id="privacy">${escapeHtml(notice)}</p>`,
+    options.pseudonymized ? `<p class="notice" id="pseudonyms">${escapeHtml(w.pseudonymized)}</p>` : '',
+    `<form id="search" role="search" hidden data-forms="${escapeHtml(forms)}" data-capped="${escapeHtml(w.searchCapped)}"><label>${escapeHtml(w.search)} <input type="search" autocomplete="off"></label><p id="search-status" class="meta" aria-live="polite"></p><ol id="search-results"></ol></form>`,
+    `<noscript><p class="meta">${escapeHtml(w.noScriptSearch)}</p></noscript>`,
+    `<h2>${escapeHtml(w.months)}</h2>`,
+    `<ul class="months">${list.map(([month, n]) => `<li><a href="months/${month}.html">${escapeHtml(monthLabel(month))}</a> <span class="meta" data-count="${n}">${escapeHtml(plural(lang, w.posts, n))}</span></li>`).join('')}</ul>`,
+    `<p class="meta"><a href="feed.xml">${escapeHtml(w.feed)}</a></p>`,
   ].join('\n');
-  writeOutFile(join(outDir, 'index.html'), pageHtml({ title, root: '', body, scripts: ['search-data.js', 'search.js'] }));
+  writeOutFile(join(outDir, 'index.html'), pageHtml({ title: isolate(title), root: '', body: `<main>\n${body}\n</main>`, scripts: ['search-data.js', 'search.js'], lang, dir }));
+  writeOutFile(join(outDir, 'feed.xml'), feed.xml(title, name, (post) => `${when(post.published)} · ${post.type === 'boost' ? w.kindBoost : post.inReplyTo ? w.kindReply : w.kindPost}`));
   writeOutFile(join(outDir, 'style.css'), STYLE_CSS);
   writeOutFile(join(outDir, 'search.js'), SEARCH_JS);
   return { posts: written, months: list.length, media: copier.copied, mediaMissing: copier.missing, leftOut: { ...privacy.leftOut } };
