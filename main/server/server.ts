@@ -119,7 +119,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Route on the path exactly as sent: the WHATWG parser would fold `..` and `%2e%2e` segments.
     const rawPath = target.split(/[?#]/, 1)[0]!;
     const auth = authenticate(req, url, token, rawPath, Routes.progress);
-    if (!auth) return sendText(req, res, 401, 'Unauthorized: open the address `outbox serve` printed (it carries the token).');
+    // The viewer's page itself holds no archive data, only our code and the signatures of its own files: it loads
+    // without a credential so an address typed or bookmarked in this tab works (the token waits in sessionStorage).
+    // No cookie carries the token any more, so this is what a cookie used to make work.
+    const page = (rawPath === '/' || rawPath === '/index.html') && (req.method === 'GET' || req.method === 'HEAD');
+    if (!auth && !page) return sendText(req, res, 401, 'Unauthorized: open the address `outbox serve` printed (it carries the token).');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
 
     // Data waits for the open `outbox serve` started after printing its address; progress is how the wait is shown.

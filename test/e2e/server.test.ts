@@ -42,11 +42,16 @@ afterAll(async () => {
 describe('token and Host checks', () => {
   it('refuses a request without the token with 401', async () => {
     const host = new URL(served.origin).host;
-    for (const path of ['/api/current', '/', '/app.js', `/api/search?q=quokkaroot`]) {
+    for (const path of ['/api/current', '/app.js', `/api/search?q=quokkaroot`]) {
       const r = await get(served.origin, path, { Host: host });
       expect(r.status, path).toBe(401);
       expect(r.body).not.toContain(RICH.threadRoot);
     }
+    // the viewer's page itself loads (it holds our code, never archive data or the token)
+    const page = await get(served.origin, '/', { Host: host });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain(RICH.threadRoot);
+    expect(page.body).not.toContain(served.token);
     const wrong = await get(served.origin, '/api/current', { Host: host, Authorization: `Bearer ${'0'.repeat(64)}` });
     expect(wrong.status).toBe(401);
   });

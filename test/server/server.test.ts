@@ -93,9 +93,16 @@ describe('who may ask', () => {
   });
 
   it('answers 401 without the token, and with a wrong one', async () => {
-    for (const path of ['/', '/index.html', '/app.js', '/api/current', '/api/search?q=nuclear', '/media/x/y', '/nothing']) {
+    for (const path of ['/app.js', '/styles/app.css', '/api/current', '/api/search?q=nuclear', '/media/x/y', '/nothing']) {
       const reply = await send(path);
       expect(reply.status, path).toBe(401);
+      expectSecurityHeaders(reply);
+    }
+    // the viewer's page alone loads without it (our code, no archive data): no cookie carries the token any more
+    for (const path of ['/', '/index.html']) {
+      const reply = await send(path);
+      expect(reply.status, path).toBe(200);
+      expect(reply.body.toString()).not.toContain(server.token);
       expectSecurityHeaders(reply);
     }
     expect((await send(`/api/current?token=${'0'.repeat(64)}`)).status).toBe(401);
