@@ -37,7 +37,10 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 // The model: what Outbox knows about one archive.
 // ---------------------------------------------------------------------------------------------
 
-export type ContainerFormat = 'zip' | 'tar.gz' | 'folder';
+/** 'file': one exported file on its own (a Bluesky .car, a Misskey notes .json), not a container. */
+export type ContainerFormat = 'zip' | 'tar.gz' | 'folder' | 'file';
+/** Where an account's history comes from (the reader that read it). */
+export type AccountSource = 'mastodon' | 'pleroma' | 'misskey' | 'twitter' | 'bluesky' | 'pixelfed';
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
 export type PostType = 'post' | 'boost';
 export type MediaKind = 'image' | 'video' | 'gifv' | 'audio' | 'unknown';
@@ -180,6 +183,8 @@ export interface SkippedItem {
 /** The JSON of `outbox summary`. Keys are fixed: outside checks read them. */
 export interface Summary {
   format: ContainerFormat;
+  /** which kind of export the account's posts came from; absent in summaries cached before readers existed */
+  source?: AccountSource;
   profile: {
     username: string;
     displayName: string;
