@@ -1,5 +1,5 @@
 // RFC 4180 writing: one record per line, CRLF, fields quoted only when they must be.
-import { EXPORT_FIELDS, type ExportRow } from './export-schema.js';
+import { EXPORT_FIELDS, type ExportRow } from '../engine/rows/export-schema.js';
 
 /** A cell: null → empty, strings as they are, booleans/numbers as JSON, arrays and objects as JSON text. */
 export function csvCell(value: unknown): string {

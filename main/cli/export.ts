@@ -1,7 +1,7 @@
 // `outbox export`: every post, oldest first, streamed as JSONL lines or CSV rows (schema in export-schema.ts).
 import type { ArchiveInfo, Post } from '../../preload/contract.js';
 import { csvHeader, csvRow } from './csv.js';
-import { exportRow } from './export-schema.js';
+import { exportRow } from '../engine/rows/export-schema.js';
 import { openOutput } from './output.js';
 
 export type ExportFormat = 'jsonl' | 'csv';

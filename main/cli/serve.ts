@@ -11,13 +11,13 @@ import { demoArchivePath } from '../engine/demo.js';
 import { ArchiveError, toErrorInfo } from '../engine/errors.js';
 import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
 import { openDemo } from '../engine/open.js';
-import { locateArchive } from '../engine/source/layout.js';
+import { pickReader } from '../engine/readers/pick.js';
 import { openSource } from '../engine/source/open-source.js';
 import type { RowWriter } from '../server/insights.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
 import { csvHeader, csvRow } from './csv.js';
-import { exportRow } from './export-schema.js';
+import { exportRow } from '../engine/rows/export-schema.js';
 import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';
 import { progressBar } from './progress-bar.js';
@@ -67,14 +67,14 @@ async function startsWithGzip(path: string): Promise<boolean> {
 
 /**
  * The cheap part of opening, done before the address is printed so that an unusable file still exits 2 with one
- * line: the container reads and holds an outbox.json. A zip costs its central directory, a folder its listing; a
+ * line: the container reads and some reader recognises it (an outbox.json, today). A zip costs its central directory, a folder its listing; a
  * tar.gz is only recognised (listing it inflates all of it), and its later failures reach the viewer's error screen.
  */
 async function checkContainer(path: string): Promise<void> {
   if (await startsWithGzip(path)) return;
   const source = await openSource(path);
   try {
-    locateArchive(source);
+    await pickReader(source);
   } finally {
     await source.close();
   }

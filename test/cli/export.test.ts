@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_FIELDS, type ExportRow } from '../../main/cli/export-schema.js';
+import { EXPORT_FIELDS, type ExportRow } from '../../main/engine/rows/export-schema.js';
 import { generatePosts, writeArchive, type Truth } from '../fixtures/archive-builder.js';
 import { assertBuilt, cliPath, runCli, sample } from './run-cli.js';
 

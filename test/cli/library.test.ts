@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse, Summary } from '../../preload/contract.js';
-import { EXPORT_FIELDS, type ExportRow } from '../../main/cli/export-schema.js';
+import { EXPORT_FIELDS, type ExportRow } from '../../main/engine/rows/export-schema.js';
 import { openArchive } from '../../main/engine/open.js';
 import { L, NEW_URI, OLD_URI, P3_URI, writeMovedExports, type MovedExports } from '../engine/library/moved-account.js';
 import { assertBuilt, runCli } from './run-cli.js';

@@ -10,7 +10,7 @@ import type { Result, Stats } from '../../preload/contract.js';
 import type { Archive } from '../../main/engine/archive.js';
 import { openArchive } from '../../main/engine/open.js';
 import { csvHeader, csvRow } from '../../main/cli/csv.js';
-import { exportRow } from '../../main/cli/export-schema.js';
+import { exportRow } from '../../main/engine/rows/export-schema.js';
 import { exportRoute, sendExport, statsRoute, validateStatsRequest, type InsightsContext, type RowWriter } from '../../main/server/insights.js';
 import { sendResult } from '../../main/server/respond.js';
 import { statusOf } from '../../main/server/respond.js';
