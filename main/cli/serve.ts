@@ -11,8 +11,7 @@ import { demoArchivePath } from '../engine/demo.js';
 import { ArchiveError, toErrorInfo } from '../engine/errors.js';
 import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
 import { openDemo } from '../engine/open.js';
-import { pickReader } from '../engine/readers/pick.js';
-import { openSource } from '../engine/source/open-source.js';
+import { openExport, pickReader } from '../engine/readers/pick.js';
 import type { RowWriter } from '../server/insights.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
@@ -61,7 +60,7 @@ async function startsWithGzip(path: string): Promise<boolean> {
       await file.close();
     }
   } catch {
-    return false; // a folder, or unreadable: openSource says which
+    return false; // a folder, or unreadable: openExport says which
   }
 }
 
@@ -72,7 +71,7 @@ async function startsWithGzip(path: string): Promise<boolean> {
  */
 async function checkContainer(path: string): Promise<void> {
   if (await startsWithGzip(path)) return;
-  const source = await openSource(path);
+  const source = await openExport(path);
   try {
     await pickReader(source);
   } finally {
