@@ -49,13 +49,9 @@ export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
     bookmarks: archiveBookmarkCount + csvOnly,
     skipped: input.accounts.flatMap((s) => s.skippedItems),
   });
-  // One kind of export throughout (one archive, or several of one service): the library says which, as each account does.
-  const sources = new Set(input.accounts.map((a) => a.source));
-  const [only] = sources;
   return {
     ...merged,
     format: input.accounts[0]?.format ?? null,
-    ...(sources.size === 1 && only ? { source: only } : {}),
     profile: input.about ? structuredClone(input.about.profile) : null,
     accounts: [...input.accounts],
     relationships: summarizeRelationships(input.relationships),
