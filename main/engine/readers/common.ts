@@ -32,8 +32,10 @@ export async function readHead(source: Source, name: string, bytes = HEAD_BYTES)
       total += chunk.length;
       if (total >= bytes) break;
     }
-  } catch {
-    // a damaged entry: whatever came before the damage is what detection sees
+  } catch (error) {
+    // A damaged entry: whatever came before the damage is what detection sees. An entry that lies about its size
+    // or inflates like a bomb is refused at once, naming it, rather than passed over as unrecognised.
+    if (error instanceof ArchiveError && error.code === 'unsafe') throw error;
   } finally {
     stream.destroy();
   }
@@ -56,8 +58,8 @@ export async function readHeadBytes(source: Source, name: string, bytes = HEAD_B
       total += chunk.length;
       if (total >= bytes) break;
     }
-  } catch {
-    // as readHead
+  } catch (error) {
+    if (error instanceof ArchiveError && error.code === 'unsafe') throw error; // as readHead
   } finally {
     stream.destroy();
   }
