@@ -382,6 +382,20 @@ export interface MutedAccount {
   hideNotifications: boolean;
 }
 
+/** One filter of Mastodon's filters export (custom_filters.json), read beside the CSV exports. */
+export interface CustomFilter {
+  title: string;
+  /** ISO 8601, or null when it never expires */
+  expiresAt: string | null;
+  /** where it applies: home, notifications, public, thread, account */
+  context: string[];
+  /** warn, hide or blur */
+  action: string;
+  keywords: Array<{ keyword: string; wholeWord: boolean }>;
+  /** URIs of the posts it filters */
+  statuses: string[];
+}
+
 /** A row of a CSV file that did not load. */
 export interface RelationshipProblem {
   /** file name (no directories) */
@@ -414,6 +428,8 @@ export interface RelationshipsInfo {
   inArchive: Record<string, number>;
   /** the CSV files read: name (no directories), kind, rows loaded */
   files: Array<{ name: string; kind: RelationshipKind; rows: number }>;
+  /** the filters of the custom_filters.json files given or found beside the archives; absent from older servers */
+  filters?: CustomFilter[];
   /** sentences for the person: how files were read, rows left out, moves found */
   notes: string[];
 }
