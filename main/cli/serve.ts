@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
+import { isCustomFiltersFile, readCustomFilters } from '../engine/csv/custom-filters.js';
 import { readCsvExport } from '../engine/csv/read-export.js';
 import { demoArchivePath } from '../engine/demo.js';
 import { ArchiveError, toErrorInfo } from '../engine/errors.js';
@@ -45,7 +46,8 @@ export function openBrowser(url: string): void {
 /** One stderr line naming the CSVs that were picked up beside the archives (nobody gave them on the command line). */
 async function besideNotice(library: Library, paths: string[]): Promise<string> {
   const given = new Set((await splitPaths(paths)).csvs.map((p) => resolve(p)));
-  const found = library.csv.filter((c) => !given.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`);
+  const found = [...library.csv.filter((c) => !given.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`),
+    ...library.filters.filter((f) => !given.has(resolve(f.file))).map((f) => `${basename(f.file)} (${f.filters.length})`)];
   return found.length ? `outbox: also read beside the archive: ${found.join(', ')}\n` : '';
 }
 
@@ -148,7 +150,7 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   }
   for (const path of given.archives) await checkContainer(path);
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
-  for (const path of given.csvs) await readCsvExport(path);
+  for (const path of given.csvs) await (await isCustomFiltersFile(path) ? readCustomFilters(path) : readCsvExport(path));
 
   let server: RunningServer;
   try {

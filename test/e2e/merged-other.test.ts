@@ -1,12 +1,13 @@
 // One person's Mastodon archive and X/Twitter archive as one timeline in real Chromium: posts of both interleaved
 // by date, each drawn as its own export's (author, avatar, media) and saying where it came from.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveInfo, Result } from '../../preload/contract.js';
 import { makeAccount, makePost, pngImage, writeArchive } from '../fixtures/archive-builder.js';
 import { writeZip } from '../fixtures/containers.js';
-import { folderEntries, writeTwitterArchive } from '../fixtures/other-exports.js';
+import { customFilters, folderEntries, writeTwitterArchive } from '../fixtures/other-exports.js';
 import { tempRoot } from './fixtures.js';
 import { deepText, launchBrowser, openPage, resultCount, screenshot, serve, timelineReady, until, type Served, PageWatch } from './harness.js';
 
@@ -43,7 +44,10 @@ beforeAll(async () => {
   ], { naming: '2023', username: 'sam', mediaFiles: { '1200000000000000002-BAKERY.png': pngImage(TWEET_PHOTO.w, TWEET_PHOTO.h, (x, y) => [200, 120 + y, 40 + x]) } });
   const twitter = join(tmp.dir, 'twitter-2024-sam.zip');
   await writeZip(folderEntries(unpacked), twitter, { mtime: new Date('2024-02-01T00:00:00Z') });
-  library = await serve([mastodon, twitter], { OUTBOX_CACHE_DIR: join(tmp.dir, 'cache') });
+  // Mastodon's filters export, given beside the archives: People shows it.
+  const filters = join(tmp.dir, 'custom_filters.json');
+  writeFileSync(filters, customFilters());
+  library = await serve([mastodon, twitter, filters], { OUTBOX_CACHE_DIR: join(tmp.dir, 'cache') });
   const current = (await (await fetch(new URL('/api/current', library.origin), { headers: { Authorization: `Bearer ${library.token}` } })).json()) as Result<ArchiveInfo[]>;
   if (!current.ok) throw new Error(current.message);
   const byName = (name: string) => current.value.find((a) => a.name === name)!;
@@ -94,6 +98,18 @@ describe('a Mastodon and an X/Twitter archive of one person', () => {
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(TWEET_PHOTO.w);
     expect(await img.getAttribute('alt')).toBe('The bakery window');
     await screenshot(page, 'merged-mastodon-twitter');
+  });
+
+  it('People shows the filters of custom_filters.json', async () => {
+    const page = await viewer('#/?all=1');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'People' }).click();
+    const filters = page.locator('ox-people [data-testid=filters]');
+    await until('the filters', async () => (await filters.count()) === 1 && /Filters\s*2/.test(await filters.locator('h3').innerText()));
+    const text = (await deepText(filters)).replace(/\s+/g, ' ');
+    expect(text).toContain('Spoilers');
+    expect(text).toContain('Warns about posts in home, public with “finale” (whole word)');
+    expect(text).toContain('Hides posts in home · 1 post · until 2030-01-01');
+    await screenshot(page, 'people-filters');
   });
 
   it('search across both finds the tweet and the toot', async () => {

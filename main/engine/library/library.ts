@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { PageQuery, PostFilter, SearchResponse, SearchResult } from '../../../preload/contract.js';
 import type { Archive, OpenOptions } from '../archive.js';
 import type { CsvExport } from '../csv/kinds.js';
+import { findFiltersBeside, isCustomFiltersFile, readCustomFilters, type FiltersExport } from '../csv/custom-filters.js';
 import { findCsvBeside, isCsvExportFile, readCsvExport } from '../csv/read-export.js';
 import { ArchiveError } from '../errors.js';
 import { openArchive } from '../open.js';
@@ -44,6 +45,8 @@ export interface Library {
   readonly archives: readonly Archive[];
   /** the CSV files read, in the order given (then those found beside the archives) */
   readonly csv: readonly CsvExport[];
+  /** the filters exports (custom_filters.json) read, given or found beside the archives */
+  readonly filters: readonly FiltersExport[];
   /** every CSV merged by kind; bookmarks also hold the archives' bookmarks.json */
   readonly relationships: Relationships;
   /** moves between open accounts; when there is one, the timelines are one person's history */
@@ -69,20 +72,33 @@ export interface Library {
   close(): Promise<void>;
 }
 
-/** Splits paths into archives and CSV exports by content (see isCsvExportFile), keeping their order. */
+/**
+ * Splits paths into archives and the exports read beside them (relationship CSVs, and Mastodon's filters export,
+ * which goes with them) by content (see isCsvExportFile, isCustomFiltersFile), keeping their order.
+ */
 export async function splitLibraryPaths(paths: readonly string[]): Promise<{ archives: string[]; csvs: string[] }> {
   const archives: string[] = [];
   const csvs: string[] = [];
-  for (const path of paths) (await isCsvExportFile(path) ? csvs : archives).push(path);
+  for (const path of paths) (await isCsvExportFile(path) || await isCustomFiltersFile(path) ? csvs : archives).push(path);
   return { archives, csvs };
 }
 
 export async function openLibrary(paths: string[], options: LibraryOptions = {}): Promise<Library> {
-  const { archives: archivePaths, csvs } = await splitLibraryPaths(paths);
+  const { archives: archivePaths, csvs: others } = await splitLibraryPaths(paths);
+  const filterPaths: string[] = [];
+  const csvs: string[] = [];
+  for (const path of others) (await isCustomFiltersFile(path) ? filterPaths : csvs).push(path);
   const beside: string[] = [];
+  const filtersBeside: string[] = [];
   if (options.csvBeside) {
-    const given = new Set(csvs.map((p) => resolve(p)));
+    const given = new Set([...csvs, ...filterPaths].map((p) => resolve(p)));
     for (const path of archivePaths) {
+      for (const found of await findFiltersBeside(path)) {
+        if (!given.has(resolve(found))) {
+          given.add(resolve(found));
+          filtersBeside.push(found);
+        }
+      }
       for (const found of await findCsvBeside(path)) {
         if (!given.has(resolve(found))) {
           given.add(resolve(found));
@@ -115,7 +131,17 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
         skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
       }
     }
-    return await assemble(archives, kept, exports, skipped);
+    const filters: FiltersExport[] = [];
+    for (const path of filterPaths) filters.push(await readCustomFilters(path));
+    for (const path of filtersBeside) {
+      try {
+        filters.push(await readCustomFilters(path));
+      } catch (error) {
+        if (!(error instanceof ArchiveError)) throw error;
+        skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
+      }
+    }
+    return await assemble(archives, kept, exports, skipped, filters);
   } catch (error) {
     await Promise.all(archives.map((a) => a.close().catch(() => undefined)));
     throw error;
@@ -127,7 +153,7 @@ const acctOf = (a: Archive): string => {
   return p.server ? `@${p.username}@${p.server}` : p.id || a.info.name;
 };
 
-async function assemble(archives: Archive[], paths: string[], exports: CsvExport[], skipped: string[]): Promise<Library> {
+async function assemble(archives: Archive[], paths: string[], exports: CsvExport[], skipped: string[], filters: FiltersExport[] = []): Promise<Library> {
   const order = await exportPrecedence(archives, paths);
   const hidden = hiddenCopies(archives, order);
   const seen = archives.map((a) => ({ profile: a.info.profile, summary: a.summary() }));
@@ -146,6 +172,7 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
     notes.push(`${duplicates} post${duplicates === 1 ? ' is' : 's are'} in more than one export: each is shown once, as the newest export has it.`);
   }
   for (const e of exports) notes.push(...e.notes);
+  for (const f of filters) notes.push(`${basename(f.file)}: ${f.filters.length} filter${f.filters.length === 1 ? '' : 's'}.`, ...f.notes);
   notes.push(...skipped);
   const about = archives.length > 0 ? newestAccountIndex(seen, moves, order) : -1;
   let summary: LibrarySummary | null = null;
@@ -153,6 +180,7 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
   const library: Library = {
     archives,
     csv: exports,
+    filters,
     relationships,
     moves,
     precedence: order.map((i) => archives[i]!.info.id),

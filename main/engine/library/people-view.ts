@@ -3,7 +3,7 @@
 // routes and the desktop's archive worker share it.
 import { basename } from 'node:path';
 import type {
-  AccountMove, ArchiveInfo, CsvFile, Post, PostFilter, RelationshipKind, RelationshipsInfo, SearchResponse,
+  AccountMove, ArchiveInfo, CsvFile, CustomFilter, Post, PostFilter, RelationshipKind, RelationshipsInfo, SearchResponse,
 } from '../../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, RELATIONSHIP_KINDS } from '../../../preload/contract.js';
 import type { Archive } from '../archive.js';
@@ -79,6 +79,8 @@ export interface PeopleInput {
   notes: readonly string[];
   /** countAccounts over the shown posts */
   mentioned: ReadonlyMap<string, number>;
+  /** the filters of the filters exports read with the lists */
+  filters?: readonly CustomFilter[];
 }
 
 /** The answer of GET /api/relationships. */
@@ -113,6 +115,7 @@ export function relationshipsInfo(input: PeopleInput): RelationshipsInfo {
     inArchive,
     files: input.files.map((f) => ({ name: basename(f.file), kind: f.kind, rows: f.rows })),
     notes: [...input.notes],
+    ...(input.filters?.length ? { filters: input.filters.map((f) => structuredClone(f)) } : {}),
   };
 }
 
@@ -194,6 +197,7 @@ export function libraryView(archives: readonly Archive[], library: Library | nul
         files: same ? library.csv.map((c) => ({ file: c.file, kind: c.kind, rows: c.rows.length })) : [],
         notes: same ? library.notes : [],
         mentioned: countAccounts(posts()),
+        filters: same ? library.filters.flatMap((f) => f.filters) : [],
       });
       return people;
     },
