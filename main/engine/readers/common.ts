@@ -18,31 +18,10 @@ export const message = (error: unknown): string => (error instanceof Error ? err
 
 /** The first `bytes` bytes of an entry (fewer when it is shorter), as text; '' when it cannot be read. */
 export async function readHead(source: Source, name: string, bytes = HEAD_BYTES): Promise<string> {
-  let stream;
-  try {
-    stream = await source.open(name);
-  } catch {
-    return '';
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      total += chunk.length;
-      if (total >= bytes) break;
-    }
-  } catch (error) {
-    // A damaged entry: whatever came before the damage is what detection sees. An entry that lies about its size
-    // or inflates like a bomb is refused at once, naming it, rather than passed over as unrecognised.
-    if (error instanceof ArchiveError && error.code === 'unsafe') throw error;
-  } finally {
-    stream.destroy();
-  }
-  return Buffer.concat(chunks, total).subarray(0, bytes).toString('utf8').replace(/^\uFEFF/, '');
+  return (await readHeadBytes(source, name, bytes)).toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** The first bytes of an entry as bytes (a .car's header is binary). */
+/** The first bytes of an entry as bytes (a .car's header is binary); empty when it cannot be read. */
 export async function readHeadBytes(source: Source, name: string, bytes = HEAD_BYTES): Promise<Buffer> {
   let stream;
   try {
@@ -59,7 +38,9 @@ export async function readHeadBytes(source: Source, name: string, bytes = HEAD_B
       if (total >= bytes) break;
     }
   } catch (error) {
-    if (error instanceof ArchiveError && error.code === 'unsafe') throw error; // as readHead
+    // A damaged entry: whatever came before the damage is what detection sees. An entry that lies about its size
+    // or inflates like a bomb is refused at once, naming it, rather than passed over as unrecognised.
+    if (error instanceof ArchiveError && error.code === 'unsafe') throw error;
   } finally {
     stream.destroy();
   }
