@@ -194,6 +194,17 @@ describe('bluesky repositories', () => {
     expect(read.skippedCount).toBe(3);
   });
 
+  it('a CBOR bomb (a record nested 200,000 deep) is one skipped record, never a crash', async () => {
+    const bomb = Buffer.concat([Buffer.alloc(200_000, 0x81), Buffer.from([0x00])]);
+    const file = join(tmp, 'deep.car');
+    writeFileSync(file, await writeRepoCar({ did: DID, records: { 'app.bsky.feed.post/3kaaaaaaaaaa1': post(1), 'app.bsky.feed.post/3kaaaaaaaaaa2': null },
+      raw: { 'app.bsky.feed.post/3kaaaaaaaaaa2': bomb } }));
+    const read = (await readWith(blueskyReader, file))!;
+    expect(read.posts.map((p) => p.text)).toEqual(['post 1']);
+    expect(read.skippedCount).toBe(1);
+    expect(read.skipped[0]!.reason).toContain('app.bsky.feed.post/3kaaaaaaaaaa2');
+  });
+
   it('a CAR that is not a repository: a message naming the file', async () => {
     const { CarWriter } = await import('@ipld/car');
     const dagCbor = await import('@ipld/dag-cbor');
@@ -259,5 +270,32 @@ describe('detection', () => {
     } finally {
       await source.close();
     }
+  });
+});
+
+describe('huge strings, for every reader', () => {
+  const HUGE = 'long '.repeat(1_000_000).trim(); // 5 MB of one post's text
+
+  it('a 5 MB tweet', async () => {
+    const dir = join(tmp, 'tw-huge');
+    writeTwitterArchive(dir, [{ id: '1', text: HUGE, at: new Date('2022-01-01T00:00:00Z') }, { id: '2', text: 'small', at: new Date('2022-01-02T00:00:00Z') }], { naming: '2023' });
+    const read = (await readWith(twitterReader, dir))!;
+    expect(read.posts.map((p) => p.text.length)).toEqual([HUGE.length, 5]);
+  });
+
+  it('a 5 MB Pixelfed caption', async () => {
+    const file = join(tmp, 'pixelfed-huge.json');
+    writeFileSync(file, JSON.stringify([pixelfedStatus(0, { content: HUGE }), pixelfedStatus(1)]));
+    const read = (await readWith(pixelfedReader, file))!;
+    expect(read.posts[0]!.text.length).toBe(HUGE.length);
+    expect(read.posts).toHaveLength(2);
+  });
+
+  it('a 5 MB Bluesky post', async () => {
+    const file = join(tmp, 'huge.car');
+    writeFileSync(file, await writeRepoCar({ did: 'did:plc:huge', records: {
+      'app.bsky.feed.post/3kaaaaaaaaaa1': { $type: 'app.bsky.feed.post', text: HUGE, createdAt: '2024-01-01T00:00:00Z' } } }));
+    const read = (await readWith(blueskyReader, file))!;
+    expect(read.posts[0]!.text.length).toBe(HUGE.length);
   });
 });
