@@ -1,6 +1,6 @@
 // `outbox export`: every post, oldest first, streamed as JSONL lines or CSV rows (schema in export-schema.ts).
 import type { ArchiveInfo, Post } from '../../preload/contract.js';
-import { csvHeader, csvRow } from './csv.js';
+import { csvHeader, csvRow } from '../engine/rows/post-rows.js';
 import { exportRow } from '../engine/rows/export-schema.js';
 import { openOutput } from './output.js';
 

@@ -1,6 +1,6 @@
 // The `outbox` command: reads the command line, runs one command, and turns every failure into one line + exit code.
 import { toErrorInfo } from '../engine/errors.js';
-import { validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT } from '../server/validate.js';
+import { validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT } from '../engine/service/index.js';
 import type { Library } from '../engine/library/library.js';
 import { parseInvocation, UsageError, type CommandName, type Invocation } from './args.js';
 import { desktopUnavailable, launchDesktop } from './desktop.js';

@@ -13,11 +13,8 @@ import { ArchiveError, toErrorInfo } from '../engine/errors.js';
 import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
 import { openDemo } from '../engine/open.js';
 import { openExport, pickReader } from '../engine/readers/pick.js';
-import type { RowWriter } from '../server/insights.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
-import { csvHeader, csvRow } from './csv.js';
-import { exportRow } from '../engine/rows/export-schema.js';
 import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';
 import { progressBar } from './progress-bar.js';
@@ -83,15 +80,6 @@ async function checkContainer(path: string): Promise<void> {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** `outbox export`'s rows, handed to the server for GET /api/export: a download equals the command's output. */
-const rowWriter: RowWriter = {
-  header: (format) => (format === 'csv' ? csvHeader() : ''),
-  line: (format, post, account) => {
-    const row = exportRow(post, account);
-    return format === 'csv' ? csvRow(row) : `${JSON.stringify(row)}\n`;
-  },
-};
-
 /**
  * Opens the archives (or the demo) behind the running server: progress to the terminal bar and /api/progress, then
  * ready() and one final 'done' (after ready, so a viewer that answers it with current() finds them). A failure is
@@ -154,7 +142,7 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
 
   let server: RunningServer;
   try {
-    server = await startServer({ opening: true, port: options.port, rendererDir, rowWriter });
+    server = await startServer({ opening: true, port: options.port, rendererDir });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {

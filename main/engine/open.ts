@@ -108,7 +108,8 @@ async function openWarm(cacheFile: string, id: string, name: string): Promise<Ar
       } catch {
         // Windows keeps an open file: the checksums refuse it on the next open anyway
       }
-      throw new ArchiveError('internal', `The saved index of ${name} is damaged and was removed: open the archive again.`);
+      // The person's file is fine and Outbox has no bug to report: only the copy we saved went bad.
+      throw new ArchiveError('damaged-cache', `The saved index of ${name} is damaged and was removed: open the archive again.`);
     }
     throw error;
   };

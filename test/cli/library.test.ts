@@ -121,7 +121,7 @@ describe('outbox export with several archives', () => {
     expect(header.slice(0, 18)).toEqual(['id', 'url', 'type', 'published', 'updated', 'visibility', 'language', 'summary', 'sensitive',
       'text', 'html', 'inReplyTo', 'boostOf', 'media', 'hashtags', 'mentions', 'poll', 'quote']);
     expect(header.at(-1)).toBe('archive');
-    expect(run.stdout.trimEnd().split('\r\n').at(-1)).toMatch(/,@wren@new\.example$/);
+    expect(run.stdout.trimEnd().split('\r\n').at(-1)).toMatch(/,'@wren@new\.example$/); // behind a ': a cell starting with @ is a formula to a spreadsheet
   });
 
   it('refuses CSV files alone: they hold no posts (exit 1)', async () => {

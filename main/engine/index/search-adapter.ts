@@ -1,7 +1,6 @@
 // The one place that picks the text search behind filter.q: swap the engine here (see INTERFACES.md, Search).
 import type { MatchRange, Post } from '../../../preload/contract.js';
 import { buildSearchIndex, loadSearchIndex } from '../search/index.js';
-import { createSimpleSearch } from './simple-search.js';
 
 /** What the index needs from a text search (the SEARCH engine's SearchIndex has this shape). */
 export interface SearchHits {
@@ -36,9 +35,4 @@ export function loadTextSearch(bytes: Buffer | null): TextSearch | null {
 /** When the cache holds no usable search block: a search rebuilt over every post. */
 export function fallbackTextSearch(count: number, get: (pos: number) => Post): TextSearch {
   return buildSearchIndex(Array.from({ length: count }, (_, i) => get(i)));
-}
-
-/** The unindexed matcher (no engine): kept for tests and as a reference for the engine's results. */
-export function simpleTextSearch(count: number, get: (pos: number) => Post): TextSearch {
-  return createSimpleSearch(count, get);
 }

@@ -6,6 +6,7 @@ import type { CsvExport } from '../csv/kinds.js';
 import { findFiltersBeside, isCustomFiltersFile, readCustomFilters, type FiltersExport } from '../csv/custom-filters.js';
 import { findCsvBeside, isCsvExportFile, readCsvExport } from '../csv/read-export.js';
 import { ArchiveError } from '../errors.js';
+import { handle } from '../service/account.js';
 import { openArchive } from '../open.js';
 import { createLibraryPager, type LibraryPage } from './library-page.js';
 import { librarySummary, type LibrarySummary } from './library-summary.js';
@@ -88,25 +89,8 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
   const filterPaths: string[] = [];
   const csvs: string[] = [];
   for (const path of others) (await isCustomFiltersFile(path) ? filterPaths : csvs).push(path);
-  const beside: string[] = [];
-  const filtersBeside: string[] = [];
-  if (options.csvBeside) {
-    const given = new Set([...csvs, ...filterPaths].map((p) => resolve(p)));
-    for (const path of archivePaths) {
-      for (const found of await findFiltersBeside(path)) {
-        if (!given.has(resolve(found))) {
-          given.add(resolve(found));
-          filtersBeside.push(found);
-        }
-      }
-      for (const found of await findCsvBeside(path)) {
-        if (!given.has(resolve(found))) {
-          given.add(resolve(found));
-          beside.push(found);
-        }
-      }
-    }
-  }
+  const beside = options.csvBeside ? await csvFilesBeside(archivePaths, csvs) : [];
+  const filtersBeside = options.csvBeside ? await filterFilesBeside(archivePaths, filterPaths) : [];
   const { csvBeside: _, ...open } = options;
   const archives: Archive[] = [];
   const kept: string[] = [];
@@ -121,37 +105,93 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
     }
     const exports: CsvExport[] = [];
     for (const path of csvs) exports.push(await readCsvExport(path));
-    // A file found by its name alone may be something else: it is left out with a note, never fatal.
-    const skipped: string[] = [];
-    for (const path of beside) {
-      try {
-        exports.push(await readCsvExport(path));
-      } catch (error) {
-        if (!(error instanceof ArchiveError)) throw error;
-        skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
-      }
-    }
+    const found = await readBeside(beside);
     const filters: FiltersExport[] = [];
     for (const path of filterPaths) filters.push(await readCustomFilters(path));
-    for (const path of filtersBeside) {
-      try {
-        filters.push(await readCustomFilters(path));
-      } catch (error) {
-        if (!(error instanceof ArchiveError)) throw error;
-        skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
-      }
-    }
-    return await assemble(archives, kept, exports, skipped, filters);
+    const besideFilters = await readFiltersBeside(filtersBeside);
+    filters.push(...besideFilters.filters);
+    return await assemble(archives, kept, [...exports, ...found.exports], [...found.skipped, ...besideFilters.skipped], filters);
   } catch (error) {
     await Promise.all(archives.map((a) => a.close().catch(() => undefined)));
     throw error;
   }
 }
 
-const acctOf = (a: Archive): string => {
-  const p = a.info.profile;
-  return p.server ? `@${p.username}@${p.server}` : p.id || a.info.name;
-};
+/** The relationship CSVs in the archives' folders (findCsvBeside), each once, leaving out those given by name. */
+async function csvFilesBeside(archivePaths: readonly string[], given: readonly string[]): Promise<string[]> {
+  const seen = new Set(given.map((p) => resolve(p)));
+  const beside: string[] = [];
+  for (const path of archivePaths) {
+    for (const found of await findCsvBeside(path)) {
+      if (!seen.has(resolve(found))) {
+        seen.add(resolve(found));
+        beside.push(found);
+      }
+    }
+  }
+  return beside;
+}
+
+/** A file found by its name alone may be something else: it is left out with a note, never fatal. */
+async function readBeside(paths: readonly string[]): Promise<{ exports: CsvExport[]; skipped: string[] }> {
+  const exports: CsvExport[] = [];
+  const skipped: string[] = [];
+  for (const path of paths) {
+    try {
+      exports.push(await readCsvExport(path));
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
+    }
+  }
+  return { exports, skipped };
+}
+
+/** The filters exports (custom_filters.json) in the archives' folders, by content, leaving out those given. */
+async function filterFilesBeside(archivePaths: readonly string[], given: readonly string[]): Promise<string[]> {
+  const seen = new Set(given.map((p) => resolve(p)));
+  const beside: string[] = [];
+  for (const path of archivePaths) {
+    for (const found of await findFiltersBeside(path)) {
+      if (!seen.has(resolve(found))) {
+        seen.add(resolve(found));
+        beside.push(found);
+      }
+    }
+  }
+  return beside;
+}
+
+/** As readBeside, for filters exports: one that cannot be read is left out with a note. */
+async function readFiltersBeside(paths: readonly string[]): Promise<{ filters: FiltersExport[]; skipped: string[] }> {
+  const filters: FiltersExport[] = [];
+  const skipped: string[] = [];
+  for (const path of paths) {
+    try {
+      filters.push(await readCustomFilters(path));
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
+    }
+  }
+  return { filters, skipped };
+}
+
+const acctOf = (a: Archive): string => handle(a.info.profile.username, a.info.profile.server) ?? (a.info.profile.id || a.info.name);
+
+/**
+ * The archives opened elsewhere (the desktop's worker, browser mode) as one library: the same precedence,
+ * de-duplication, moves and merged timeline as openLibrary, with the relationship CSVs found beside the archives
+ * (as `outbox serve` reads them). `paths` (same order; '' when unknown) break ties between exports by modification
+ * time and say where to look for CSVs. close() here closes nothing: the archives are the caller's.
+ */
+export async function libraryOf(archives: readonly Archive[], paths: readonly string[]): Promise<Library> {
+  const known = paths.filter((p) => p !== '');
+  const found = await readBeside(await csvFilesBeside(known, []));
+  const filters = await readFiltersBeside(await filterFilesBeside(known, []));
+  const library = await assemble([...archives], [...paths], found.exports, [...found.skipped, ...filters.skipped], filters.filters);
+  return { ...library, close: async () => undefined };
+}
 
 async function assemble(archives: Archive[], paths: string[], exports: CsvExport[], skipped: string[], filters: FiltersExport[] = []): Promise<Library> {
   const order = await exportPrecedence(archives, paths);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filtersFromText, isCustomFiltersFile, readCustomFilters } from '../../../main/engine/csv/custom-filters.js';
 import { openLibrary, splitLibraryPaths } from '../../../main/engine/library/library.js';
-import { libraryView } from '../../../main/engine/library/people-view.js';
+import { peopleOf } from '../../../main/engine/library/people-view.js';
 import { makeAccount, makePost, writeArchive } from '../../fixtures/archive-builder.js';
 import { customFilters } from '../../fixtures/other-exports.js';
 import { SAMPLES } from '../../samples.js';
@@ -58,7 +58,7 @@ describe('in a library', () => {
   it('given with an archive: its filters are in People, with a note', async () => {
     const library = await openLibrary([MASTODON, SAMPLE], { cacheDir: null });
     try {
-      const people = libraryView(library.archives, library).relationships();
+      const people = peopleOf(library).relationships();
       expect(people.filters?.map((f) => f.title)).toEqual(['Spoilers', 'Hide this thread', 'Blur food pics']);
       expect(library.notes).toContain('constructed-custom_filters.json: 3 filters.');
     } finally {
@@ -78,7 +78,7 @@ describe('in a library', () => {
     const library = await openLibrary([archive], { cacheDir: null, csvBeside: true });
     try {
       expect(library.filters.map((f) => f.file)).toEqual([join(dir, 'export-2026.json')]);
-      expect(libraryView(library.archives, library).relationships().filters?.map((f) => f.title)).toEqual(['Spoilers', 'Hide']);
+      expect(peopleOf(library).relationships().filters?.map((f) => f.title)).toEqual(['Spoilers', 'Hide']);
       expect(library.notes.find((n) => n.startsWith('broken.json, found beside the archive, was not read'))).toBeDefined();
     } finally {
       await library.close();
