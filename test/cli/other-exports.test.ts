@@ -51,6 +51,12 @@ describe('outbox summary --json on each sample', () => {
     expect(s.counts).toMatchObject(counts);
   });
 
+  it('the readable summary names the kind of export', async () => {
+    const run = await runCli(['summary', join(OTHER, 'bluesky', 'fakermaker.repo.car'), '--no-cache']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Archive\s+fakermaker\.repo\.car \(file, Bluesky\)$/m);
+  });
+
   it('the Mastodon sample says mastodon', async () => {
     const s = await summary(mastodonSample);
     expect(s.accounts.map((a) => [a.format, a.source])).toEqual([['folder', 'mastodon']]);
