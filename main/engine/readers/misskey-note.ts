@@ -136,6 +136,7 @@ export function noteToPost(raw: unknown): NoteResult {
   post.summary = cw === null || cw === '' ? null : cw;
   post.sensitive = post.summary !== null || files.some((_, i) => isObject((raw.files as unknown[] | undefined)?.[i]) &&
     ((raw.files as Json[])[i]!.isSensitive === true));
+  // Notes refer to each other by id (no URI is exported): a reply or quote finds one's own note by it.
   post.inReplyTo = str(raw.replyId);
   post.quote = renoteId;
   post.media = files;

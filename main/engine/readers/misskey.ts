@@ -51,7 +51,6 @@ async function readNotes(source: Source, name: string, onProgress: ReadProgress,
     }
   });
   const ordered = inArchiveOrder(posts, skips, (p) => indexOf.get(p) ?? 0);
-  // Within the export, a reply or quote to one's own note finds it by its id; others' notes are not in it.
   onProgress(size, size, json.length);
   return {
     source: 'misskey', posts: ordered, skipped: skips.items.sort((a, b) => a.index - b.index), skippedCount: skips.count,
