@@ -134,8 +134,7 @@ export function noteToPost(raw: unknown): NoteResult {
   const post = newPost(id, published, text === null ? '' : mfmToHtml(text, mentions, hashtags, emojis));
   post.visibility = visibility;
   post.summary = cw === null || cw === '' ? null : cw;
-  post.sensitive = post.summary !== null || files.some((_, i) => isObject((raw.files as unknown[] | undefined)?.[i]) &&
-    ((raw.files as Json[])[i]!.isSensitive === true));
+  post.sensitive = post.summary !== null || (Array.isArray(raw.files) && raw.files.some((f) => isObject(f) && f.isSensitive === true));
   // Notes refer to each other by id (no URI is exported): a reply or quote finds one's own note by it.
   post.inReplyTo = str(raw.replyId);
   post.quote = renoteId;

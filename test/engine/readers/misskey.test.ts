@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { misskeyReader } from '../../../main/engine/readers/misskey.js';
-import { misskeyNotes, type MisskeyVariant } from '../../fixtures/other-exports.js';
+import { misskeyNote, misskeyNotes, type MisskeyVariant } from '../../fixtures/other-exports.js';
 import { SAMPLES } from '../../samples.js';
 import { readWith } from './read-with.js';
 
@@ -60,5 +60,16 @@ describe.each<MisskeyVariant>(['misskey', 'misskey-2023-03', 'firefish'])('a gen
     expect(visibility).toEqual(truth.visibility);
     expect(posts[0]!.mentions).toEqual([{ name: '@friend@remote.example', href: 'https://remote.example/@friend' }]);
     expect(posts[0]!.html).toContain('<a href="https://example.org/0"');
+  });
+});
+
+describe('sensitive files', () => {
+  it('a note whose file is marked sensitive is sensitive, without a CW', async () => {
+    const note = misskeyNote('misskey', 1, { fileIds: ['fa', 'fb'] });
+    (note.files as Array<Record<string, unknown>>)[1]!.isSensitive = true;
+    const file = join(tmp, 'notes-sensitive.json');
+    writeFileSync(file, JSON.stringify([misskeyNote('misskey', 0, { fileIds: ['fc'] }), note]));
+    const read = (await readWith(misskeyReader, file))!;
+    expect(read.posts.map((p) => [p.sensitive, p.summary])).toEqual([[false, null], [true, null]]);
   });
 });
