@@ -193,9 +193,11 @@ async function openCold(
     if (cacheFile) {
       const checks: CachedExtra['checks'] = [];
       if (identity.isFolder) {
-        const outbox = join(identity.location, plan.main);
-        const stat = await fs.stat(outbox);
-        checks.push([outbox, stat.size, stat.mtimeMs]);
+        for (const entry of [plan.main, ...(plan.parts ?? [])]) {
+          const file = join(identity.location, entry);
+          const stat = await fs.stat(file);
+          checks.push([file, stat.size, stat.mtimeMs]);
+        }
       }
       const extra: CachedExtra = {
         name, profile, summary, warnings, likes, bookmarks, media: [...media], checks, location: identity.location,

@@ -53,7 +53,11 @@ export const twitterReader: Reader = {
   async detect(source: Source): Promise<ReadPlan | null> {
     const layout = await locate(source);
     if (!layout) return null;
-    return { main: layout.parts[0]!, read: (onProgress, signal) => readTwitter(source, layout, onProgress, signal) };
+    return {
+      main: layout.parts[0]!,
+      parts: layout.parts.slice(1),
+      read: (onProgress, signal) => readTwitter(source, layout, onProgress, signal),
+    };
   },
 };
 

@@ -95,3 +95,29 @@ describe.each(['2022', '2023'] as const)('a generated archive, %s naming', (nami
     expect(read.skippedCount).toBe(0);
   });
 });
+
+describe('the cache of an unpacked archive', () => {
+  it('is read again when a later tweets part changes, not only the first', async () => {
+    const { openArchive } = await import('../../../main/engine/open.js');
+    const { writeFileSync } = await import('node:fs');
+    const { tweetJson } = await import('../../fixtures/other-exports.js');
+    const dir = join(tmp, 'cached');
+    const cacheDir = join(tmp, 'cache');
+    writeTwitterArchive(dir, tweets().slice(0, 4), { naming: '2023', perPart: 2 });
+    const first = await openArchive(dir, { cacheDir });
+    expect(first.info.summary.counts.items).toBe(4);
+    await first.close();
+    const again = await openArchive(dir, { cacheDir });
+    expect(again.info.fromCache).toBe(true);
+    await again.close();
+    const more = [...tweets().slice(2, 4), { id: '200', text: 'added later', at: at(9) }].map(tweetJson);
+    writeFileSync(join(dir, 'data', 'tweets-part1.js'), `window.YTD.tweets.part1 = ${JSON.stringify(more)}`);
+    const changed = await openArchive(dir, { cacheDir });
+    try {
+      expect(changed.info.fromCache).toBe(false);
+      expect(changed.info.summary.counts.items).toBe(5);
+    } finally {
+      await changed.close();
+    }
+  });
+});
