@@ -5,14 +5,10 @@ import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import { isCustomFiltersFile, readCustomFilters } from '../engine/csv/custom-filters.js';
-import { readCsvExport } from '../engine/csv/read-export.js';
-import { demoArchivePath } from '../engine/demo.js';
-import { ArchiveError, toErrorInfo } from '../engine/errors.js';
-import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
-import { openDemo } from '../engine/open.js';
-import { openExport, pickReader } from '../engine/readers/pick.js';
+import {
+  ArchiveError, demoArchivePath, isCustomFiltersFile, openDemo, openExport, openLibrary, pickReader, readCsvExport,
+  readCustomFilters, toErrorInfo, type Archive, type Library, type LibraryOptions,
+} from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
 import { libraryNotices, splitPaths } from './library-args.js';
