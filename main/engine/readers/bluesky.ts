@@ -4,7 +4,7 @@ import type { Post, Profile } from '../../../preload/contract.js';
 import { ArchiveError } from '../errors.js';
 import { isObject, str } from '../normalize/fields.js';
 import type { Source } from '../source/source.js';
-import { candidates, inArchiveOrder, readHeadBytes, Skips, WHOLE_FILE_MAX } from './common.js';
+import { candidates, inArchiveOrder, inlineOwnBoosts, readHeadBytes, Skips, WHOLE_FILE_MAX } from './common.js';
 import { looksLikeCar, readCar, type RepoRecord } from './bluesky-car.js';
 import { postFrom, profileFrom, repostFrom } from './bluesky-record.js';
 import type { ExportRead, ReadPlan, ReadProgress, Reader } from './reader.js';
@@ -59,6 +59,7 @@ async function readRepo(source: Source, name: string, onProgress: ReadProgress, 
   });
   for (const broken of repo.broken) skips.add(repo.records.length, `${broken.path}: ${broken.reason}`);
   const ordered = inArchiveOrder(posts, skips, (p) => indexOf.get(p) ?? 0);
+  inlineOwnBoosts(ordered);
   onProgress(size, size, repo.records.length);
   const warnings = posts.some((p) => p.media.length > 0)
     ? ['A Bluesky repository export holds no images or videos, only references to them: those posts show a placeholder.']

@@ -176,3 +176,16 @@ export function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
 }
+
+/**
+ * A boost of one's own post that the export holds (a Misskey renote, a Bluesky repost of one's own post) carries
+ * that post inside it, as Mastodon's archive inlines a boost of one's own followers-only post: the card shows it.
+ */
+export function inlineOwnBoosts(posts: Post[]): void {
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  for (const boost of posts) {
+    if (boost.type !== 'boost' || boost.boosted !== null || boost.boostOf === null) continue;
+    const own = byId.get(boost.boostOf);
+    if (own && own.type === 'post') boost.boosted = { ...own, seq: boost.seq };
+  }
+}

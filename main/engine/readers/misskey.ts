@@ -3,7 +3,7 @@ import { ArchiveError } from '../errors.js';
 import { emptyProfile } from '../normalize/profile.js';
 import type { Post } from '../../../preload/contract.js';
 import type { Source } from '../source/source.js';
-import { candidates, inArchiveOrder, parseJson, readHead, readText, Skips } from './common.js';
+import { candidates, inArchiveOrder, inlineOwnBoosts, parseJson, readHead, readText, Skips } from './common.js';
 import { noteToPost } from './misskey-note.js';
 import type { ExportRead, ReadPlan, ReadProgress, Reader } from './reader.js';
 
@@ -51,6 +51,7 @@ async function readNotes(source: Source, name: string, onProgress: ReadProgress,
     }
   });
   const ordered = inArchiveOrder(posts, skips, (p) => indexOf.get(p) ?? 0);
+  inlineOwnBoosts(ordered);
   onProgress(size, size, json.length);
   return {
     source: 'misskey', posts: ordered, skipped: skips.items.sort((a, b) => a.index - b.index), skippedCount: skips.count,

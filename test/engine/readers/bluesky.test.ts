@@ -98,6 +98,19 @@ describe('a generated repository', () => {
     expect(read.profile).toMatchObject({ displayName: 'Tester', bio: '<p>line one<br>line two</p>' });
   });
 
+  it('a repost of one's own post carries it; a repost of another's does not', async () => {
+    const own = `at://${DID}/app.bsky.feed.post/3ccccccccccc1`;
+    const file = join(tmp, 'own-repost.car');
+    writeFileSync(file, await writeRepoCar({ did: DID, records: {
+      'app.bsky.feed.post/3ccccccccccc1': { $type: 'app.bsky.feed.post', text: 'mine', createdAt: '2024-02-01T00:00:00Z' },
+      'app.bsky.feed.repost/3ccccccccccc2': { $type: 'app.bsky.feed.repost', subject: { uri: own, cid: 'x' }, createdAt: '2024-02-02T00:00:00Z' },
+      'app.bsky.feed.repost/3ccccccccccc3': { $type: 'app.bsky.feed.repost', subject: { uri: 'at://did:plc:other/app.bsky.feed.post/1', cid: 'y' }, createdAt: '2024-02-03T00:00:00Z' },
+    } }));
+    const [, mine, theirs] = (await readWith(blueskyReader, file))!.posts;
+    expect(mine!.boosted).toMatchObject({ id: own, text: 'mine', seq: 1 });
+    expect(theirs!.boosted).toBeNull();
+  });
+
   it('a v2 commit (prev set) reads the same', async () => {
     const file = join(tmp, 'v2.car');
     writeFileSync(file, await writeRepoCar({ did: DID, version: 2, records: {
