@@ -98,7 +98,7 @@ describe('a generated repository', () => {
     expect(read.profile).toMatchObject({ displayName: 'Tester', bio: '<p>line one<br>line two</p>' });
   });
 
-  it('a repost of one's own post carries it; a repost of another's does not', async () => {
+  it("a repost of one's own post carries it; a repost of another's does not", async () => {
     const own = `at://${DID}/app.bsky.feed.post/3ccccccccccc1`;
     const file = join(tmp, 'own-repost.car');
     writeFileSync(file, await writeRepoCar({ did: DID, records: {
