@@ -6,8 +6,8 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
 import {
-  ArchiveError, demoArchivePath, isCustomFiltersFile, openDemo, openExport, openLibrary, pickReader, readCsvExport,
-  readCustomFilters, toErrorInfo, type Archive, type Library, type LibraryOptions,
+  ArchiveError, demoArchivePath, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader, readCsvExport,
+  readCustomFilters, toErrorInfo, type Archive, type CsvExport, type FiltersExport, type Library, type LibraryOptions,
 } from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
@@ -37,10 +37,10 @@ export function openBrowser(url: string): void {
 }
 
 /** One stderr line naming the CSVs that were picked up beside the archives (nobody gave them on the command line). */
-async function besideNotice(library: Library, paths: string[]): Promise<string> {
-  const given = new Set((await splitPaths(paths)).csvs.map((p) => resolve(p)));
-  const found = [...library.csv.filter((c) => !given.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`),
-    ...library.filters.filter((f) => !given.has(resolve(f.file))).map((f) => `${basename(f.file)} (${f.filters.length})`)];
+function besideNotice(library: Library, given: ReadonlyArray<CsvExport | FiltersExport>): string {
+  const named = new Set(given.map((c) => resolve(c.file)));
+  const found = [...library.csv.filter((c) => !named.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`),
+    ...library.filters.filter((f) => !named.has(resolve(f.file))).map((f) => `${basename(f.file)} (${f.filters.length})`)];
   return found.length ? `outbox: also read beside the archive: ${found.join(', ')}\n` : '';
 }
 
@@ -82,7 +82,9 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
  * served as the error every API request answers with, and printed as one stderr line: the server keeps running.
  * Resolves with what closes whatever was opened.
  */
-async function openBehind(paths: string[], server: RunningServer, noCache: boolean, signal: AbortSignal): Promise<() => Promise<void>> {
+async function openBehind(
+  given: { archives: string[]; csvs: Array<CsvExport | FiltersExport> } | null, server: RunningServer, noCache: boolean, signal: AbortSignal,
+): Promise<() => Promise<void>> {
   const bar = progressBar();
   // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
   let last: OpenProgress = { archive: '', phase: 'reading', bytesRead: 0, bytesTotal: 0, items: 0 };
@@ -101,18 +103,18 @@ async function openBehind(paths: string[], server: RunningServer, noCache: boole
     server.progress({ ...last, archive: first?.id ?? last.archive, phase: 'done', items: first?.summary.counts.items ?? last.items });
   };
   try {
-    if (paths.length === 0) {
+    if (given === null) {
       const demo = await openDemo(options);
       bar.clear();
       server.ready([demo]);
       done([demo]);
       return () => demo.close();
     }
-    const library = await openLibrary(paths, { ...options, csvBeside: true });
+    const library = await openSplitLibrary(given.archives, given.csvs, { ...options, csvBeside: true });
     bar.clear();
     server.ready(library.archives, library);
     done(library.archives);
-    process.stderr.write(`${await besideNotice(library, paths)}${libraryNotices(library)}`);
+    process.stderr.write(`${besideNotice(library, given.csvs)}${libraryNotices(library)}`);
     return () => library.close();
   } catch (error) {
     bar.clear();
@@ -134,7 +136,8 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   }
   for (const path of given.archives) await checkContainer(path);
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
-  for (const path of given.csvs) await (await isCustomFiltersFile(path) ? readCustomFilters(path) : readCsvExport(path));
+  const csvs: Array<CsvExport | FiltersExport> = [];
+  for (const path of given.csvs) csvs.push(await isCustomFiltersFile(path) ? await readCustomFilters(path) : await readCsvExport(path));
 
   let server: RunningServer;
   try {
@@ -152,7 +155,8 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (options.open) openBrowser(server.url);
 
   const stop = new AbortController();
-  const opened = openBehind(paths, server, options.noCache, stop.signal);
+  // The paths are told apart and the CSVs read once, here: the library reuses both.
+  const opened = openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal);
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

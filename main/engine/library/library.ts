@@ -85,12 +85,26 @@ export async function splitLibraryPaths(paths: readonly string[]): Promise<{ arc
 }
 
 export async function openLibrary(paths: string[], options: LibraryOptions = {}): Promise<Library> {
-  const { archives: archivePaths, csvs: others } = await splitLibraryPaths(paths);
-  const filterPaths: string[] = [];
-  const csvs: string[] = [];
-  for (const path of others) (await isCustomFiltersFile(path) ? filterPaths : csvs).push(path);
-  const beside = options.csvBeside ? await csvFilesBeside(archivePaths, csvs) : [];
-  const filtersBeside = options.csvBeside ? await filterFilesBeside(archivePaths, filterPaths) : [];
+  const { archives, csvs } = await splitLibraryPaths(paths);
+  return openSplitLibrary(archives, csvs, options);
+}
+
+/**
+ * openLibrary for paths already told apart (splitLibraryPaths); `csvs` may be exports already read (`outbox serve`
+ * reads them once, before it prints its address), CSV exports or filters exports (custom_filters.json).
+ */
+export async function openSplitLibrary(
+  archivePaths: readonly string[], csvs: ReadonlyArray<string | CsvExport | FiltersExport>, options: LibraryOptions = {},
+): Promise<Library> {
+  const names = csvs.map((c) => (typeof c === 'string' ? c : c.file));
+  const lists: Array<string | CsvExport> = [];
+  const filterItems: Array<string | FiltersExport> = [];
+  for (const c of csvs) {
+    if (typeof c === 'string' ? await isCustomFiltersFile(c) : 'filters' in c) filterItems.push(c as string | FiltersExport);
+    else lists.push(c as string | CsvExport);
+  }
+  const beside = options.csvBeside ? await csvFilesBeside(archivePaths, names) : [];
+  const filtersBeside = options.csvBeside ? await filterFilesBeside(archivePaths, names) : [];
   const { csvBeside: _, ...open } = options;
   const archives: Archive[] = [];
   const kept: string[] = [];
@@ -104,10 +118,10 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
       }
     }
     const exports: CsvExport[] = [];
-    for (const path of csvs) exports.push(await readCsvExport(path));
+    for (const csv of lists) exports.push(typeof csv === 'string' ? await readCsvExport(csv) : csv);
     const found = await readBeside(beside);
     const filters: FiltersExport[] = [];
-    for (const path of filterPaths) filters.push(await readCustomFilters(path));
+    for (const item of filterItems) filters.push(typeof item === 'string' ? await readCustomFilters(item) : item);
     const besideFilters = await readFiltersBeside(filtersBeside);
     filters.push(...besideFilters.filters);
     return await assemble(archives, kept, [...exports, ...found.exports], [...found.skipped, ...besideFilters.skipped], filters);

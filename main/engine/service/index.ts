@@ -13,9 +13,10 @@ export type { Library, LibraryOptions } from '../library/library.js';
 // the stats and filter helpers, and the cheap checks `outbox serve` runs before printing its address.
 export { openArchive, openDemo } from '../open.js';
 export { demoArchivePath } from '../demo.js';
-export { openLibrary, splitLibraryPaths } from '../library/library.js';
+export { openLibrary, openSplitLibrary, splitLibraryPaths } from '../library/library.js';
+export type { CsvExport } from '../csv/kinds.js';
 export { readCsvExport } from '../csv/read-export.js';
-export { isCustomFiltersFile, readCustomFilters } from '../csv/custom-filters.js';
+export { isCustomFiltersFile, readCustomFilters, type FiltersExport } from '../csv/custom-filters.js';
 export { openExport, pickReader } from '../readers/pick.js';
 export { openSource } from '../source/open-source.js';
 export { csvHeader, csvRow, rowLine, rowsHeader } from '../rows/post-rows.js';
