@@ -38,7 +38,10 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 // The model: what Outbox knows about one archive.
 // ---------------------------------------------------------------------------------------------
 
-export type ContainerFormat = 'zip' | 'tar.gz' | 'folder';
+/** 'file': one exported file on its own (a Bluesky .car, a Misskey notes .json), not a container. */
+export type ContainerFormat = 'zip' | 'tar.gz' | 'folder' | 'file';
+/** Where an account's history comes from (the reader that read it). */
+export type AccountSource = 'mastodon' | 'pleroma' | 'misskey' | 'twitter' | 'bluesky' | 'pixelfed';
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct';
 export type PostType = 'post' | 'boost';
 export type MediaKind = 'image' | 'video' | 'gifv' | 'audio' | 'unknown';
@@ -185,6 +188,8 @@ export interface SkippedItem {
 /** The JSON of `outbox summary`. Keys are fixed: outside checks read them. */
 export interface Summary {
   format: ContainerFormat;
+  /** which kind of export the account's posts came from; absent in summaries cached before readers existed */
+  source?: AccountSource;
   profile: {
     username: string;
     displayName: string;
@@ -382,6 +387,20 @@ export interface MutedAccount {
   hideNotifications: boolean;
 }
 
+/** One filter of Mastodon's filters export (custom_filters.json), read beside the CSV exports. */
+export interface CustomFilter {
+  title: string;
+  /** ISO 8601, or null when it never expires */
+  expiresAt: string | null;
+  /** where it applies: home, notifications, public, thread, account */
+  context: string[];
+  /** warn, hide or blur */
+  action: string;
+  keywords: Array<{ keyword: string; wholeWord: boolean }>;
+  /** URIs of the posts it filters */
+  statuses: string[];
+}
+
 /** A row of a CSV file that did not load. */
 export interface RelationshipProblem {
   /** file name (no directories) */
@@ -414,6 +433,8 @@ export interface RelationshipsInfo {
   inArchive: Record<string, number>;
   /** the CSV files read: name (no directories), kind, rows loaded */
   files: Array<{ name: string; kind: RelationshipKind; rows: number }>;
+  /** the filters of the custom_filters.json files given or found beside the archives; absent from older servers */
+  filters?: CustomFilter[];
   /** sentences for the person: how files were read, rows left out, moves found */
   notes: string[];
 }

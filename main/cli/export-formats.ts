@@ -1,7 +1,7 @@
 // The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
 import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
 import {
-  ArchiveError, datePeriod, validateTimeZone, writeManifest, writeMarkdown, writePostFiles, writeSite, zoneClock,
+  accountLabel, ArchiveError, datePeriod, validateTimeZone, writeManifest, writeMarkdown, writePostFiles, writeSite, zoneClock,
   type Archive, type ExportOptions, type ExportResult, type Library, type Manifest, type Pseudonymizer,
 } from '../engine/service/index.js';
 
@@ -125,8 +125,7 @@ export const archivesOf = (source: PostSource): readonly Archive[] => (isLibrary
 /** "@sam@example.social" (or several, joined), the page title of an export. */
 function accountTitle(source: PostSource, p: Pseudonymizer | null = null): string {
   const names = archivesOf(source).map((a) => {
-    const { username, server } = a.info.profile;
-    const name = username ? `@${username}${server ? `@${server}` : ''}` : a.info.name;
+    const name = accountLabel(a.info);
     return p ? p.account(name) : name;
   });
   return [...new Set(names)].join(', ') || 'Posts';

@@ -6,8 +6,8 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
 import {
-  ArchiveError, demoArchivePath, openDemo, openSource, openSplitLibrary, pickReader, readCsvExport, toErrorInfo,
-  type Archive, type CsvExport, type Library, type LibraryOptions,
+  ArchiveError, demoArchivePath, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader, readCsvExport,
+  readCustomFilters, toErrorInfo, type Archive, type CsvExport, type FiltersExport, type Library, type LibraryOptions,
 } from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
@@ -37,9 +37,10 @@ export function openBrowser(url: string): void {
 }
 
 /** One stderr line naming the CSVs that were picked up beside the archives (nobody gave them on the command line). */
-function besideNotice(library: Library, csvs: readonly CsvExport[]): string {
-  const given = new Set(csvs.map((c) => resolve(c.file)));
-  const found = library.csv.filter((c) => !given.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`);
+function besideNotice(library: Library, given: ReadonlyArray<CsvExport | FiltersExport>): string {
+  const named = new Set(given.map((c) => resolve(c.file)));
+  const found = [...library.csv.filter((c) => !named.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`),
+    ...library.filters.filter((f) => !named.has(resolve(f.file))).map((f) => `${basename(f.file)} (${f.filters.length})`)];
   return found.length ? `outbox: also read beside the archive: ${found.join(', ')}\n` : '';
 }
 
@@ -54,7 +55,7 @@ async function startsWithGzip(path: string): Promise<boolean> {
       await file.close();
     }
   } catch {
-    return false; // a folder, or unreadable: openSource says which
+    return false; // a folder, or unreadable: openExport says which
   }
 }
 
@@ -65,7 +66,7 @@ async function startsWithGzip(path: string): Promise<boolean> {
  */
 async function checkContainer(path: string): Promise<void> {
   if (await startsWithGzip(path)) return;
-  const source = await openSource(path);
+  const source = await openExport(path);
   try {
     await pickReader(source);
   } finally {
@@ -82,7 +83,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
  * Resolves with what closes whatever was opened.
  */
 async function openBehind(
-  given: { archives: string[]; csvs: CsvExport[] } | null, server: RunningServer, noCache: boolean, signal: AbortSignal,
+  given: { archives: string[]; csvs: Array<CsvExport | FiltersExport> } | null, server: RunningServer, noCache: boolean, signal: AbortSignal,
 ): Promise<() => Promise<void>> {
   const bar = progressBar();
   // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
@@ -135,8 +136,8 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   }
   for (const path of given.archives) await checkContainer(path);
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
-  const csvs: CsvExport[] = [];
-  for (const path of given.csvs) csvs.push(await readCsvExport(path));
+  const csvs: Array<CsvExport | FiltersExport> = [];
+  for (const path of given.csvs) csvs.push(await isCustomFiltersFile(path) ? await readCustomFilters(path) : await readCsvExport(path));
 
   let server: RunningServer;
   try {

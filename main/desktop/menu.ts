@@ -21,6 +21,7 @@ export async function chooseArchive(window: BrowserWindow | undefined, kind: 'fi
     properties: kind === 'folder' ? ['openDirectory'] : isMac(platform) ? ['openFile', 'openDirectory'] : ['openFile'],
     filters: kind === 'folder' ? [] : [
       { name: 'Mastodon archive (.zip, .tar.gz)', extensions: ['zip', 'gz', 'tgz'] },
+      { name: 'Other exports (X/Twitter .zip, Bluesky .car, Misskey or Pixelfed .json)', extensions: ['zip', 'car', 'json'] },
       // The container is detected by content: a renamed archive still opens.
       { name: 'All files', extensions: ['*'] },
     ],

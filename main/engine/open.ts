@@ -11,9 +11,8 @@ import { ArchiveIndex } from './index/archive-index.js';
 import { indexPostsWithSearch } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
-import { pickReader } from './readers/pick.js';
+import { openExport, pickReader } from './readers/pick.js';
 import { mediaTypeOf } from './source/media-type.js';
-import { openSource } from './source/open-source.js';
 import { summarize } from './summary.js';
 
 /** What the cache keeps beside the index: everything ArchiveInfo and the Archive need without the posts. */
@@ -155,7 +154,7 @@ async function openWarm(cacheFile: string, id: string, name: string, identity: s
   return createIndexedArchive({
     info, summary: extra.summary, index, likes: extra.likes, bookmarks: extra.bookmarks,
     media: new Map(extra.media),
-    source: () => openSource(extra.location),
+    source: () => openExport(extra.location),
     release: () => warm.close(),
   });
 }
@@ -176,7 +175,7 @@ function mediaNames(posts: readonly Post[], profile: Profile): Map<string, strin
 async function openCold(
   identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
 ): Promise<Archive> {
-  const source = await openSource(identity.location);
+  const source = await openExport(identity.location);
   try {
     const plan = await pickReader(source);
     const warnings = [...source.problems];
@@ -189,7 +188,7 @@ async function openCold(
     signal?.throwIfAborted();
     const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
     const summary = summarize({
-      format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
+      format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
     });
     warnings.push(...partialWarnings(summary, basename(plan.main)));
@@ -199,9 +198,11 @@ async function openCold(
     if (cacheFile) {
       const checks: CachedExtra['checks'] = [];
       if (identity.isFolder) {
-        const outbox = join(identity.location, plan.main);
-        const stat = await fs.stat(outbox);
-        checks.push([outbox, stat.size, stat.mtimeMs]);
+        for (const entry of [plan.main, ...(plan.parts ?? [])]) {
+          const file = join(identity.location, entry);
+          const stat = await fs.stat(file);
+          checks.push([file, stat.size, stat.mtimeMs]);
+        }
       }
       const extra: CachedExtra = {
         name, profile, summary, warnings, likes, bookmarks, media: [...media], checks, location: identity.location,

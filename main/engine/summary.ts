@@ -1,8 +1,10 @@
 // The Summary of an archive (the JSON of `outbox summary`): counts over the kept items, by the issue's definitions.
-import type { ContainerFormat, Post, Profile, SkippedItem, Summary } from '../../preload/contract.js';
+import type { AccountSource, ContainerFormat, Post, Profile, SkippedItem, Summary } from '../../preload/contract.js';
 
 export interface SummaryInput {
   format: ContainerFormat;
+  /** the kind of export the posts came from (the reader's); left out of the summary when not given */
+  source?: AccountSource;
   profile: Profile;
   /** kept items in archive order; parentInArchive already set by the index */
   posts: readonly Post[];
@@ -20,6 +22,7 @@ export function summarize(input: SummaryInput): Summary {
   const { profile, posts, published } = input;
   const summary: Summary = {
     format: input.format,
+    ...(input.source ? { source: input.source } : {}),
     profile: {
       username: profile.username,
       displayName: profile.displayName,

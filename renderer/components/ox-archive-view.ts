@@ -86,7 +86,7 @@ export class OxArchiveView extends LitElement {
       const [people, moves, current] = await Promise.all([api?.relationships?.(), api?.moves?.(), api?.current()]);
       const infos = current?.ok ? current.value : [this.info];
       return {
-        people: !!people?.ok && people.value.files.length > 0, moves: moves?.ok ? moves.value : [], archives: infos.length,
+        people: !!people?.ok && (people.value.files.length > 0 || (people.value.filters?.length ?? 0) > 0), moves: moves?.ok ? moves.value : [], archives: infos.length,
         names: infos.map((a) => a.name), sources: sourcesOf(infos, api),
       };
     },

@@ -1,8 +1,9 @@
-// The People section: follows, followers, lists, blocks, mutes, domain blocks and bookmarks from Mastodon's CSVs.
+// The People section: follows, followers, lists, blocks, mutes, domain blocks and bookmarks from Mastodon's CSVs,
+// and the filters of its filters export (custom_filters.json).
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
-import type { ErrorInfo, RelationshipKind, RelationshipsInfo } from '../../preload/contract.js';
+import type { CustomFilter, ErrorInfo, RelationshipKind, RelationshipsInfo } from '../../preload/contract.js';
 import { RELATIONSHIP_KINDS } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import { formatNumber, plural, safeHref } from '../lib/format.js';
@@ -99,17 +100,31 @@ export class OxPeople extends LitElement {
       </div>`;
   }
 
+  /** Mastodon's filters: what each hides or warns about, where, and until when. */
+  private renderFilters(filters: readonly CustomFilter[]) {
+    const word = (k: CustomFilter['keywords'][number]) => (k.wholeWord ? `“${k.keyword}” (whole word)` : `“${k.keyword}”`);
+    return html`<section class="filters" data-testid="filters" aria-labelledby="filters-title">
+      <h3 id="filters-title">Filters <span class="chip">${formatNumber(filters.length)}</span></h3>
+      <ul class="people">${filters.map((f) => html`<li>
+        <span class="name">${f.title}</span>
+        <span class="detail">${f.action === 'hide' ? 'Hides' : f.action === 'blur' ? 'Blurs media of' : 'Warns about'} posts in
+          ${f.context.join(', ') || 'no context'}${f.keywords.length ? html` with ${f.keywords.map(word).join(', ')}` : nothing}${f.statuses.length
+            ? ` · ${plural(f.statuses.length, 'post', 'posts')}` : nothing}${f.expiresAt ? ` · until ${f.expiresAt.slice(0, 10)}` : nothing}</span>
+      </li>`)}</ul></section>`;
+  }
+
   private renderInfo(info: RelationshipsInfo) {
     const kinds = RELATIONSHIP_KINDS.filter((k) => this.count(info, k) > 0);
     if (!kinds.includes(this.kind) && kinds[0]) this.kind = kinds[0];
     return html`
       <nav class="kinds" aria-label="Lists">${kinds.map((k) => html`<button class="tab" aria-current=${k === this.kind ? 'page' : 'false'}
         @click=${() => ((this.kind = k), (this.query = ''), (this.all = false), (this.message = ''))}>${KIND_LABELS[k]} <span class="chip">${formatNumber(this.count(info, k))}</span></button>`)}</nav>
-      ${kinds.length ? this.renderKind(info) : html`<p class="state">No relationship lists were given. Run <code>outbox serve archive.zip following_accounts.csv …</code> or put Mastodon's CSV exports beside the archive.</p>`}
-      ${info.notes.length || info.problems.length ? html`<details class="notes"><summary>About these files (${plural(info.files.length, 'file', 'files')})</summary>
+      ${kinds.length ? this.renderKind(info) : info.filters?.length ? nothing : html`<p class="state">No relationship lists were given. Run <code>outbox serve archive.zip following_accounts.csv …</code> or put Mastodon's CSV exports beside the archive.</p>`}
+      ${info.notes.length || info.problems.length ? html`<details class="notes"><summary>About these files${info.files.length ? ` (${plural(info.files.length, 'file', 'files')})` : ''}</summary>
         <ul>${info.files.map((f) => html`<li>${f.name}: ${plural(f.rows, 'row', 'rows')} (${KIND_LABELS[f.kind]})</li>`)}
           ${info.notes.map((n) => html`<li>${n}</li>`)}
-          ${info.problems.slice(0, 50).map((p) => html`<li>${p.file}, line ${p.line}: ${p.reason}</li>`)}</ul></details>` : nothing}`;
+          ${info.problems.slice(0, 50).map((p) => html`<li>${p.file}, line ${p.line}: ${p.reason}</li>`)}</ul></details>` : nothing}
+      ${info.filters?.length ? this.renderFilters(info.filters) : nothing}`;
   }
 
   override render() {

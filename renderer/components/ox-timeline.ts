@@ -199,8 +199,9 @@ export class OxTimeline extends LitElement {
       const archive = item.archive ?? this.archive;
       const source = this.sources.get(archive);
       const author = source?.author ?? this.author;
-      const chip = this.showSource && source ? author.handle || author.displayName : '';
-      const file = chip ? `From the archive ${source!.file}` : '';
+      // An export without a profile (Misskey notes) still says where its posts come from: the service, else the file.
+      const chip = this.showSource && source ? author.handle || author.displayName || source.service || source.file : '';
+      const file = chip ? `From the ${source!.service ? `${source!.service} ` : ''}archive ${source!.file}` : '';
       return html`<div class="slot" data-index=${i}>${p.type === 'boost'
         ? html`<ox-boost .post=${p} handle=${author.displayName || author.handle} archive=${archive} source=${chip} sourceTitle=${file}></ox-boost>`
         : html`<ox-post .post=${p} .author=${author} archive=${archive} .terms=${this.terms} .emojis=${source?.emojis ?? this.emojis} .ui=${this.ui}

@@ -10,7 +10,12 @@ export interface PostSource {
   emojis: readonly string[];
   /** the archive's file name (no directories), to tell two exports of one account apart */
   file: string;
+  /** the service of an export other than a Mastodon-style archive ("X/Twitter", "Bluesky"…), else null */
+  service: string | null;
 }
+
+/** Names of the services whose exports are not ActivityPub archives; Mastodon and Pleroma need no word. */
+const SERVICES: Readonly<Record<string, string>> = { twitter: 'X/Twitter', bluesky: 'Bluesky', misskey: 'Misskey', pixelfed: 'Pixelfed' };
 
 export function sourceOf(info: ArchiveInfo, api: OutboxApi | undefined): PostSource {
   const p = info.profile;
@@ -18,6 +23,7 @@ export function sourceOf(info: ArchiveInfo, api: OutboxApi | undefined): PostSou
     author: { displayName: p.displayName || p.username, handle: handleOf(info), avatarUrl: p.avatar && api ? api.mediaUrl(info.id, p.avatar) : null },
     emojis: p.emojis.map((e) => e.shortcode),
     file: info.name,
+    service: SERVICES[info.summary.source ?? ''] ?? null,
   };
 }
 

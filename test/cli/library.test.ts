@@ -9,7 +9,8 @@ import { openArchive } from '../../main/engine/open.js';
 import { L, NEW_URI, OLD_URI, P3_URI, writeMovedExports, type MovedExports } from '../engine/library/moved-account.js';
 import { assertBuilt, runCli } from './run-cli.js';
 
-const SUMMARY_KEYS = ['format', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems'];
+// 'source' (which kind of export) was added beside 'format' with the readers of other exports.
+const SUMMARY_KEYS = ['format', 'source', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems'];
 const LIBRARY_KEYS = [...SUMMARY_KEYS, 'accounts', 'relationships', 'moves', 'warnings'];
 
 type LibrarySummaryJson = Summary & {

@@ -8,7 +8,8 @@ import { generatePosts, writeArchive, type Truth } from '../fixtures/archive-bui
 import { assertBuilt, runCli, sample } from './run-cli.js';
 
 // the Summary keys, then what several paths add (one archive: its own summary, no relationships but its bookmarks, no moves)
-const SUMMARY_KEYS = ['format', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems', 'accounts', 'relationships', 'moves', 'warnings'];
+// 'source' (which kind of export) was added beside 'format' with the readers of other exports.
+const SUMMARY_KEYS = ['format', 'source', 'profile', 'counts', 'media', 'visibility', 'languages', 'hashtags', 'dates', 'skippedItems', 'accounts', 'relationships', 'moves', 'warnings'];
 
 let temp: string;
 let zip: string;
@@ -32,6 +33,7 @@ describe('outbox summary --json', () => {
     const summary = JSON.parse(run.stdout) as Summary;
     expect(Object.keys(summary)).toEqual(SUMMARY_KEYS);
     expect(summary.format).toBe('zip');
+    expect(summary.source).toBe('mastodon');
     expect(summary.profile).toEqual({ username: 'sam', displayName: 'Sam Example', movedTo: null, alsoKnownAs: [], fields: 1 });
     expect(summary.counts).toEqual({
       items: truth.items, posts: truth.posts, boosts: truth.boosts, replies: truth.replies, selfReplies: truth.selfReplies,

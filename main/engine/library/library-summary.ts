@@ -1,5 +1,5 @@
 // The library's summary: the Summary keys over the merged, de-duplicated posts, plus accounts, relationships, moves.
-import type { ContainerFormat, Post, Summary } from '../../../preload/contract.js';
+import type { AccountSource, ContainerFormat, Post, Summary } from '../../../preload/contract.js';
 import { emptyProfile } from '../normalize/profile.js';
 import { summarize } from '../summary.js';
 import type { LibraryPost } from './merge.js';
@@ -9,8 +9,10 @@ import { countAcross, summarizeRelationships, type Relationships, type Relations
  * The JSON of `outbox summary` over several paths. The Summary keys describe the merged set (with one archive and
  * no CSV they equal that archive's summary exactly); format and profile are null when only CSVs were given.
  */
-export type LibrarySummary = Omit<Summary, 'format' | 'profile'> & {
+export type LibrarySummary = Omit<Summary, 'format' | 'source' | 'profile'> & {
   format: ContainerFormat | null;
+  /** the kind of export of the account the library is about (as `profile`); absent as in that account's summary */
+  source?: AccountSource;
   profile: Summary['profile'] | null;
   /** one Summary per archive, in the order given */
   accounts: Summary[];
@@ -54,9 +56,12 @@ export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
     skipped: input.accounts.flatMap((s) => s.skippedItems),
     skippedCount: input.accounts.reduce((n, s) => n + s.counts.skipped, 0),
   });
+  const { format: _format, ...rest } = merged;
   return {
-    ...merged,
     format: input.accounts[0]?.format ?? null,
+    // Right after format, as in an account's own Summary: one archive's library summary prints exactly its Summary.
+    ...(input.about?.source ? { source: input.about.source } : {}),
+    ...rest,
     profile: input.about ? structuredClone(input.about.profile) : null,
     accounts: [...input.accounts],
     relationships: summarizeRelationships(input.relationships),

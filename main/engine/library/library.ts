@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { PageQuery, PostFilter, SearchResponse, SearchResult } from '../../../preload/contract.js';
 import type { Archive, OpenOptions } from '../archive.js';
 import type { CsvExport } from '../csv/kinds.js';
+import { findFiltersBeside, isCustomFiltersFile, readCustomFilters, type FiltersExport } from '../csv/custom-filters.js';
 import { findCsvBeside, isCsvExportFile, readCsvExport } from '../csv/read-export.js';
 import { ArchiveError } from '../errors.js';
 import { handle } from '../service/account.js';
@@ -45,6 +46,8 @@ export interface Library {
   readonly archives: readonly Archive[];
   /** the CSV files read, in the order given (then those found beside the archives) */
   readonly csv: readonly CsvExport[];
+  /** the filters exports (custom_filters.json) read, given or found beside the archives */
+  readonly filters: readonly FiltersExport[];
   /** every CSV merged by kind; bookmarks also hold the archives' bookmarks.json */
   readonly relationships: Relationships;
   /** moves between open accounts; when there is one, the timelines are one person's history */
@@ -70,11 +73,14 @@ export interface Library {
   close(): Promise<void>;
 }
 
-/** Splits paths into archives and CSV exports by content (see isCsvExportFile), keeping their order. */
+/**
+ * Splits paths into archives and the exports read beside them (relationship CSVs, and Mastodon's filters export,
+ * which goes with them) by content (see isCsvExportFile, isCustomFiltersFile), keeping their order.
+ */
 export async function splitLibraryPaths(paths: readonly string[]): Promise<{ archives: string[]; csvs: string[] }> {
   const archives: string[] = [];
   const csvs: string[] = [];
-  for (const path of paths) (await isCsvExportFile(path) ? csvs : archives).push(path);
+  for (const path of paths) (await isCsvExportFile(path) || await isCustomFiltersFile(path) ? csvs : archives).push(path);
   return { archives, csvs };
 }
 
@@ -85,11 +91,20 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
 
 /**
  * openLibrary for paths already told apart (splitLibraryPaths); `csvs` may be exports already read (`outbox serve`
- * reads them once, before it prints its address).
+ * reads them once, before it prints its address), CSV exports or filters exports (custom_filters.json).
  */
-export async function openSplitLibrary(archivePaths: readonly string[], csvs: ReadonlyArray<string | CsvExport>, options: LibraryOptions = {}): Promise<Library> {
+export async function openSplitLibrary(
+  archivePaths: readonly string[], csvs: ReadonlyArray<string | CsvExport | FiltersExport>, options: LibraryOptions = {},
+): Promise<Library> {
   const names = csvs.map((c) => (typeof c === 'string' ? c : c.file));
+  const lists: Array<string | CsvExport> = [];
+  const filterItems: Array<string | FiltersExport> = [];
+  for (const c of csvs) {
+    if (typeof c === 'string' ? await isCustomFiltersFile(c) : 'filters' in c) filterItems.push(c as string | FiltersExport);
+    else lists.push(c as string | CsvExport);
+  }
   const beside = options.csvBeside ? await csvFilesBeside(archivePaths, names) : [];
+  const filtersBeside = options.csvBeside ? await filterFilesBeside(archivePaths, names) : [];
   const { csvBeside: _, ...open } = options;
   const archives: Archive[] = [];
   const kept: string[] = [];
@@ -103,9 +118,13 @@ export async function openSplitLibrary(archivePaths: readonly string[], csvs: Re
       }
     }
     const exports: CsvExport[] = [];
-    for (const csv of csvs) exports.push(typeof csv === 'string' ? await readCsvExport(csv) : csv);
+    for (const csv of lists) exports.push(typeof csv === 'string' ? await readCsvExport(csv) : csv);
     const found = await readBeside(beside);
-    return await assemble(archives, kept, [...exports, ...found.exports], found.skipped);
+    const filters: FiltersExport[] = [];
+    for (const item of filterItems) filters.push(typeof item === 'string' ? await readCustomFilters(item) : item);
+    const besideFilters = await readFiltersBeside(filtersBeside);
+    filters.push(...besideFilters.filters);
+    return await assemble(archives, kept, [...exports, ...found.exports], [...found.skipped, ...besideFilters.skipped], filters);
   } catch (error) {
     await Promise.all(archives.map((a) => a.close().catch(() => undefined)));
     throw error;
@@ -142,6 +161,36 @@ async function readBeside(paths: readonly string[]): Promise<{ exports: CsvExpor
   return { exports, skipped };
 }
 
+/** The filters exports (custom_filters.json) in the archives' folders, by content, leaving out those given. */
+async function filterFilesBeside(archivePaths: readonly string[], given: readonly string[]): Promise<string[]> {
+  const seen = new Set(given.map((p) => resolve(p)));
+  const beside: string[] = [];
+  for (const path of archivePaths) {
+    for (const found of await findFiltersBeside(path)) {
+      if (!seen.has(resolve(found))) {
+        seen.add(resolve(found));
+        beside.push(found);
+      }
+    }
+  }
+  return beside;
+}
+
+/** As readBeside, for filters exports: one that cannot be read is left out with a note. */
+async function readFiltersBeside(paths: readonly string[]): Promise<{ filters: FiltersExport[]; skipped: string[] }> {
+  const filters: FiltersExport[] = [];
+  const skipped: string[] = [];
+  for (const path of paths) {
+    try {
+      filters.push(await readCustomFilters(path));
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
+    }
+  }
+  return { filters, skipped };
+}
+
 const acctOf = (a: Archive): string => handle(a.info.profile.username, a.info.profile.server) ?? (a.info.profile.id || a.info.name);
 
 /**
@@ -151,12 +200,14 @@ const acctOf = (a: Archive): string => handle(a.info.profile.username, a.info.pr
  * time and say where to look for CSVs. close() here closes nothing: the archives are the caller's.
  */
 export async function libraryOf(archives: readonly Archive[], paths: readonly string[]): Promise<Library> {
-  const found = await readBeside(await csvFilesBeside(paths.filter((p) => p !== ''), []));
-  const library = await assemble([...archives], [...paths], found.exports, found.skipped);
+  const known = paths.filter((p) => p !== '');
+  const found = await readBeside(await csvFilesBeside(known, []));
+  const filters = await readFiltersBeside(await filterFilesBeside(known, []));
+  const library = await assemble([...archives], [...paths], found.exports, [...found.skipped, ...filters.skipped], filters.filters);
   return { ...library, close: async () => undefined };
 }
 
-async function assemble(archives: Archive[], paths: string[], exports: CsvExport[], skipped: string[]): Promise<Library> {
+async function assemble(archives: Archive[], paths: string[], exports: CsvExport[], skipped: string[], filters: FiltersExport[] = []): Promise<Library> {
   const order = await exportPrecedence(archives, paths);
   const hidden = hiddenCopies(archives, order);
   const seen = archives.map((a) => ({ profile: a.info.profile, summary: a.summary() }));
@@ -175,6 +226,7 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
     notes.push(`${duplicates} post${duplicates === 1 ? ' is' : 's are'} in more than one export: each is shown once, as the newest export has it.`);
   }
   for (const e of exports) notes.push(...e.notes);
+  for (const f of filters) notes.push(`${basename(f.file)}: ${f.filters.length} filter${f.filters.length === 1 ? '' : 's'}.`, ...f.notes);
   notes.push(...skipped);
   const about = archives.length > 0 ? newestAccountIndex(seen, moves, order) : -1;
   let summary: LibrarySummary | null = null;
@@ -182,6 +234,7 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
   const library: Library = {
     archives,
     csv: exports,
+    filters,
     relationships,
     moves,
     precedence: order.map((i) => archives[i]!.info.id),

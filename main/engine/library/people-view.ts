@@ -1,7 +1,7 @@
 // The library as the People view sees it: relationships with per-server counts and links into the posts, moves,
 // Mastodon CSVs written again. Pure over one Library (the service builds it over whatever archives are open).
 import { basename } from 'node:path';
-import type { AccountMove, CsvFile, Post, RelationshipKind, RelationshipsInfo } from '../../../preload/contract.js';
+import type { AccountMove, CsvFile, CustomFilter, Post, RelationshipKind, RelationshipsInfo } from '../../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, RELATIONSHIP_KINDS } from '../../../preload/contract.js';
 import type { Archive } from '../archive.js';
 import { toMastodonCsv } from '../csv/write-export.js';
@@ -69,6 +69,8 @@ export interface PeopleInput {
   notes: readonly string[];
   /** countAccounts over the shown posts */
   mentioned: ReadonlyMap<string, number>;
+  /** the filters of the filters exports read with the lists */
+  filters?: readonly CustomFilter[];
 }
 
 /** The answer of GET /api/relationships. */
@@ -103,6 +105,7 @@ export function relationshipsInfo(input: PeopleInput): RelationshipsInfo {
     inArchive,
     files: input.files.map((f) => ({ name: basename(f.file), kind: f.kind, rows: f.rows })),
     notes: [...input.notes],
+    ...(input.filters?.length ? { filters: input.filters.map((f) => structuredClone(f)) } : {}),
   };
 }
 
@@ -150,6 +153,7 @@ export function peopleOf(library: Library): People {
         files: library.csv.map((c) => ({ file: c.file, kind: c.kind, rows: c.rows.length })),
         notes: library.notes,
         mentioned: countAccounts(library.posts()),
+        filters: library.filters.flatMap((f) => f.filters),
       });
       return people;
     },

@@ -26,6 +26,8 @@ export interface ExportRead {
 export interface ReadPlan {
   /** The entry whose bytes carry the posts (outbox.json, data/tweets.js, the .car): progress and folder cache checks. */
   main: string;
+  /** Further entries that carry posts (a Twitter archive's tweets-part1.js…): a folder's cache checks them too. */
+  parts?: readonly string[];
   read(onProgress: ReadProgress, signal?: AbortSignal): Promise<ExportRead>;
 }
 

@@ -2,6 +2,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { ArchiveError } from '../errors.js';
+import { openFileSource } from './file-source.js';
 import { openFolderSource } from './folder-source.js';
 import { DEFAULT_LIMITS, type Source, type SourceLimits } from './source.js';
 import { openTarSource } from './tar-source.js';
@@ -10,7 +11,16 @@ import { openZipSource } from './zip-source.js';
 /** The end-of-central-directory record sits in the last 22 bytes plus a comment of at most 65,535. */
 const EOCD_SEARCH = 22 + 0xffff;
 
-export async function openSource(path: string, limits?: Partial<SourceLimits>): Promise<Source> {
+/**
+ * A file that is no container is one exported file on its own (a Bluesky .car, a Misskey notes .json) only when
+ * `acceptFile` recognises it by content (the readers do: see readers/pick); without it, or when it says no, opening
+ * ends with the "not a zip, a tar.gz or a folder" message as always.
+ */
+export interface OpenSourceOptions {
+  acceptFile?: (file: Source) => Promise<boolean> | boolean;
+}
+
+export async function openSource(path: string, limits?: Partial<SourceLimits>, options: OpenSourceOptions = {}): Promise<Source> {
   const location = resolve(path);
   const name = basename(location);
   const all: SourceLimits = { ...DEFAULT_LIMITS, ...limits };
@@ -29,6 +39,11 @@ export async function openSource(path: string, limits?: Partial<SourceLimits>): 
   const kind = await sniff(location, stats.size).catch((error: unknown) => { throw fsError(error, name, location); });
   if (kind === 'zip') return openZipSource(location, all);
   if (kind === 'gzip') return openTarSource(location, all);
+  if (options.acceptFile) {
+    const file = openFileSource(location, stats.size, all);
+    if (await options.acceptFile(file)) return file;
+    await file.close();
+  }
   throw notArchive(name, location);
 }
 
