@@ -7,7 +7,7 @@ import { findCsvBeside, isCsvExportFile, readCsvExport } from '../csv/read-expor
 import { ArchiveError } from '../errors.js';
 import { openArchive } from '../open.js';
 import { createLibraryPager, type LibraryPage } from './library-page.js';
-import { librarySummary, type LibrarySummary } from './library-summary.js';
+import { librarySummary, oneArchiveSummary, type LibrarySummary } from './library-summary.js';
 import { exportPrecedence, hiddenCopies, mergedPosts, type LibraryPost } from './merge.js';
 import { findMoves, newestAccountIndex, type LibraryMove } from './moves.js';
 import { mergeRelationships, type Relationships } from './relationships.js';
@@ -169,15 +169,16 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
     },
     search: (q, limit) => searchAll(archives, hidden, q, limit),
     summary() {
-      summary ??= librarySummary({
+      if (summary) return summary;
+      const input = {
         accounts: seen.map((s) => s.summary),
         about: about >= 0 ? seen[about]!.summary : null,
-        posts: mergedPosts(archives, hidden),
         likes: archives.map((a) => Object.values(a.likes().byServer).flat()),
         archiveBookmarks: bookmarkLists,
         relationships,
         moves,
-      });
+      };
+      summary = oneArchiveSummary(input) ?? librarySummary({ ...input, posts: mergedPosts(archives, hidden) });
       return summary;
     },
     async close() {
