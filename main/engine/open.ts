@@ -205,7 +205,9 @@ async function openCold(
       // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
       // close() and a second open of the same archive wait for the write.
       const writing = persist(cacheFile, () => ({
-        tables: index.tables, posts, search: search.serialize?.() ?? null, extra: extra as unknown as Record<string, unknown>,
+        tables: index.tables, posts, extra: extra as unknown as Record<string, unknown>,
+        // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
+        search: search.serializeInParts ? (slicer) => search.serializeInParts!(slicer) : (search.serialize?.() ?? null),
       }));
       settle = () => writing;
     }

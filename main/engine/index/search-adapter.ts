@@ -1,6 +1,7 @@
 // The one place that picks the text search behind filter.q: swap the engine here (see INTERFACES.md, Search).
 import type { MatchRange, Post } from '../../../preload/contract.js';
 import { buildSearchIndex, loadSearchIndex } from '../search/index.js';
+import type { Slicer } from '../time-slice.js';
 import { createSimpleSearch } from './simple-search.js';
 
 /** What the index needs from a text search (the SEARCH engine's SearchIndex has this shape). */
@@ -16,6 +17,8 @@ export interface TextSearch {
   query(q: string, options?: { order?: 'relevance' | 'newest' | 'oldest' }): SearchHits;
   /** bytes for the cache; absent when the search cannot be stored (it is rebuilt from the posts) */
   serialize?(): Buffer;
+  /** the same bytes in parts, made between the slicer's turns (so a serving thread is never held for long) */
+  serializeInParts?(slicer: Slicer): Promise<Uint8Array[]>;
 }
 
 /** Built at a cold open over every post in archive order; published: the tables' column, when built. */

@@ -10,7 +10,8 @@
 // The index is plain data (typed arrays, strings) plus functions, so it can live in a worker thread.
 import type { MatchRange, Post } from '../../../preload/contract.js';
 import { buildSearchData } from './build.js';
-import { loadData, serializeData } from './codec.js';
+import type { Slicer } from '../time-slice.js';
+import { loadData, serializeData, serializeDataInParts } from './codec.js';
 import type { SearchData } from './data.js';
 import { Derived, execute, type Order } from './execute.js';
 import { NameFinder } from './fuzzy.js';
@@ -54,6 +55,11 @@ export class SearchIndex {
 
   serialize(): Buffer {
     return serializeData(this.data);
+  }
+
+  /** serialize()'s bytes in parts, made between the slicer's turns (the cache writer's form). */
+  serializeInParts(slicer: Slicer): Promise<Uint8Array[]> {
+    return serializeDataInParts(this.data, slicer);
   }
 
   query(q: string, options: QueryOptions = {}): SearchHits {
