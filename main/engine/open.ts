@@ -15,7 +15,9 @@ import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
 import { locateArchive } from './source/layout.js';
 import { mediaTypeOf } from './source/media-type.js';
 import { openSource } from './source/open-source.js';
+import { StatsCounter, type StatsTally } from './stats/stats.js';
 import { summarize } from './summary.js';
+import { timeSlicer, type Slicer } from './time-slice.js';
 
 /** What the cache keeps beside the index: everything ArchiveInfo and the Archive need without the posts. */
 interface CachedExtra {
@@ -30,6 +32,8 @@ interface CachedExtra {
   media: Array<[string, string]>;
   /** files whose size and mtime must still match (a folder archive's outbox.json) */
   checks: Array<[string, number, number]>;
+  /** the stats tally of every post (absent in caches written before it was kept): `outbox stats` reads no post */
+  stats?: StatsTally;
 }
 
 type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
@@ -153,7 +157,14 @@ async function openWarm(cacheFile: string, id: string, name: string): Promise<Ar
     media: new Map(extra.media),
     source: () => openSource(extra.location),
     release: () => warm.close(),
+    statsTally: () => extra.stats ?? null,
   });
+}
+
+function tallyOf(posts: readonly Post[]): StatsTally {
+  const counter = new StatsCounter();
+  for (const post of posts) counter.add(post);
+  return counter.tally();
 }
 
 function mediaNames(posts: readonly Post[], profile: Profile): Map<string, string> {
@@ -191,6 +202,18 @@ async function openCold(
     warnings.push(...partialWarnings(summary, skipped));
     const media = mediaNames(posts, profile);
     const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
+    // The stats tally: counted behind the open (for the cache), or at once when asked first.
+    let tally: StatsTally | null = null;
+    const tallyInSlices = async (slicer: Slicer): Promise<StatsTally> => {
+      const counter = new StatsCounter();
+      for (const post of posts) {
+        if (tally) return tally;
+        if (slicer.due()) await slicer.turn();
+        counter.add(post);
+      }
+      return (tally ??= counter.tally());
+    };
+    const statsTally = () => (tally ??= tallyOf(posts));
     let settle: (() => Promise<void>) | undefined;
     if (cacheFile) {
       const checks: CachedExtra['checks'] = [];
@@ -204,16 +227,17 @@ async function openCold(
       };
       // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
       // close() and a second open of the same archive wait for the write.
-      const writing = persist(cacheFile, () => ({
-        tables: index.tables, posts, extra: extra as unknown as Record<string, unknown>,
+      const writing = persist(cacheFile, async (slicer) => ({
+        tables: index.tables, posts,
+        extra: { ...extra, stats: await tallyInSlices(slicer) } as unknown as Record<string, unknown>,
         // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
-        search: search.serializeInParts ? (slicer) => search.serializeInParts!(slicer) : (search.serialize?.() ?? null),
+        search: search.serializeInParts ? (s) => search.serializeInParts!(s) : (search.serialize?.() ?? null),
       }));
       settle = () => writing;
     }
     signal?.throwIfAborted();
     report('done', 0, 0, posts.length);
-    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle });
+    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle, statsTally });
   } catch (error) {
     await source.close().catch(() => undefined);
     throw error;
@@ -223,10 +247,11 @@ async function openCold(
 /** Cache writes in flight, by cache file: an open of the same archive waits for its write. */
 const writes = new Map<string, Promise<void>>();
 
-function persist(cacheFile: string, content: () => CacheContent): Promise<void> {
+function persist(cacheFile: string, content: (slicer: Slicer) => Promise<CacheContent>): Promise<void> {
   const writing = (async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    await writeCacheFile(cacheFile, content());
+    const slicer = timeSlicer();
+    await writeCacheFile(cacheFile, await content(slicer), slicer);
     await removeStale(dirname(cacheFile), basename(cacheFile));
   })()
     .catch(() => undefined) // a cache that cannot be written only costs the next open its speed

@@ -126,6 +126,20 @@ export interface StatsTimes {
   boost(i: number): boolean;
 }
 
+/**
+ * The stats of a filter over an archive: with no filter, from the archive's stored tally when it has one (no post
+ * is read); otherwise counted over the posts that `posts` gives.
+ */
+export function statsOver(
+  archive: { statsOfAll?(options?: StatsOptions): Stats | null } | null,
+  filter: object,
+  posts: () => Iterable<Post>,
+  options: StatsOptions = {},
+): Stats {
+  const unfiltered = Object.values(filter).every((v) => v === undefined);
+  return (unfiltered ? archive?.statsOfAll?.(options) : null) ?? computeStats(posts(), options);
+}
+
 /** Every figure over `posts` (any iterable: Archive.posts(filter) streams them). Pure: same posts, same stats. */
 export function computeStats(posts: Iterable<Post>, options: StatsOptions = {}): Stats {
   const counter = new StatsCounter();
