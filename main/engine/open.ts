@@ -142,7 +142,7 @@ async function openWarm(cacheFile: string, id: string, name: string): Promise<Ar
   };
   const search = () =>
     guard(() => {
-      const loaded = loadTextSearch(warm.search());
+      const loaded = loadTextSearch(warm.search(), true); // search() returns the block only when its sha256 matches
       if (loaded) return loaded;
       const all = warm.allPosts();
       return fallbackTextSearch(all.length, (i) => all[i]!);

@@ -26,11 +26,11 @@ export function buildTextSearch(posts: Post[], published?: Float64Array): TextSe
   return buildSearchIndex(posts, published);
 }
 
-/** From the cache's search block; null means "rebuild from the posts" (the block is absent or unreadable). */
-export function loadTextSearch(bytes: Buffer | null): TextSearch | null {
+/** From the cache's search block (`checked`: its sha256 already verified); null means "rebuild from the posts" (the block is absent or unreadable). */
+export function loadTextSearch(bytes: Buffer | null, checked = false): TextSearch | null {
   if (!bytes) return null;
   try {
-    return loadSearchIndex(bytes);
+    return loadSearchIndex(bytes, checked);
   } catch {
     return null; // damaged or of another version: rebuilt from the posts
   }

@@ -32,16 +32,17 @@ export interface LibrarySummaryInput {
 
 /**
  * The same answer without reading a post, when the library is one archive: its posts are exactly the archive's,
- * so the Summary keys are the archive's own summary (kept in the cache), with only likes and bookmarks counted
- * again (CSV bookmarks add to them). A warm `outbox summary` then reads no post record at all. null when the
- * library holds another number of archives, or when the archive's counts disagree with its lists (then the posts
- * are counted again rather than trusting either).
+ * so the Summary keys are the archive's own summary (kept in the cache), with only its bookmarks counted again
+ * (CSV bookmarks add to them). A warm `outbox summary` then reads no post record at all. null when the
+ * library holds another number of archives, or when the archive's bookmark count disagrees with its list (then
+ * the posts are counted again rather than trusting either).
  */
-export function oneArchiveSummary(input: Omit<LibrarySummaryInput, 'posts'>): LibrarySummary | null {
+export function oneArchiveSummary(input: Omit<LibrarySummaryInput, 'posts' | 'likes'>): LibrarySummary | null {
   const account = input.accounts.length === 1 ? input.accounts[0]! : null;
   if (!account || input.about !== account) return null;
+  // Likes need no check: one archive's likes are counted from the one list its summary counted.
   const ownBookmarks = countAcross(input.archiveBookmarks);
-  if (countAcross(input.likes) !== account.counts.likes || ownBookmarks !== account.counts.bookmarks) return null;
+  if (ownBookmarks !== account.counts.bookmarks) return null;
   const summary = structuredClone(account);
   summary.counts.bookmarks = ownBookmarks + csvOnlyBookmarks(input);
   return {

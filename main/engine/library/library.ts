@@ -173,12 +173,15 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
       const input = {
         accounts: seen.map((s) => s.summary),
         about: about >= 0 ? seen[about]!.summary : null,
-        likes: archives.map((a) => Object.values(a.likes().byServer).flat()),
         archiveBookmarks: bookmarkLists,
         relationships,
         moves,
       };
-      summary = oneArchiveSummary(input) ?? librarySummary({ ...input, posts: mergedPosts(archives, hidden) });
+      summary = oneArchiveSummary(input) ?? librarySummary({
+        ...input,
+        posts: mergedPosts(archives, hidden),
+        likes: archives.map((a) => Object.values(a.likes().byServer).flat()),
+      });
       return summary;
     },
     async close() {

@@ -85,6 +85,7 @@ export function buildSearchIndex(posts: Iterable<Post>, published?: ArrayLike<nu
 }
 
 /** Throws (ArchiveError 'internal') when the bytes are not an intact index of this version: rebuild then. */
-export function loadSearchIndex(buf: Buffer): SearchIndex {
-  return new SearchIndex(loadData(buf));
+/** `checked`: the bytes were verified end to end by the caller (see loadData). */
+export function loadSearchIndex(buf: Buffer, checked = false): SearchIndex {
+  return new SearchIndex(loadData(buf, checked));
 }

@@ -15,3 +15,16 @@ describe('serializeInParts', () => {
     expect(loadSearchIndex(Buffer.concat(await index.serializeInParts(NO_SLICES))).size).toBe(n);
   });
 });
+
+describe('loading bytes the caller has checked', () => {
+  it('skips only the crc32: a changed byte is refused unchecked, structure is validated either way', () => {
+    const bytes = buildSearchIndex(generatePosts(400, 4)).serialize();
+    // The body's last byte (the mentions' term counts or their padding): no structural check can tell it apart.
+    const changed = Buffer.from(bytes);
+    changed[changed.length - 1] ^= 0x01;
+    expect(() => loadSearchIndex(changed)).toThrow(/checksum/);
+    expect(loadSearchIndex(changed, true).size).toBe(400);
+    const cut = Buffer.from(bytes.subarray(0, bytes.length - 8));
+    expect(() => loadSearchIndex(cut, true)).toThrow(/damaged/);
+  });
+});
