@@ -3,7 +3,7 @@ import { promises as fs, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ArchiveInfo, OpenProgress, Post, Profile, SkippedItem, Summary } from '../../preload/contract.js';
 import type { Archive, OpenOptions } from './archive.js';
-import { CacheDamaged, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
+import { CacheDamaged, looksLikeCacheFile, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
 import { archiveIdentity, cacheFileName, cacheFolder, removeStale, type ArchiveIdentity } from './cache/location.js';
 import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
@@ -84,6 +84,20 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
     }
   }
   return openCold(identity, id, name, cacheFile, report, options.signal);
+}
+
+/**
+ * Whether the archive file at `path` has a cache file written for exactly this file (same real path, size and
+ * modification time, this cache version): its container was read whole when that cache was written, so a check
+ * of the container (`outbox serve` lists a zip's central directory before printing its address) can be skipped.
+ * Folders answer false (listing one is cheap). openArchive still verifies the cache and falls back to a cold read.
+ */
+export async function hasWarmCache(path: string, cacheDir?: string | null): Promise<boolean> {
+  const folder = cacheFolder(cacheDir);
+  if (!folder) return false;
+  const identity = await archiveIdentity(path).catch(() => null);
+  if (!identity || identity.isFolder) return false;
+  return looksLikeCacheFile(join(folder, cacheFileName(identity)));
 }
 
 /** Opens the built-in demo archive (dist/demo/demo-archive.zip). */

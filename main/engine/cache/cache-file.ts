@@ -215,6 +215,22 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf;
 }
 
+/**
+ * Whether `file` starts as a cache file of this version does (magic and version): a cheap look before deciding to
+ * skip work. Nothing in it is trusted: readCacheFile checks everything when the file is opened.
+ */
+export async function looksLikeCacheFile(file: string): Promise<boolean> {
+  const handle = await fs.open(file, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const header = Buffer.alloc(HEADER);
+    const { bytesRead } = await handle.read(header, 0, HEADER, 0);
+    return bytesRead === HEADER && header.subarray(0, 8).equals(MAGIC) && header.readUInt32LE(8) === CACHE_VERSION;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Opens a cache file; null when it is missing, foreign, damaged or of another version (never trusted). */
 export function readCacheFile(file: string): WarmCache | null {
   let fd: number;
