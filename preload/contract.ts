@@ -1,4 +1,4 @@
-// The one contract every side shares: model types, the API, channel names and Result. Imports nothing.
+// The one contract every side shares: model types, the table of requests (API, channels, routes) and Result. Imports nothing.
 
 // ---------------------------------------------------------------------------------------------
 // Results: errors cross every boundary (IPC, HTTP, worker) as data, never as thrown objects.
@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'io' // the operating system refused a read
   | 'bad-request' // a caller sent arguments of the wrong shape
   | 'not-open' // no archive with that id is open
+  | 'damaged-cache' // the saved index of an archive was damaged; it was removed, and opening again rebuilds it
   | 'internal'; // a bug: the message says what
 
 export interface ErrorInfo {
@@ -516,22 +517,75 @@ export interface OpenProgress {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The API the renderer sees (through IPC in the desktop app, HTTP in browser mode).
+// The requests: one table, from which the API the renderer sees and every transport are derived.
 // ---------------------------------------------------------------------------------------------
 
-export interface OutboxApi {
-  /** The archive(s) the app currently has open; the first is the one to show. */
-  current(): Promise<Result<ArchiveInfo[]>>;
+/** The archive a request is about: an ArchiveInfo.id; left out, the first of current() (the one the viewer shows). */
+export interface ArchiveRef {
+  archive?: string;
+}
+
+/**
+ * THE table of requests: name → [request, response]. The engine's service answers each once; the IPC channels, the
+ * HTTP routes, the preload bridge, the worker messages and OutboxApi below are derived from it (REQUESTS gives each
+ * its channel and route), so a new request is an entry here and a method of the service, nothing else by hand.
+ */
+export interface Requests {
+  /** The archive(s) open now; the first is the one to show. */
+  current: [Record<string, never>, ArchiveInfo[]];
   /** Open an archive: a path (desktop), or the built-in demo when path is omitted. */
-  open(request: { path?: string; demo?: boolean }): Promise<Result<ArchiveInfo>>;
-  page(query: PageQuery): Promise<Result<Page>>;
-  post(request: { archive: string; id: string }): Promise<Result<Post>>;
-  thread(request: { archive: string; id: string }): Promise<Result<Thread>>;
-  search(request: { archive: string; q: string; limit: number }): Promise<Result<SearchResponse>>;
-  likes(request: { archive: string }): Promise<Result<UriList>>;
-  bookmarks(request: { archive: string }): Promise<Result<UriList>>;
-  /** Desktop: asks the user to confirm, then opens an http(s) url in the system browser. */
-  openExternal(request: { url: string }): Promise<Result<boolean>>;
+  open: [{ path?: string; demo?: boolean }, ArchiveInfo];
+  page: [PageQuery, Page];
+  post: [{ archive: string; id: string }, Post];
+  thread: [{ archive: string; id: string }, Thread];
+  search: [{ archive: string; q: string; limit: number }, SearchResponse];
+  likes: [{ archive: string }, UriList];
+  bookmarks: [{ archive: string }, UriList];
+  /** Desktop: asks the user to confirm, then opens an http(s) url in the system browser (elsewhere: false). */
+  openExternal: [{ url: string }, boolean];
+  /** People: follows, followers, lists, blocks, mutes, domain blocks and bookmarks of the open library. */
+  relationships: [Record<string, never>, RelationshipsInfo];
+  /** Moves between the open accounts, old → new. */
+  moves: [Record<string, never>, AccountMove[]];
+  /** One relationship list as Mastodon's import CSV. */
+  exportCsv: [{ kind: RelationshipKind }, CsvFile];
+  /** Every figure of the Stats view over the posts the filter (text query included) selects. */
+  stats: [StatsRequest, Stats];
+}
+
+export type RequestName = keyof Requests;
+export type RequestOf<K extends RequestName> = Requests[K][0];
+export type ResponseOf<K extends RequestName> = Requests[K][1];
+
+/** How each request travels: its IPC channel, and its HTTP route (null: not offered over HTTP). */
+export const REQUESTS = {
+  current: { channel: 'outbox:current', route: '/api/current' },
+  open: { channel: 'outbox:open', route: null },
+  page: { channel: 'outbox:page', route: '/api/page' }, // ?archive=&order=&offset=&limit=&filter=<JSON PostFilter>; archive=* (ALL_ARCHIVES): merged
+  post: { channel: 'outbox:post', route: '/api/post' }, // ?archive=&id=
+  thread: { channel: 'outbox:thread', route: '/api/thread' }, // ?archive=&id=
+  search: { channel: 'outbox:search', route: '/api/search' }, // ?q=&limit=&archive= (archive optional: the first open one; * searches every one)
+  likes: { channel: 'outbox:likes', route: '/api/likes' },
+  bookmarks: { channel: 'outbox:bookmarks', route: '/api/bookmarks' },
+  openExternal: { channel: 'outbox:open-external', route: null },
+  relationships: { channel: 'outbox:relationships', route: '/api/relationships' }, // → Result<RelationshipsInfo>
+  moves: { channel: 'outbox:moves', route: '/api/moves' }, // → Result<AccountMove[]>
+  exportCsv: { channel: 'outbox:export-csv', route: '/api/export-csv' }, // ?kind=<RelationshipKind> → text/csv attachment (errors: Result JSON)
+  stats: { channel: 'outbox:stats', route: '/api/stats' }, // ?archive=&filter=<JSON PostFilter>&tz=<IANA zone>&utc=1 → Result<Stats>
+} as const satisfies { readonly [K in RequestName]: { readonly channel: `outbox:${string}`; readonly route: `/api/${string}` | null } };
+
+export const REQUEST_NAMES = Object.keys(REQUESTS) as RequestName[];
+
+type Table = typeof REQUESTS;
+type Routed = { [K in RequestName]: Table[K]['route'] extends null ? never : K }[RequestName];
+
+/** A request with no parameters may be called without an argument. */
+type Call<K extends RequestName> = RequestOf<K> extends Record<string, never>
+  ? (request?: RequestOf<K>) => Promise<Result<ResponseOf<K>>>
+  : (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+
+/** The API the renderer sees (through IPC in the desktop app, HTTP in browser mode): every request, none optional. */
+export type OutboxApi = { [K in RequestName]: Call<K> } & {
   /**
    * Progress of opens. Returns the unsubscribe: an AbortSignal does not cross Electron's contextBridge, so in the
    * desktop app only the returned function unsubscribes (the signal still works over HTTP).
@@ -539,31 +593,20 @@ export interface OutboxApi {
   onProgress(listener: (progress: OpenProgress) => void, signal: AbortSignal): () => void;
   /** A url the renderer may put in src= for an archive entry (media, avatar, header). */
   mediaUrl(archive: string, path: string): string;
-  /** People: follows, followers, lists, blocks, mutes, domain blocks and bookmarks of the open library. */
-  relationships?(): Promise<Result<RelationshipsInfo>>;
-  /** Moves between the open accounts, old → new. */
-  moves?(): Promise<Result<AccountMove[]>>;
-  /** One relationship list as Mastodon's import CSV. */
-  exportCsv?(request: { kind: RelationshipKind }): Promise<Result<CsvFile>>;
-  /** Every figure of the Stats view over the posts the filter (text query included) selects. */
-  stats?(request: StatsRequest): Promise<Result<Stats>>;
+};
+
+function derive<F extends 'channel' | 'route'>(field: F): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of REQUEST_NAMES) {
+    const value = REQUESTS[name][field];
+    if (value !== null) out[name] = value;
+  }
+  return out;
 }
 
-/** IPC channel names, one per request method of OutboxApi. */
+/** IPC channel names: one per request of REQUESTS, plus the progress events. */
 export const Channels = {
-  current: 'outbox:current',
-  open: 'outbox:open',
-  page: 'outbox:page',
-  post: 'outbox:post',
-  thread: 'outbox:thread',
-  search: 'outbox:search',
-  likes: 'outbox:likes',
-  bookmarks: 'outbox:bookmarks',
-  openExternal: 'outbox:open-external',
-  relationships: 'outbox:relationships',
-  moves: 'outbox:moves',
-  exportCsv: 'outbox:export-csv',
-  stats: 'outbox:stats',
+  ...(derive('channel') as { [K in RequestName]: Table[K]['channel'] }),
   progress: 'outbox:progress',
 } as const;
 
@@ -573,21 +616,11 @@ export const Schemes = {
   media: 'outbox-media',
 } as const;
 
-/** HTTP routes of browser mode, mirroring the API (all GET, JSON, token required). */
+/** HTTP routes of browser mode (all GET, token required): one per routed request of REQUESTS, plus these. */
 export const Routes = {
-  current: '/api/current',
-  page: '/api/page', // ?archive=&order=&offset=&limit=&filter=<JSON PostFilter>; archive=* (ALL_ARCHIVES): merged
-  post: '/api/post', // ?archive=&id=
-  thread: '/api/thread', // ?archive=&id=
-  search: '/api/search', // ?q=&limit=&archive= (archive optional: the first open one; * searches every one)
-  likes: '/api/likes',
-  bookmarks: '/api/bookmarks',
+  ...(derive('route') as { [K in Routed]: NonNullable<Table[K]['route']> }),
   progress: '/api/progress', // text/event-stream of OpenProgress
   media: '/media', // /media/<archive>/<entry name, URI-encoded>
-  relationships: '/api/relationships', // → Result<RelationshipsInfo>
-  moves: '/api/moves', // → Result<AccountMove[]>
-  exportCsv: '/api/export-csv', // ?kind=<RelationshipKind> → text/csv attachment (errors: Result JSON)
-  stats: '/api/stats', // ?archive=&filter=<JSON PostFilter>&tz=<IANA zone>&utc=1 → Result<Stats>
   export: '/api/export', // ?archive=&format=jsonl|csv&filter=<JSON PostFilter> → attachment (errors: Result JSON)
 } as const;
 

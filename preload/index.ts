@@ -1,9 +1,9 @@
-// The bridge: exposes exactly the OutboxApi of contract.ts as window.outbox, one named function per method.
+// The bridge: exposes exactly the OutboxApi of contract.ts as window.outbox, one named function per request.
 // Never ipcRenderer itself, never a generic invoke(channel): the renderer can ask for nothing else.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { OpenProgress, OutboxApi } from './contract.js';
-import { Channels, Schemes } from './contract.js';
+import type { OpenProgress, OutboxApi, RequestName } from './contract.js';
+import { Channels, REQUESTS, REQUEST_NAMES, Schemes } from './contract.js';
 
 /**
  * Subscribes to open progress. The raw IPC event never reaches the listener. The returned function unsubscribes:
@@ -21,20 +21,19 @@ function onProgress(listener: (progress: OpenProgress) => void, signal: AbortSig
   return stop;
 }
 
+/** One named function per request of the contract, each invoking its own channel (derived from REQUESTS). */
+function requests(): { [K in RequestName]: OutboxApi[K] } {
+  const out: Record<string, (request?: unknown) => Promise<unknown>> = {};
+  for (const name of REQUEST_NAMES) {
+    const channel = REQUESTS[name].channel;
+    // No argument stays no argument: the main process counts them.
+    out[name] = (...args: unknown[]) => ipcRenderer.invoke(channel, ...args.slice(0, 1));
+  }
+  return out as unknown as { [K in RequestName]: OutboxApi[K] };
+}
+
 const api: OutboxApi = {
-  current: () => ipcRenderer.invoke(Channels.current),
-  open: (request) => ipcRenderer.invoke(Channels.open, request),
-  page: (query) => ipcRenderer.invoke(Channels.page, query),
-  post: (request) => ipcRenderer.invoke(Channels.post, request),
-  thread: (request) => ipcRenderer.invoke(Channels.thread, request),
-  search: (request) => ipcRenderer.invoke(Channels.search, request),
-  likes: (request) => ipcRenderer.invoke(Channels.likes, request),
-  bookmarks: (request) => ipcRenderer.invoke(Channels.bookmarks, request),
-  openExternal: (request) => ipcRenderer.invoke(Channels.openExternal, request),
-  relationships: () => ipcRenderer.invoke(Channels.relationships),
-  moves: () => ipcRenderer.invoke(Channels.moves),
-  exportCsv: (request) => ipcRenderer.invoke(Channels.exportCsv, request),
-  stats: (request) => ipcRenderer.invoke(Channels.stats, request),
+  ...requests(),
   onProgress,
   mediaUrl: (archive, path) => `${Schemes.media}://${archive}/${encodeURIComponent(path)}`,
 };

@@ -1,6 +1,6 @@
 // The dependency rule of DESIGN.md, checked on the source: a folder is a runtime.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..');
@@ -58,5 +58,55 @@ describe('the dependency rule', () => {
     const door = /unsafeHTML|unsafeSVG|innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|createContextualFragment|DOMParser|srcdoc|document\.write/;
     const users = sources('renderer').filter((file) => door.test(readFileSync(file, 'utf8')));
     expect(users.map((f) => relative(root, f))).toEqual(['renderer/lib/safe-html.ts']);
+  });
+
+  it('lets the edges reach the engine only through its entry (the desktop: types of the worker messages only)', () => {
+    const entry = join(root, 'main/engine/service/index.ts');
+    const offenders: string[] = [];
+    for (const folder of ['main/server', 'main/cli', 'main/desktop']) {
+      for (const file of sources(folder)) {
+        for (const spec of imports(file)) {
+          const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+          if (!target.startsWith(join(root, 'main/engine') + '/')) continue;
+          const typeOnly = new RegExp(`import\\s+type\\s[^;]*?from\\s*['"]${spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(readFileSync(file, 'utf8'));
+          const allowed = folder === 'main/desktop' ? typeOnly : target === entry;
+          if (!allowed) offenders.push(`${relative(root, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the server and the CLI out of the desktop, and the desktop off the server and the CLI', () => {
+    const desktop = violations('main/desktop', (s) => /(^|\/)(server|cli)\//.test(s));
+    expect(desktop).toEqual([]);
+  });
+
+  it('has no import cycles in main/ and preload/', () => {
+    const files = [...sources('main'), ...sources('preload')];
+    const graph = new Map<string, string[]>();
+    for (const file of files) {
+      const local = imports(file).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s).replace(/\.js$/, '.ts'));
+      graph.set(file, local.filter((t) => graph.has(t) || files.includes(t)));
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(root, f)).join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of files) if (!state.has(file)) visit(file);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps test-only code out of main/ (the simple matcher lives under test/)', () => {
+    expect(sources('main').map((f) => relative(root, f)).filter((f) => /simple-search/.test(f))).toEqual([]);
   });
 });

@@ -1,13 +1,8 @@
 // The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
 import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import type { Library } from '../engine/library/library.js';
-import { ArchiveError } from '../engine/errors.js';
-import type { ExportOptions, ExportResult } from '../engine/export/export-options.js';
-import { writeMarkdown } from '../engine/export/markdown.js';
-import { writeSite } from '../engine/export/site.js';
-import { datePeriod } from '../engine/index/filter.js';
-import { zoneClock } from '../engine/stats/zone-clock.js';
+import {
+  ArchiveError, datePeriod, writeMarkdown, writeSite, zoneClock, type Archive, type ExportOptions, type ExportResult, type Library,
+} from '../engine/service/index.js';
 
 type Flags = Record<string, string | boolean | undefined>;
 

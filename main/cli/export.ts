@@ -1,7 +1,6 @@
 // `outbox export`: every post, oldest first, streamed as JSONL lines or CSV rows (schema in export-schema.ts).
 import type { ArchiveInfo, Post } from '../../preload/contract.js';
-import { csvHeader, csvRow } from './csv.js';
-import { exportRow } from './export-schema.js';
+import { accountLabel, csvHeader, csvRow, exportRow } from '../engine/service/index.js';
 import { openOutput } from './output.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -12,11 +11,7 @@ export interface ExportSource {
 }
 
 /** "@user@server" of an archive's account; the file name when the archive has no actor.json. */
-export function accountOf(info: ArchiveInfo): string {
-  const { username, server } = info.profile;
-  if (!username) return info.name;
-  return server ? `@${username}@${server}` : `@${username}`;
-}
+export const accountOf = (info: ArchiveInfo): string => accountLabel(info);
 
 /** Writes the posts to FILE or stdout; returns how many were written. */
 export async function exportPosts(source: ExportSource, format: ExportFormat, file: string | undefined): Promise<number> {

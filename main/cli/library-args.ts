@@ -1,7 +1,7 @@
 // Several paths on one command line (archives and CSV exports): telling them apart, and opening them as a library.
-import type { Post, PostFilter, SearchResponse } from '../../preload/contract.js';
-import type { OpenOptions } from '../engine/archive.js';
-import { openLibrary, splitLibraryPaths, type Library } from '../engine/library/library.js';
+import type { Post, PostFilter, Result, SearchResponse } from '../../preload/contract.js';
+import { ALL_ARCHIVES } from '../../preload/contract.js';
+import { createService, handle, openLibrary, splitLibraryPaths, type Library, type OpenOptions } from '../engine/service/index.js';
 import { accountOf, type ExportSource } from './export.js';
 import { progressBar } from './progress-bar.js';
 import { summaryText } from './summary.js';
@@ -51,11 +51,15 @@ export function accountsById(library: Library): Map<string, string> {
 }
 
 /**
- * `outbox search` over the library. One archive: that archive's own response, so the JSON stays byte-equal to
- * GET /api/search; several: the merged response, whose results also name their archive.
+ * `outbox search` over the library, answered by the engine's service as GET /api/search is: one archive, that
+ * archive's own response (so the JSON stays byte-equal to the route's); several, the merged response, whose results
+ * also name their archive. A query the service refuses is a usage error.
  */
-export function searchLibrary(library: Library, q: string, limit: number): SearchResponse {
-  return library.archives.length === 1 ? library.archives[0]!.search(q, limit) : library.search(q, limit);
+export async function searchLibrary(library: Library, q: string, limit: number): Promise<Result<SearchResponse>> {
+  const service = createService();
+  service.adopt(library.archives, library);
+  const archive = library.archives.length === 1 ? library.archives[0]!.info.id : ALL_ARCHIVES;
+  return service.request('search', { archive, q, limit });
 }
 
 /** The library's CSV problems and notes as lines for stderr ("file:line: reason"), so stdout stays JSON. */
@@ -87,7 +91,7 @@ export function librarySummaryText(library: Library): string {
   }
   const acct = (uri: string): string => {
     const a = library.archives.find((x) => x.info.profile.id === uri)?.info.profile;
-    return a?.server ? `@${a.username}@${a.server}` : uri;
+    return (a?.server ? handle(a.username, a.server) : null) ?? uri;
   };
   for (const m of library.moves) {
     lines.push(['Moved', `${acct(m.from)} (${day(m.fromDates.first)} → ${day(m.fromDates.last)}) → ${acct(m.to)} (${day(m.toDates.first)} → ${day(m.toDates.last)})`]);

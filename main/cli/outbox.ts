@@ -1,7 +1,5 @@
 // The `outbox` command: reads the command line, runs one command, and turns every failure into one line + exit code.
-import { toErrorInfo } from '../engine/errors.js';
-import { validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT } from '../server/validate.js';
-import type { Library } from '../engine/library/library.js';
+import { ArchiveError, toErrorInfo, validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT, type Library } from '../engine/service/index.js';
 import { parseInvocation, UsageError, type CommandName, type Invocation } from './args.js';
 import { desktopUnavailable, launchDesktop } from './desktop.js';
 import { exportPosts } from './export.js';
@@ -85,7 +83,12 @@ async function run(argv: string[]): Promise<number> {
         needArchive(library, command);
         process.stderr.write(libraryNotices(library));
         // One archive: that archive's own response (byte-equal to GET /api/search); several: merged, each result naming its archive.
-        const response = searchLibrary(library, args.query!, limit.value);
+        const answer = await searchLibrary(library, args.query!, limit.value);
+        if (!answer.ok) {
+          if (answer.code === 'bad-request') throw new UsageError(answer.message, command);
+          throw new ArchiveError(answer.code, answer.message);
+        }
+        const response = answer.value;
         if (flags.json) process.stdout.write(searchJson(response));
         else {
           process.stdout.write(searchLines(response, accountsById(library)));

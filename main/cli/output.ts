@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { ArchiveError } from '../engine/errors.js';
+import { ArchiveError } from '../engine/service/index.js';
 
 const CHUNK = 64 * 1024;
 

@@ -5,19 +5,12 @@ import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import { readCsvExport } from '../engine/csv/read-export.js';
-import { demoArchivePath } from '../engine/demo.js';
-import { ArchiveError, toErrorInfo } from '../engine/errors.js';
-import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
-import { openDemo } from '../engine/open.js';
-import { locateArchive } from '../engine/source/layout.js';
-import { openSource } from '../engine/source/open-source.js';
-import type { RowWriter } from '../server/insights.js';
+import {
+  ArchiveError, demoArchivePath, openDemo, openLibrary, openSource, pickReader, readCsvExport, toErrorInfo,
+  type Archive, type Library, type LibraryOptions,
+} from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
-import { csvHeader, csvRow } from './csv.js';
-import { exportRow } from './export-schema.js';
 import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';
 import { progressBar } from './progress-bar.js';
@@ -67,29 +60,20 @@ async function startsWithGzip(path: string): Promise<boolean> {
 
 /**
  * The cheap part of opening, done before the address is printed so that an unusable file still exits 2 with one
- * line: the container reads and holds an outbox.json. A zip costs its central directory, a folder its listing; a
+ * line: the container reads and some reader recognises it (an outbox.json, today). A zip costs its central directory, a folder its listing; a
  * tar.gz is only recognised (listing it inflates all of it), and its later failures reach the viewer's error screen.
  */
 async function checkContainer(path: string): Promise<void> {
   if (await startsWithGzip(path)) return;
   const source = await openSource(path);
   try {
-    locateArchive(source);
+    await pickReader(source);
   } finally {
     await source.close();
   }
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-/** `outbox export`'s rows, handed to the server for GET /api/export: a download equals the command's output. */
-const rowWriter: RowWriter = {
-  header: (format) => (format === 'csv' ? csvHeader() : ''),
-  line: (format, post, account) => {
-    const row = exportRow(post, account);
-    return format === 'csv' ? csvRow(row) : `${JSON.stringify(row)}\n`;
-  },
-};
 
 /**
  * Opens the archives (or the demo) behind the running server: progress to the terminal bar and /api/progress, then
@@ -153,7 +137,7 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
 
   let server: RunningServer;
   try {
-    server = await startServer({ opening: true, port: options.port, rendererDir, rowWriter });
+    server = await startServer({ opening: true, port: options.port, rendererDir });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {

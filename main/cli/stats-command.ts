@@ -1,5 +1,5 @@
 // `outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]`: the engine's Stats, as JSON or a table.
-import { statsOver, type Stats, type StatsOptions } from '../engine/stats/stats.js';
+import { statsOver, type Stats, type StatsOptions } from '../engine/service/index.js';
 import { FILTER_HELP, badRequest, filterFromFlags, sourcePosts, timeZone, type PostSource, type UsageFault } from './export-formats.js';
 import { libraryNotices, openLibraryForCli } from './library-args.js';
 

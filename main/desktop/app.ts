@@ -93,7 +93,7 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
     /** Every open goes through here: the worker indexes, the recent lists learn the path. */
     const open = async (request: { path?: string; demo?: boolean }): Promise<Result<ArchiveInfo>> => {
       const result = await host.call('open', request);
-      if (result.ok && request.path !== undefined) {
+      if (result.ok && typeof request.path === 'string') {
         recent.add(request.path);
         refreshMenu();
       }
@@ -120,11 +120,14 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
       host,
       // The renderer cannot choose files (it never sees a path): it may reopen what the user chose before through the
       // OS (the recent list) or the demo. Anything else would let a compromised page read archives it names.
-      open: (request) => request.path === undefined || recent.list().includes(request.path)
-        ? open(request)
+      open: (request) => {
+        const path = typeof request === 'object' && request !== null ? (request as { path?: unknown }).path : undefined;
+        return path === undefined || (typeof path === 'string' && recent.list().includes(path))
+          ? open(request as { path?: string; demo?: boolean }) // the worker checks the rest of its shape
         : Promise.resolve({
             ok: false, code: 'bad-request', message: 'Open archives with File ▸ Open Archive… or by dropping them on the window.',
-          }),
+          });
+      },
       openExternal: (url, event) => openExternalConfirmed(url, BrowserWindow.fromWebContents(event.sender) ?? undefined),
       isTrustedSender,
     });

@@ -2,7 +2,7 @@
 // No electron import: it only speaks to a worker_threads Worker (or a MessagePort in tests).
 import { Worker } from 'node:worker_threads';
 import type { OpenProgress, Result } from '../../preload/contract.js';
-import type { ByteRange, WorkerCalls, WorkerMessage, WorkerMethod, WorkerRequest } from '../engine/worker.js';
+import type { MediaHead, WorkerCalls, WorkerMessage, WorkerMethod, WorkerRequest } from '../engine/worker.js';
 
 /** What the host needs of a Worker; a MessagePort has the same shape. */
 export interface WorkerLike {
@@ -12,12 +12,8 @@ export interface WorkerLike {
   on(event: 'exit', listener: (code: number) => void): unknown;
 }
 
-export interface MediaBody {
-  /** size of the whole entry */
-  size: number;
-  /** the part the body holds, when a range was asked for */
-  range: ByteRange | null;
-  mediaType: string;
+/** The engine's media answer (status, Range, type already decided by the service) with its bytes as a web stream. */
+export interface MediaBody extends Omit<MediaHead, 'stream'> {
   body: ReadableStream<Uint8Array>;
 }
 
@@ -59,26 +55,25 @@ export class ArchiveHost {
 
   /**
    * The bytes of one entry the archive's index knows, pulled from the worker chunk by chunk as the consumer reads.
-   * pickRange sees the entry's size and names the part wanted (null: all of it).
+   * `path` is the entry name as the url carries it (URI-encoded); `range` the Range header, if any.
    */
-  async media(archive: string, path: string, pickRange?: (size: number) => ByteRange | null): Promise<Result<MediaBody>> {
-    const head = await this.call('media', { archive, path });
+  async media(archive: string, path: string, range: string | null = null): Promise<Result<MediaBody>> {
+    const head = await this.call('media', { archive, path, range });
     if (!head.ok) return head;
-    const { stream, size, mediaType } = head.value;
-    const range = pickRange?.(size) ?? null;
-    if (range) await this.call('range', { stream, range });
+    const { stream, ...rest } = head.value;
     const body = new ReadableStream<Uint8Array>({
       pull: async (controller) => {
+        if (stream === 0) return controller.close();
         const next = await this.call('read', { stream });
         if (!next.ok) controller.error(new Error(next.message));
         else if (next.value.chunk === null) controller.close();
         else controller.enqueue(next.value.chunk);
       },
       cancel: async () => {
-        await this.call('cancel', { stream });
+        if (stream !== 0) await this.call('cancel', { stream });
       },
     });
-    return { ok: true, value: { size, range, mediaType, body } };
+    return { ok: true, value: { ...rest, body } };
   }
 
   private stop(reason: string): void {

@@ -1,57 +1,39 @@
-// IPC handlers: one ipcMain.handle per request channel of the contract. Each checks its sender and its argument's
-// shape before anything runs, and answers with a Result (errors as data: Electron keeps only an Error's message).
+// IPC handlers: one ipcMain.handle per request of the contract (REQUESTS), each an adapter to the archive worker,
+// where the engine's service checks the argument's shape once. Here: the sender frame and the argument count, and
+// the two requests the desktop answers itself (open goes through the recent list, openExternal asks the person).
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
-import type { ArchiveInfo, Result } from '../../preload/contract.js';
-import { Channels } from '../../preload/contract.js';
-import { validateStatsRequest } from '../server/insights.js';
-import {
-  validateArchiveRequest, validateCsvRequest, validatePageQuery, validatePostRequest, validateSearchRequest,
-} from '../server/validate.js';
+import type { ArchiveInfo, RequestName, Result } from '../../preload/contract.js';
+import { REQUESTS, REQUEST_NAMES } from '../../preload/contract.js';
 import type { ArchiveHost } from './archive-host.js';
-import { validateExternalRequest, validateNothing, validateOpenRequest } from './validate.js';
 
 export interface IpcDeps {
   host: Pick<ArchiveHost, 'call'>;
-  /** Opens through the app (recent lists, progress) rather than the worker alone. */
-  open(request: { path?: string; demo?: boolean }): Promise<Result<ArchiveInfo>>;
+  /** Opens through the app (recent lists, progress) rather than the worker alone; the worker checks the request. */
+  open(request: unknown): Promise<Result<ArchiveInfo>>;
   openExternal(url: string, event: IpcMainInvokeEvent): Promise<Result<boolean>>;
   isTrustedSender(event: IpcMainInvokeEvent): boolean;
 }
 
 type Handler = (event: IpcMainInvokeEvent, request: unknown) => Promise<Result<unknown>>;
 
-/** A validator and the work it guards, as one handler. */
-function guarded<T>(validate: (value: unknown) => Result<T>, run: (value: T, event: IpcMainInvokeEvent) => Promise<Result<unknown>>): Handler {
-  return async (event, request) => {
-    const value = validate(request);
-    return value.ok ? run(value.value, event) : value;
-  };
-}
-
-export function ipcHandlers(deps: IpcDeps): Record<Exclude<keyof typeof Channels, 'progress'>, Handler> {
+export function ipcHandlers(deps: IpcDeps): Record<RequestName, Handler> {
   const { host } = deps;
-  return {
-    current: guarded(validateNothing, () => host.call('current', {})),
-    open: guarded(validateOpenRequest, (request) => deps.open(request)),
-    page: guarded(validatePageQuery, (query) => host.call('page', query)),
-    post: guarded(validatePostRequest, (request) => host.call('post', request)),
-    thread: guarded(validatePostRequest, (request) => host.call('thread', request)),
-    search: guarded(validateSearchRequest, (request) => host.call('search', request)),
-    likes: guarded(validateArchiveRequest, (request) => host.call('likes', request)),
-    bookmarks: guarded(validateArchiveRequest, (request) => host.call('bookmarks', request)),
-    openExternal: guarded(validateExternalRequest, ({ url }, event) => deps.openExternal(url, event)),
-    relationships: guarded(validateNothing, () => host.call('relationships', {})),
-    moves: guarded(validateNothing, () => host.call('moves', {})),
-    exportCsv: guarded(validateCsvRequest, (request) => host.call('exportCsv', request)),
-    stats: guarded(validateStatsRequest, (request) => host.call('stats', request)),
+  const handlers = {} as Record<RequestName, Handler>;
+  for (const name of REQUEST_NAMES) handlers[name] = (_event, request) => host.call(name, (request === undefined ? {} : request) as never);
+  handlers.open = (_event, request) => deps.open(request === undefined ? {} : request);
+  // The service checks the shape (and answers false: it cannot ask anyone); then the person is asked here.
+  handlers.openExternal = async (event, request) => {
+    const checked = await host.call('openExternal', (request === undefined ? {} : request) as never);
+    return checked.ok ? deps.openExternal((request as { url: string }).url, event) : checked;
   };
+  return handlers;
 }
 
 /** Registers every handler behind the sender check; a throw inside becomes an 'internal' Result, never a rejection. */
 export function registerIpc(deps: IpcDeps): void {
   for (const [name, handler] of Object.entries(ipcHandlers(deps))) {
-    const channel = Channels[name as keyof typeof Channels];
+    const channel = REQUESTS[name as RequestName].channel;
     ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<Result<unknown>> => {
       if (!deps.isTrustedSender(event)) {
         return { ok: false, code: 'bad-request', message: 'This request did not come from an Outbox window.' };

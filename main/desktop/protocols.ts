@@ -4,8 +4,7 @@ import { protocol } from 'electron';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
-import { CSP, Schemes, SERVABLE_MEDIA_TYPE } from '../../preload/contract.js';
-import type { ByteRange } from '../engine/worker.js';
+import { CSP, Schemes } from '../../preload/contract.js';
 import type { ArchiveHost } from './archive-host.js';
 
 /**
@@ -77,76 +76,30 @@ export function appHandler(files: ReadonlyMap<string, string>): (request: Reques
 }
 
 /**
- * The entry name an outbox-media:// url asks for, or null when it cannot be one: the worker's entry map decides
- * whether it exists, but names that could only mean an escape are refused here already.
+ * The outbox-media://<archive>/<entry> handler: the engine checks the entry name, applies the Range rule and picks
+ * the type; this only turns its answer into a Response. Bytes come from the worker, never from a path on disk.
  */
-export function mediaName(url: URL): string | null {
-  let name: string;
-  try {
-    name = decodeURIComponent(url.pathname.slice(1));
-  } catch {
-    return null;
-  }
-  if (name === '' || name.startsWith('/') || name.includes('\\') || name.includes('\0')) return null;
-  if (/^[A-Za-z]:/.test(name) || name.split('/').some((part) => part === '..' || part === '.')) return null;
-  return name;
-}
-
-/**
- * The part of an entry a Range header asks for: one range, "bytes=a-b", "bytes=a-" or "bytes=-n". Null means the
- * whole entry (no header, or one we do not serve: several ranges, a malformed one, which HTTP lets us ignore).
- */
-export function parseRange(header: string | null, size: number): ByteRange | null | 'unsatisfiable' {
-  const m = header === null ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return null;
-  if (m[1] === '') {
-    const suffix = Number(m[2]);
-    return suffix === 0 || size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(m[1]);
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (start >= size) return 'unsatisfiable';
-  return end < start ? null : { start, end };
-}
-
-/** The outbox-media://<archive>/<entry> handler: bytes come from the worker, never from a path on disk. */
 export function mediaHandler(host: Pick<ArchiveHost, 'media'>): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound();
     const url = new URL(request.url);
-    const name = mediaName(url);
-    if (name === null || url.host === '') return notFound();
-    let unsatisfiable = false;
-    const media = await host.media(url.host, name, (size) => {
-      const range = parseRange(request.headers.get('range'), size);
-      unsatisfiable = range === 'unsatisfiable';
-      return range === 'unsatisfiable' ? null : range;
-    });
+    if (url.host === '') return notFound();
+    const media = await host.media(url.host, url.pathname.slice(1), request.headers.get('range'));
     if (!media.ok) return notFound();
-    const { body, size, range, mediaType } = media.value;
-    const common = {
+    const { body, size, range, contentType, inline, status, length } = media.value;
+    const common: Record<string, string> = {
       'Accept-Ranges': 'bytes',
       // The app page (outbox-app://app) is another origin than outbox-media://<archive>.
       'Cross-Origin-Resource-Policy': 'cross-origin',
     };
-    if (unsatisfiable || request.method === 'HEAD') void body.cancel();
-    if (unsatisfiable) {
-      return new Response(null, { status: 416, headers: headers('text/plain; charset=utf-8', { ...common, 'Content-Range': `bytes */${size}` }) });
+    if (!inline) common['Content-Disposition'] = 'attachment';
+    if (status === 416 || request.method === 'HEAD') void body.cancel();
+    if (status === 416) {
+      return new Response(null, { status, headers: headers('text/plain; charset=utf-8', { ...common, 'Content-Range': `bytes */${size}` }) });
     }
-    // Only image, video and audio types are served as such: archive bytes never run as a page.
-    const type = SERVABLE_MEDIA_TYPE.test(mediaType) ? mediaType : 'application/octet-stream';
-    const payload = request.method === 'HEAD' ? null : body;
-    if (range) {
-      return new Response(payload, {
-        status: 206,
-        headers: headers(type, {
-          ...common,
-          'Content-Length': String(range.end - range.start + 1),
-          'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
-        }),
-      });
-    }
-    return new Response(payload, { status: 200, headers: headers(type, { ...common, 'Content-Length': String(size) }) });
+    const extra: Record<string, string> = { ...common, 'Content-Length': String(length) };
+    if (range) extra['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
+    return new Response(request.method === 'HEAD' ? null : body, { status, headers: headers(contentType, extra) });
   };
 }
 

@@ -25,4 +25,3 @@ export function demoArchivePath(): string {
   return found;
 }
 
-export { openDemo } from './open.js';

@@ -10,9 +10,8 @@ import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
 import { indexPostsWithSearch } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
-import { readActor, readItems, readUris } from './index/read-archive.js';
 import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
-import { locateArchive } from './source/layout.js';
+import { pickReader } from './readers/pick.js';
 import { mediaTypeOf } from './source/media-type.js';
 import { openSource } from './source/open-source.js';
 import { StatsCounter, type StatsTally } from './stats/stats.js';
@@ -128,7 +127,8 @@ async function openWarm(cacheFile: string, id: string, name: string): Promise<Ar
       } catch {
         // Windows keeps an open file: the checksums refuse it on the next open anyway
       }
-      throw new ArchiveError('internal', `The saved index of ${name} is damaged and was removed: open the archive again.`);
+      // The person's file is fine and Outbox has no bug to report: only the copy we saved went bad.
+      throw new ArchiveError('damaged-cache', `The saved index of ${name} is damaged and was removed: open the archive again.`);
     }
     throw error;
   };
@@ -199,21 +199,20 @@ async function openCold(
 ): Promise<Archive> {
   const source = await openSource(identity.location);
   try {
-    const layout = locateArchive(source);
+    const plan = await pickReader(source);
     const warnings = [...source.problems];
-    report('reading', 0, source.entries.get(layout.outbox)?.size ?? 0, 0);
-    const { posts, skipped } = await readItems(source, layout, (b, t, n) => report('reading', b, t, n), signal);
+    report('reading', 0, source.entries.get(plan.main)?.size ?? 0, 0);
+    const read = await plan.read((b, t, n) => report('reading', b, t, n), signal);
+    const { posts, skipped, profile, likes, bookmarks } = read;
     report('indexing', 0, 0, posts.length);
-    const profile = await readActor(source, layout, warnings);
-    const likes = await readUris(source, layout.likes, warnings);
-    const bookmarks = await readUris(source, layout.bookmarks, warnings);
+    warnings.push(...read.warnings);
     signal?.throwIfAborted();
     const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
     const summary = summarize({
       format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped,
       published: index.tables.columns.published,
     });
-    warnings.push(...partialWarnings(summary, skipped));
+    warnings.push(...partialWarnings(summary, read.skippedCount ?? skipped.length, basename(plan.main)));
     const media = mediaNames(posts, profile);
     const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
     // The stats tally: counted behind the open (for the cache), or at once when asked first.
@@ -232,7 +231,7 @@ async function openCold(
     if (cacheFile) {
       const checks: CachedExtra['checks'] = [];
       if (identity.isFolder) {
-        const outbox = join(identity.location, layout.outbox);
+        const outbox = join(identity.location, plan.main);
         const stat = await fs.stat(outbox);
         checks.push([outbox, stat.size, stat.mtimeMs]);
       }
@@ -276,14 +275,14 @@ function persist(cacheFile: string, content: (slicer: Slicer) => Promise<CacheCo
   return writing;
 }
 
-function partialWarnings(summary: Summary, skipped: SkippedItem[]): string[] {
+function partialWarnings(summary: Summary, skipped: number, main: string): string[] {
   const out: string[] = [];
   const { missing, referenced } = summary.media;
   if (missing > 0) {
     out.push(`${missing} of ${referenced} media files that posts refer to are not in the archive; those posts show a placeholder.`);
   }
-  if (skipped.length > 0) {
-    out.push(`${skipped.length} item${skipped.length === 1 ? '' : 's'} of outbox.json could not be read and ${skipped.length === 1 ? 'was' : 'were'} left out.`);
+  if (skipped > 0) {
+    out.push(`${skipped} item${skipped === 1 ? '' : 's'} of ${main} could not be read and ${skipped === 1 ? 'was' : 'were'} left out.`);
   }
   return out;
 }

@@ -1,28 +1,16 @@
-// The JSON API of browser mode (Routes in contract.ts): query string → validated request → Archive → Result.
+// The JSON API of browser mode: an adapter only. A route's query string becomes the request of the contract entry
+// it names (REQUESTS), the service answers, and the Result goes back as JSON (two routes answer with a file).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { OpenProgress, Result } from '../../preload/contract.js';
-import { ALL_ARCHIVES, Routes, ok } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import { toErrorInfo } from '../engine/errors.js';
-import { relationshipCsv, type LibraryView } from '../engine/library/people-view.js';
-import { exportRoute, sendExport, statsRoute, type RowWriter } from './insights.js';
+import type { OpenProgress, RequestName, Result } from '../../preload/contract.js';
+import { REQUESTS, REQUEST_NAMES, Routes, ok } from '../../preload/contract.js';
+import { bad, filterParam, toErrorInfo, type Service } from '../engine/service/index.js';
+import { drainedOrClosed } from './drain.js';
 import { sendDownload, sendError, sendJson, sendResult } from './respond.js';
-import {
-  bad, filterParam, validateArchiveRequest, validateCsvRequest, validateNoParams, validatePageQuery, validatePostRequest,
-  validateSearchRequest,
-} from './validate.js';
 
 export interface ApiContext {
-  archives: readonly Archive[];
-  find(id: string): Archive | undefined;
+  service: Service;
   subscribe(res: ServerResponse): void;
-  /** the open archives together: merged timeline, people, moves */
-  view(): LibraryView;
-  /** `outbox export`'s serializer for GET /api/export (the server never imports the CLI); absent: no export route */
-  rowWriter?: RowWriter;
 }
-
-const NONE_OPEN = '(none open)';
 
 /** The query string as one flat object; a repeated parameter is refused, `token` is the auth layer's. */
 function queryObject(url: URL): Result<Record<string, string>> {
@@ -35,131 +23,75 @@ function queryObject(url: URL): Result<Record<string, string>> {
   return ok({ ...out });
 }
 
-const notOpen = (id: string): Result<never> => ({
-  ok: false, code: 'not-open',
-  message: id === NONE_OPEN ? 'No archive is open.' : `No archive with id "${id.slice(0, 80)}" is open.`,
-});
-const notFound = (id: string): Result<never> => ({ ok: false, code: 'not-found', message: `This archive has no post with id "${id.slice(0, 200)}".` });
+const STATS_KEYS = ['archive', 'filter', 'tz', 'utc'];
 
-/** Fills in the first open archive when the request names none (browser mode usually serves one). */
-function withArchive(query: Record<string, string>, ctx: ApiContext): Record<string, unknown> {
-  if (query.archive !== undefined) return query;
-  // None open at all: a placeholder no archive has, so the answer is not-open rather than bad-request.
-  return ctx.archives[0] ? { ...query, archive: ctx.archives[0].info.id } : { ...query, archive: NONE_OPEN };
-}
-
-function pick(ctx: ApiContext, id: string): Result<Archive> {
-  const archive = ctx.find(id);
-  return archive ? ok(archive) : notOpen(id);
-}
-
-type Handler = (query: Record<string, string>, ctx: ApiContext, req: IncomingMessage, res: ServerResponse) => Result<unknown> | 'sent';
-
-const handlers: Record<string, Handler> = {
-  [Routes.current]: (query, ctx) =>
-    Object.keys(query).length > 0 ? bad('/api/current takes no parameters.') : ok(ctx.archives.map((a) => a.info)),
-
-  [Routes.page]: (query, ctx) => {
+/**
+ * query → request, where HTTP spells a request differently from the contract: `filter` is URI-encoded JSON, the
+ * stats zone is `tz` and `utc` is 1/0. Every other parameter is the request's field of that name, as a string
+ * (the service's checks take digit strings for numbers).
+ */
+const FROM_QUERY: Partial<Record<RequestName | 'export', (query: Record<string, string>) => Result<unknown>>> = {
+  page: withFilter,
+  export: withFilter,
+  stats(query) {
+    const extra = Object.keys(query).find((k) => !STATS_KEYS.includes(k));
+    if (extra !== undefined) return bad(`/api/stats has no parameter "${extra.slice(0, 40)}" (it takes ${STATS_KEYS.join(', ')}).`);
     const filter = filterParam(query);
     if (!filter.ok) return filter;
-    const request = validatePageQuery({ ...withArchive(query, ctx), filter: filter.value });
-    if (!request.ok) return request;
-    const { archive: id, ...page } = request.value;
-    // every open archive as one timeline, each item naming its archive
-    if (id === ALL_ARCHIVES) return ctx.archives.length > 0 ? ok(ctx.view().page(page)) : notOpen(NONE_OPEN);
-    const archive = pick(ctx, id);
-    if (!archive.ok) return archive;
-    return ok(archive.value.page(page));
+    const utc = query.utc ?? '0';
+    if (!['0', '1', 'true', 'false'].includes(utc)) return bad('utc must be 1 or 0.');
+    const request: Record<string, unknown> = { filter: filter.value, timeZone: query.tz ?? 'UTC', utc: utc === '1' || utc === 'true' };
+    if (query.archive !== undefined) request.archive = query.archive;
+    return ok(request);
   },
+};
 
-  [Routes.post]: (query, ctx) => {
-    const request = validatePostRequest(withArchive(query, ctx));
-    if (!request.ok) return request;
-    const archive = pick(ctx, request.value.archive);
-    if (!archive.ok) return archive;
-    const post = archive.value.post(request.value.id);
-    return post ? ok(post) : notFound(request.value.id);
-  },
+function withFilter(query: Record<string, string>): Result<unknown> {
+  const filter = filterParam(query);
+  return filter.ok ? ok({ ...query, filter: filter.value }) : filter;
+}
 
-  [Routes.thread]: (query, ctx) => {
-    const request = validatePostRequest(withArchive(query, ctx));
-    if (!request.ok) return request;
-    const archive = pick(ctx, request.value.archive);
-    if (!archive.ok) return archive;
-    const thread = archive.value.thread(request.value.id);
-    return thread ? ok(thread) : notFound(request.value.id);
-  },
+type Handler = (query: Record<string, string>, ctx: ApiContext, req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-  // The one route that answers with the bare SearchResponse: it must equal `outbox search --json` byte for byte
-  // (apart from tookMs). Failures are still Result-shaped errors.
-  [Routes.search]: (query, ctx, req, res) => {
-    const request = validateSearchRequest(withArchive(query, ctx));
-    if (!request.ok) return request;
-    if (request.value.archive === ALL_ARCHIVES) {
-      if (ctx.archives.length === 0) return notOpen(NONE_OPEN);
-      const search = ctx.view().search;
-      if (!search) return bad('Searching every archive together needs them opened as one library (outbox serve with several paths).');
-      sendJson(req, res, 200, search(request.value.q, request.value.limit));
-      return 'sent';
+/** One handler per routed request of the contract: ask the service, send its Result. */
+function requestHandler(name: RequestName): Handler {
+  return async (query, ctx, req, res) => {
+    const request = FROM_QUERY[name]?.(query) ?? ok(query);
+    if (!request.ok) return sendResult(req, res, request);
+    const result = await ctx.service.request(name, request.value);
+    if (!result.ok) return sendResult(req, res, result);
+    // The search route answers with the bare SearchResponse: it equals `outbox search --json` (apart from tookMs).
+    if (name === 'search') return sendJson(req, res, 200, result.value);
+    // Mastodon's import file, as a download.
+    if (name === 'exportCsv') {
+      const file = result.value as { fileName: string; text: string };
+      return sendDownload(req, res, file.fileName, 'text/csv; charset=utf-8', file.text);
     }
-    const archive = pick(ctx, request.value.archive);
-    if (!archive.ok) return archive;
-    sendJson(req, res, 200, archive.value.search(request.value.q, request.value.limit));
-    return 'sent';
-  },
+    sendResult(req, res, result);
+  };
+}
 
-  [Routes.relationships]: (query, ctx) => {
-    const request = validateNoParams(query, Routes.relationships);
-    return request.ok ? ok(ctx.view().relationships()) : request;
-  },
+const handlers: Record<string, Handler> = {};
+for (const name of REQUEST_NAMES) {
+  const route = REQUESTS[name].route;
+  if (route !== null) handlers[route] = requestHandler(name);
+}
 
-  [Routes.moves]: (query, ctx) => {
-    const request = validateNoParams(query, Routes.moves);
-    return request.ok ? ok(ctx.view().moves()) : request;
-  },
+// The posts the viewer shows, as `outbox export` writes them: streamed as an attachment; refusals are Results.
+handlers[Routes.export] = async (query, ctx, req, res) => {
+  const request = FROM_QUERY.export!(query);
+  if (!request.ok) return sendResult(req, res, request);
+  const download = await ctx.service.exportRows(request.value);
+  if (!download.ok) return sendResult(req, res, download);
+  await sendExport(req, res, download.value);
+};
 
-  // Mastodon's import file, as a download; a bad kind is still a Result-shaped 400.
-  [Routes.exportCsv]: (query, ctx, req, res) => {
-    const request = validateCsvRequest(query);
-    if (!request.ok) return request;
-    const file = relationshipCsv(ctx.view().relationshipRows(), request.value.kind);
-    sendDownload(req, res, file.fileName, 'text/csv; charset=utf-8', file.text);
-    return 'sent';
-  },
-
-  [Routes.stats]: (query, ctx) => statsRoute(query, ctx),
-
-  // The posts the viewer shows, as `outbox export` writes them: streamed as an attachment; refusals are Results.
-  [Routes.export]: (query, ctx, req, res) => {
-    if (!ctx.rowWriter) return { ok: false, code: 'internal', message: 'This server was started without the export writer: downloads are off.' };
-    const download = exportRoute(query, ctx);
-    if (!download.ok) return download;
-    void sendExport(req, res, download.value, ctx.rowWriter);
-    return 'sent';
-  },
-
-  [Routes.likes]: (query, ctx) => {
-    const request = validateArchiveRequest(withArchive(query, ctx));
-    if (!request.ok) return request;
-    const archive = pick(ctx, request.value.archive);
-    return archive.ok ? ok(archive.value.likes()) : archive;
-  },
-
-  [Routes.bookmarks]: (query, ctx) => {
-    const request = validateArchiveRequest(withArchive(query, ctx));
-    if (!request.ok) return request;
-    const archive = pick(ctx, request.value.archive);
-    return archive.ok ? ok(archive.value.bookmarks()) : archive;
-  },
-
-  [Routes.progress]: (query, ctx, req, res) => {
-    if (Object.keys(query).length > 0) return bad('/api/progress takes no parameters.');
-    if (req.method === 'HEAD') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end();
-    } else ctx.subscribe(res);
-    return 'sent';
-  },
+handlers[Routes.progress] = async (query, ctx, req, res) => {
+  if (Object.keys(query).length > 0) return sendResult(req, res, bad('/api/progress takes no parameters.'));
+  if (req.method === 'HEAD') {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end();
+  } else ctx.subscribe(res);
 };
 
 /** Answers an /api/ request; false when the path is no API route. */
@@ -171,13 +103,49 @@ export function handleApi(req: IncomingMessage, res: ServerResponse, rawPath: st
     sendResult(req, res, query);
     return true;
   }
-  try {
-    const result = handler(query.value, ctx, req, res);
-    if (result !== 'sent') sendResult(req, res, result);
-  } catch (error) {
-    sendError(req, res, toErrorInfo(error));
-  }
+  handler(query.value, ctx, req, res).catch((error: unknown) => {
+    if (!res.headersSent) sendError(req, res, toErrorInfo(error));
+    else res.destroy();
+  });
   return true;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Streams a download: an attachment, never cached, written in chunks that wait for the socket to drain, stopped
+ * when the reader goes away. A failure after the headers went out can only cut the file short (the reader sees
+ * an incomplete download, never a silently shorter file that looks whole).
+ */
+export async function sendExport(
+  req: IncomingMessage, res: ServerResponse, download: { fileName: string; contentType: string; chunks: Iterable<string> },
+): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': download.contentType,
+    'Content-Disposition': `attachment; filename="${download.fileName}"`,
+    'Cache-Control': 'no-store',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  let closed = false;
+  res.on('close', () => (closed = true));
+  let buffer = '';
+  try {
+    for (const chunk of download.chunks) {
+      if (closed) return;
+      buffer += chunk;
+      if (buffer.length >= CHUNK) {
+        const more = res.write(buffer);
+        buffer = '';
+        if (!more) await drainedOrClosed(res);
+      }
+    }
+    res.end(buffer);
+  } catch {
+    res.destroy();
+  }
 }
 
 /**

@@ -4,12 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP, type AddressInfo } from 'node:net';
 import type { ErrorInfo, OpenProgress } from '../../preload/contract.js';
 import { Routes } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import { toErrorInfo } from '../engine/errors.js';
-import type { Library } from '../engine/library/library.js';
-import { libraryView, type LibraryView } from '../engine/library/people-view.js';
+import { createService, toErrorInfo, type Archive, type Library } from '../engine/service/index.js';
 import { authenticate, createToken, hostAllowed, tokenCookie } from './auth.js';
-import type { RowWriter } from './insights.js';
 import { serveMedia } from './media.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { handleApi, ProgressHub, type ApiContext } from './routes.js';
@@ -29,8 +25,6 @@ export interface ServerOptions {
    * and media requests wait (at most HOLD_MS, then they answer with what is open); /api/progress answers at once.
    */
   opening?: boolean;
-  /** `outbox export`'s serializer, for GET /api/export (absent: that route answers an error). */
-  rowWriter?: RowWriter;
   /** 0 or absent: a free port the system picks. */
   port?: number;
   /** Loopback only: 127.0.0.1 (default) or ::1. */
@@ -90,9 +84,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   if (!loopback(host)) throw new Error(`Browser mode only listens on a loopback address, not ${host}.`);
   const token = options.token ?? createToken();
-  // Replaced, never mutated, when archives arrive: whoever keyed a cache on the array sees a new one.
-  let archives: readonly Archive[] = [...(options.archives ?? [])];
+  // The engine's service answers every request; the archives are the caller's (outbox serve opens and closes them).
+  const service = createService();
   let library: Library | null = options.library ?? null;
+  service.adopt(options.archives ?? [], library);
   let failure: ErrorInfo | null = null;
   let release: () => void = () => {};
   let opening: Promise<void> | null = options.opening ? new Promise<void>((resolve) => (release = resolve)) : null;
@@ -102,16 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const files = listRenderer(options.rendererDir);
   const hub = new ProgressHub();
-  let view: LibraryView | null = null;
-  const ctx: ApiContext = {
-    get archives() {
-      return archives;
-    },
-    find: (id) => archives.find((a) => a.info.id === id),
-    subscribe: (res) => hub.subscribe(res),
-    view: () => (view ??= libraryView(archives, library)),
-    ...(options.rowWriter ? { rowWriter: options.rowWriter } : {}),
-  };
+  const ctx: ApiContext = { service, subscribe: (res) => hub.subscribe(res) };
   let expectedHost = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -140,7 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!handleApi(req, res, rawPath, url, ctx)) sendError(req, res, { code: 'not-found', message: `No such API route: ${rawPath.slice(0, 80)}` });
       return;
     }
-    if (rawPath.startsWith('/media/')) return serveMedia(req, res, rawPath, ctx.find);
+    if (rawPath.startsWith('/media/')) return serveMedia(req, res, rawPath, service);
     const file = files.get(rawPath);
     if (!file) {
       const hint = files.size === 0 ? ' The renderer is not built: run `npm run build`.' : '';
@@ -171,16 +157,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     token,
     add: (archive) => {
-      if (!archives.some((a) => a.info.id === archive.info.id)) {
-        archives = [...archives, archive];
-        view = null; // the merged timeline, people and moves now include it
-      }
+      const archives = service.archives();
+      // the merged timeline, people and moves now include it
+      if (!archives.some((a) => a.info.id === archive.info.id)) service.adopt([...archives, archive], library);
     },
     ready: (opened, openedAs) => {
-      archives = [...opened];
       library = openedAs ?? null;
+      service.adopt(opened, library);
       failure = null;
-      view = null;
       settle();
     },
     fail: (error) => {

@@ -11,7 +11,8 @@ import { BrowserWindow, ipcMain } from './fake-electron.js';
 import { ALL_ARCHIVES, Channels } from '../../preload/contract.js';
 import type { AccountMove, ArchiveInfo, CsvFile, RelationshipsInfo, Result, Stats } from '../../preload/contract.js';
 import type { Archive } from '../../main/engine/archive.js';
-import { libraryView } from '../../main/engine/library/people-view.js';
+import { libraryOf } from '../../main/engine/library/library.js';
+import { peopleOf } from '../../main/engine/library/people-view.js';
 import { openArchive } from '../../main/engine/open.js';
 import { computeStats } from '../../main/engine/stats/stats.js';
 import { registerIpc } from '../../main/desktop/ipc.js';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   paths = await writeMovedExports(dir);
   registerIpc({
     host: engine.host,
-    open: (request) => engine.host.call('open', request),
+    open: (request) => engine.host.call('open', request as never),
     openExternal: async () => ({ ok: true, value: false }),
     isTrustedSender,
   });
@@ -65,7 +66,8 @@ describe('people, moves, CSV and stats over IPC', () => {
     const oldInfo = value(await invoke<ArchiveInfo>(Channels.open, { path: paths.oldLate }));
     const newInfo = value(await invoke<ArchiveInfo>(Channels.open, { path: paths.newer }));
     local = [await openArchive(paths.newer, { cacheDir: null }), await openArchive(paths.oldLate, { cacheDir: null })];
-    const view = libraryView(local, null); // newest open first, as current() lists them
+    const library = await libraryOf(local, [paths.newer, paths.oldLate]); // newest open first, as current() lists them
+    const view = { ...peopleOf(library), posts: library.posts };
 
     const moves = value(await invoke<AccountMove[]>(Channels.moves));
     expect(moves).toEqual([expect.objectContaining({

@@ -70,7 +70,7 @@ describe('the archive worker thread', () => {
     const media = await host.media(opened.value.id, IMAGE_NAME);
     expect(media.ok).toBe(true);
     if (!media.ok) return;
-    expect(media.value.mediaType).toBe('image/png');
+    expect(media.value.contentType).toBe('image/png');
     expect(media.value.size).toBe(IMAGE_BYTES.length);
     expect((await bytesOf(media.value.body)).equals(IMAGE_BYTES)).toBe(true);
     for (const name of ['secret.txt', 'outbox.json', '../archive.zip', archivePath, 'media_attachments/files/000/000/001/original/other.png']) {

@@ -7,6 +7,7 @@ import type { OpenProgress, PageQuery } from '../../preload/contract.js';
 import type { Archive } from '../../main/engine/archive.js';
 import { demoArchivePath } from '../../main/engine/demo.js';
 import { openArchive, openDemo } from '../../main/engine/open.js';
+import { toErrorInfo } from '../../main/engine/errors.js';
 import { generatePosts, writeArchive, type ArchiveSpec } from '../fixtures/archive-builder.js';
 import { blockOffset, columnsOffset } from './cache/cache-bytes.js';
 
@@ -155,6 +156,14 @@ describe('openArchive on a generated archive', () => {
     writeFileSync(file, rebuilt);
     const noIds = await openArchive(path, { cacheDir });
     expect(() => noIds.post(expected[0]!.id)).toThrow(/damaged/);
+    // a damaged cache is not a bug in Outbox: its own code, which every edge reports as such (CLI exit 2, not 70)
+    let thrown: unknown;
+    try {
+      noIds.post(expected[0]!.id);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(toErrorInfo(thrown)).toMatchObject({ code: 'damaged-cache' });
     await noIds.close();
     const reopened = await openArchive(path, { cacheDir });
     expect(reopened.info.fromCache).toBe(false);

@@ -1,19 +1,18 @@
-// GET /api/stats and /api/export (main/server/insights.ts) over real generated zips: exact counts, filters, zones,
-// streamed files, refusals.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// GET /api/stats and /api/export (the engine's service behind browser mode's routes) over real generated zips: exact
+// counts, filters, zones, streamed files, refusals.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, Stats } from '../../preload/contract.js';
 import type { Archive } from '../../main/engine/archive.js';
 import { openArchive } from '../../main/engine/open.js';
-import { csvHeader, csvRow } from '../../main/cli/csv.js';
-import { exportRow } from '../../main/cli/export-schema.js';
-import { exportRoute, sendExport, statsRoute, validateStatsRequest, type InsightsContext, type RowWriter } from '../../main/server/insights.js';
-import { sendResult } from '../../main/server/respond.js';
+import { csvHeader, csvRow } from '../../main/engine/rows/post-rows.js';
+import { exportRow } from '../../main/engine/rows/export-schema.js';
+import { validateStatsRequest } from '../../main/engine/service/validate.js';
 import { statusOf } from '../../main/server/respond.js';
+import { startServer, type RunningServer } from '../../main/server/server.js';
 import { generatePosts, makeAccount, writeArchive } from '../fixtures/archive-builder.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-insights-'));
@@ -24,8 +23,30 @@ const other = generatePosts(120, 8, {
 let archive: Archive;
 let second: Archive;
 
-const ctxOf = (archives: Archive[]): InsightsContext => ({ archives, find: (id) => archives.find((a) => a.info.id === id) });
 const filterParam = (f: object) => JSON.stringify(f);
+const servers: RunningServer[] = [];
+const renderer = join(tmp, 'renderer');
+mkdirSync(renderer, { recursive: true });
+
+/** GET path?query from a real server over these archives: status, headers, body text. */
+async function fetchFrom(archives: Archive[], path: string, query: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const server = await startServer({ archives, rendererDir: renderer });
+  servers.push(server);
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port: server.port, path: `${path}?${new URLSearchParams(query)}`, headers: { Authorization: `Bearer ${server.token}` } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    }).on('error', reject).end();
+  });
+}
+
+/** GET /api/stats as a Result. */
+async function statsRoute(query: Record<string, string>, archives: Archive[]): Promise<Result<Stats>> {
+  return JSON.parse((await fetchFrom(archives, '/api/stats', query)).body) as Result<Stats>;
+}
+const ctxOf = (archives: Archive[]) => archives;
 
 function value(result: Result<Stats>): Stats {
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
@@ -37,14 +58,15 @@ beforeAll(async () => {
   second = await openArchive(await writeArchive(other.spec, join(tmp, 'other'), { container: 'zip' }), { cacheDir: null });
 });
 afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
   await archive?.close();
   await second?.close();
   rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('GET /api/stats', () => {
-  it('answers the exact per-month counts of the generated archive in UTC, with the first archive as default', () => {
-    const stats = value(statsRoute({ utc: '1' }, ctxOf([archive])));
+  it('answers the exact per-month counts of the generated archive in UTC, with the first archive as default', async () => {
+    const stats = value(await statsRoute({ utc: '1' }, ctxOf([archive])));
     expect(stats.timeZone).toBe('UTC');
     const months = Object.fromEntries(Object.entries(stats.perMonth).map(([m, c]) => [m, c.posts + c.boosts]));
     expect(months).toEqual(truth.months);
@@ -56,29 +78,29 @@ describe('GET /api/stats', () => {
     );
   });
 
-  it('counts only the filter, text query included, as the timeline shows it', () => {
-    const year = value(statsRoute({ archive: archive.info.id, utc: '1', filter: filterParam({ from: '2022', to: '2022', kinds: ['boost'] }) }, ctxOf([archive])));
+  it('counts only the filter, text query included, as the timeline shows it', async () => {
+    const year = value(await statsRoute({ archive: archive.info.id, utc: '1', filter: filterParam({ from: '2022', to: '2022', kinds: ['boost'] }) }, ctxOf([archive])));
     const boosts2022 = archive.page({ filter: { from: '2022', to: '2022', kinds: ['boost'] }, order: 'newest', offset: 0, limit: 1 }).total;
     expect(year.totals).toEqual({ posts: 0, boosts: boosts2022, undated: 0 });
     expect(Object.keys(year.perMonth).every((m) => m.startsWith('2022-'))).toBe(true);
 
     const word = [...archive.posts({ kinds: ['post'] })][3]!.text.split(/\W+/).find((w) => w.length > 4)!;
     const shown = archive.page({ filter: { q: word }, order: 'newest', offset: 0, limit: 1 }).total;
-    const searched = value(statsRoute({ utc: '1', filter: filterParam({ q: word }) }, ctxOf([archive])));
+    const searched = value(await statsRoute({ utc: '1', filter: filterParam({ q: word }) }, ctxOf([archive])));
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(truth.items);
     expect(searched.totals.posts + searched.totals.boosts).toBe(shown);
   });
 
-  it('counts in the reader\'s time zone unless utc=1, keeping every item', () => {
-    const local = value(statsRoute({ tz: 'Pacific/Auckland' }, ctxOf([archive])));
+  it('counts in the reader\'s time zone unless utc=1, keeping every item', async () => {
+    const local = value(await statsRoute({ tz: 'Pacific/Auckland' }, ctxOf([archive])));
     expect(local.timeZone).toBe('Pacific/Auckland');
     expect(Object.values(local.perMonth).reduce((n, c) => n + c.posts + c.boosts, 0)).toBe(truth.items);
-    expect(value(statsRoute({ tz: 'Pacific/Auckland', utc: '1' }, ctxOf([archive]))).timeZone).toBe('UTC');
+    expect(value(await statsRoute({ tz: 'Pacific/Auckland', utc: '1' }, ctxOf([archive]))).timeZone).toBe('UTC');
   });
 
-  it('counts every open archive together for archive=*, a post held twice once', () => {
-    const both = value(statsRoute({ archive: '*', utc: '1' }, ctxOf([archive, second, archive])));
+  it('counts every open archive together for archive=*, a post held twice once', async () => {
+    const both = value(await statsRoute({ archive: '*', utc: '1' }, ctxOf([archive, second, archive])));
     expect(both.totals.posts + both.totals.boosts).toBe(truth.items + other.truth.items);
     expect(both.perMonth['2022-04']!.posts + both.perMonth['2022-04']!.boosts).toBe((truth.months['2022-04'] ?? 0) + other.truth.months['2022-04']!);
   });
@@ -91,17 +113,17 @@ describe('GET /api/stats', () => {
     [{ tz: '../etc' }, /IANA time zone/],
     [{ utc: 'maybe' }, /utc must be 1 or 0/],
     [{ top: '5' }, /no parameter "top"/],
-  ])('refuses %j with a 400 that says why', (query, message) => {
-    const result = statsRoute(query as Record<string, string>, ctxOf([archive]));
+  ])('refuses %j with a 400 that says why', async (query, message) => {
+    const result = await statsRoute(query as Record<string, string>, ctxOf([archive]));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(statusOf(result.code)).toBe(400);
     expect(result.message).toMatch(message);
   });
 
-  it('answers not-open (404) for an archive that is not open, or none at all', () => {
+  it('answers not-open (404) for an archive that is not open, or none at all', async () => {
     for (const [query, archives] of [[{ archive: 'nope' }, [archive]], [{}, []], [{ archive: '*' }, []]] as const) {
-      const result = statsRoute(query as Record<string, string>, ctxOf([...archives]));
+      const result = await statsRoute(query as Record<string, string>, ctxOf([...archives]));
       expect(result.ok ? 'ok' : result.code).toBe('not-open');
       if (!result.ok) expect(statusOf(result.code)).toBe(404);
     }
@@ -116,38 +138,9 @@ describe('GET /api/stats', () => {
   });
 });
 
-// `outbox export`'s serializer, as the server is given it.
-const writer: RowWriter = {
-  header: (format) => (format === 'csv' ? csvHeader() : ''),
-  line: (format, post, account) => (format === 'csv' ? csvRow(exportRow(post, account)) : `${JSON.stringify(exportRow(post, account))}\n`),
-};
-
 describe('GET /api/export', () => {
-  let server: Server;
   let archives: Archive[] = [];
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const url = new URL(req.url!, 'http://127.0.0.1');
-      const query = Object.fromEntries(url.searchParams);
-      const download = exportRoute(query, ctxOf(archives));
-      if (!download.ok) sendResult(req, res, download);
-      else void sendExport(req, res, download.value, writer);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  function get(query: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-    const path = `/api/export?${new URLSearchParams(query)}`;
-    return new Promise((resolve, reject) => {
-      request({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, path }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      }).on('error', reject).end();
-    });
-  }
+  const get = (query: Record<string, string>) => fetchFrom(archives, '/api/export', query);
 
   it('streams every post of the filter as JSON Lines, oldest first, as `outbox export` writes them', async () => {
     archives = [archive];

@@ -1,13 +1,10 @@
 // toMastodonCsv: rows of one kind written exactly as Mastodon exports (and imports) them (FORMAT.md §1.8).
 import { RELATIONSHIP_FILE_NAMES } from '../../../preload/contract.js';
+import { csvRecord } from './cell.js';
 import { MASTODON_HEADERS, type CsvKind, type CsvRows } from './kinds.js';
 
-/** A field quoted only when it must be (Ruby's CSV, which Mastodon uses, does the same). */
-function cell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-const line = (cells: readonly string[]): string => `${cells.map(cell).join(',')}\n`;
+/** Mastodon's exports end lines with LF; cells go through the one writer (quoting, formula neutralizing). */
+const line = (cells: readonly string[]): string => csvRecord(cells, '\n');
 
 type RowWriter<K extends CsvKind> = (row: CsvRows[K][number]) => string[];
 

@@ -37,6 +37,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** Streams outbox.json; keeps the items of the LAST NON-EMPTY orderedItems list (Mastodon 4.2.10 writes two). */
 export async function readItems(
   source: Source, layout: ArchiveLayout, onProgress: ReadProgress, signal?: AbortSignal,
+  onContext?: (context: unknown) => void,
 ): Promise<{ posts: Post[]; skipped: SkippedItem[] }> {
   const normalizer = createNormalizer({ resolveMedia: (url) => layout.resolve(url) });
   const bytesTotal = source.entries.get(layout.outbox)?.size ?? 0;
@@ -57,7 +58,10 @@ export async function readItems(
   signal?.addEventListener('abort', abort, { once: true });
   try {
     await readOutbox(stream, {
-      onContext: (context) => normalizer.setContext(context),
+      onContext: (context) => {
+        normalizer.setContext(context);
+        onContext?.(context);
+      },
       onListStart: () => {
         newListBegun = true;
       },

@@ -2,7 +2,6 @@
 import type { MatchRange, Post } from '../../../preload/contract.js';
 import { buildSearchIndex, loadSearchIndex } from '../search/index.js';
 import type { Slicer } from '../time-slice.js';
-import { createSimpleSearch } from './simple-search.js';
 
 /** What the index needs from a text search (the SEARCH engine's SearchIndex has this shape). */
 export interface SearchHits {
@@ -39,9 +38,4 @@ export function loadTextSearch(bytes: Buffer | null, checked = false): TextSearc
 /** When the cache holds no usable search block: a search rebuilt over every post. */
 export function fallbackTextSearch(count: number, get: (pos: number) => Post): TextSearch {
   return buildSearchIndex(Array.from({ length: count }, (_, i) => get(i)));
-}
-
-/** The unindexed matcher (no engine): kept for tests and as a reference for the engine's results. */
-export function simpleTextSearch(count: number, get: (pos: number) => Post): TextSearch {
-  return createSimpleSearch(count, get);
 }

@@ -5,6 +5,7 @@ import type { Archive, OpenOptions } from '../archive.js';
 import type { CsvExport } from '../csv/kinds.js';
 import { findCsvBeside, isCsvExportFile, readCsvExport } from '../csv/read-export.js';
 import { ArchiveError } from '../errors.js';
+import { handle } from '../service/account.js';
 import { openArchive } from '../open.js';
 import { createLibraryPager, type LibraryPage } from './library-page.js';
 import { librarySummary, oneArchiveSummary, type LibrarySummary } from './library-summary.js';
@@ -79,18 +80,7 @@ export async function splitLibraryPaths(paths: readonly string[]): Promise<{ arc
 
 export async function openLibrary(paths: string[], options: LibraryOptions = {}): Promise<Library> {
   const { archives: archivePaths, csvs } = await splitLibraryPaths(paths);
-  const beside: string[] = [];
-  if (options.csvBeside) {
-    const given = new Set(csvs.map((p) => resolve(p)));
-    for (const path of archivePaths) {
-      for (const found of await findCsvBeside(path)) {
-        if (!given.has(resolve(found))) {
-          given.add(resolve(found));
-          beside.push(found);
-        }
-      }
-    }
-  }
+  const beside = options.csvBeside ? await csvFilesBeside(archivePaths, csvs) : [];
   const { csvBeside: _, ...open } = options;
   const archives: Archive[] = [];
   const kept: string[] = [];
@@ -105,27 +95,57 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
     }
     const exports: CsvExport[] = [];
     for (const path of csvs) exports.push(await readCsvExport(path));
-    // A file found by its name alone may be something else: it is left out with a note, never fatal.
-    const skipped: string[] = [];
-    for (const path of beside) {
-      try {
-        exports.push(await readCsvExport(path));
-      } catch (error) {
-        if (!(error instanceof ArchiveError)) throw error;
-        skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
-      }
-    }
-    return await assemble(archives, kept, exports, skipped);
+    const found = await readBeside(beside);
+    return await assemble(archives, kept, [...exports, ...found.exports], found.skipped);
   } catch (error) {
     await Promise.all(archives.map((a) => a.close().catch(() => undefined)));
     throw error;
   }
 }
 
-const acctOf = (a: Archive): string => {
-  const p = a.info.profile;
-  return p.server ? `@${p.username}@${p.server}` : p.id || a.info.name;
-};
+/** The relationship CSVs in the archives' folders (findCsvBeside), each once, leaving out those given by name. */
+async function csvFilesBeside(archivePaths: readonly string[], given: readonly string[]): Promise<string[]> {
+  const seen = new Set(given.map((p) => resolve(p)));
+  const beside: string[] = [];
+  for (const path of archivePaths) {
+    for (const found of await findCsvBeside(path)) {
+      if (!seen.has(resolve(found))) {
+        seen.add(resolve(found));
+        beside.push(found);
+      }
+    }
+  }
+  return beside;
+}
+
+/** A file found by its name alone may be something else: it is left out with a note, never fatal. */
+async function readBeside(paths: readonly string[]): Promise<{ exports: CsvExport[]; skipped: string[] }> {
+  const exports: CsvExport[] = [];
+  const skipped: string[] = [];
+  for (const path of paths) {
+    try {
+      exports.push(await readCsvExport(path));
+    } catch (error) {
+      if (!(error instanceof ArchiveError)) throw error;
+      skipped.push(`${basename(path)}, found beside the archive, was not read: ${error.message}`);
+    }
+  }
+  return { exports, skipped };
+}
+
+const acctOf = (a: Archive): string => handle(a.info.profile.username, a.info.profile.server) ?? (a.info.profile.id || a.info.name);
+
+/**
+ * The archives opened elsewhere (the desktop's worker, browser mode) as one library: the same precedence,
+ * de-duplication, moves and merged timeline as openLibrary, with the relationship CSVs found beside the archives
+ * (as `outbox serve` reads them). `paths` (same order; '' when unknown) break ties between exports by modification
+ * time and say where to look for CSVs. close() here closes nothing: the archives are the caller's.
+ */
+export async function libraryOf(archives: readonly Archive[], paths: readonly string[]): Promise<Library> {
+  const found = await readBeside(await csvFilesBeside(paths.filter((p) => p !== ''), []));
+  const library = await assemble([...archives], [...paths], found.exports, found.skipped);
+  return { ...library, close: async () => undefined };
+}
 
 async function assemble(archives: Archive[], paths: string[], exports: CsvExport[], skipped: string[]): Promise<Library> {
   const order = await exportPrecedence(archives, paths);

@@ -19,7 +19,7 @@ const time = (iso: string | null): number => {
  * everything up to the day it was taken); on a tie, the file (or folder) modified later; then the one given later.
  */
 export async function exportPrecedence(archives: readonly Archive[], paths: readonly string[]): Promise<number[]> {
-  const mtimes = await Promise.all(paths.map((p) => fs.stat(p).then((s) => s.mtimeMs, () => 0)));
+  const mtimes = await Promise.all(archives.map((_, i) => (paths[i] ? fs.stat(paths[i]).then((s) => s.mtimeMs, () => 0) : 0)));
   return archives
     .map((a, i) => ({ i, last: time(a.summary().dates.last), mtime: mtimes[i]! }))
     .sort((a, b) => b.last - a.last || b.mtime - a.mtime || b.i - a.i)

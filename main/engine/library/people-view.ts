@@ -1,25 +1,15 @@
-// The library as the viewer sees it: people (relationships with per-server counts and links into the posts), moves,
-// Mastodon CSVs written again, and the merged timeline. Pure over open archives, in the engine so that browser mode's
-// routes and the desktop's archive worker share it.
+// The library as the People view sees it: relationships with per-server counts and links into the posts, moves,
+// Mastodon CSVs written again. Pure over one Library (the service builds it over whatever archives are open).
 import { basename } from 'node:path';
-import type {
-  AccountMove, ArchiveInfo, CsvFile, Post, PostFilter, RelationshipKind, RelationshipsInfo, SearchResponse,
-} from '../../../preload/contract.js';
+import type { AccountMove, CsvFile, Post, RelationshipKind, RelationshipsInfo } from '../../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, RELATIONSHIP_KINDS } from '../../../preload/contract.js';
 import type { Archive } from '../archive.js';
 import { toMastodonCsv } from '../csv/write-export.js';
-import type { Library, LibraryPage, LibraryPost, Relationships } from './library.js';
-import { createLibraryPager } from './library-page.js';
-import { hiddenCopies, mergedPosts } from './merge.js';
+import { acctOfInfo } from '../service/account.js';
+import type { Library, Relationships } from './library.js';
 import { findMoves } from './moves.js';
-import { mergeRelationships, summarizeRelationships } from './relationships.js';
+import { summarizeRelationships } from './relationships.js';
 
-/** "@user@server" of an open account, null without actor.json. */
-export function acctOfInfo(info: ArchiveInfo): string | null {
-  const { username, server } = info.profile;
-  if (!username) return null;
-  return server ? `@${username}@${server}` : `@${username}`;
-}
 
 /** user@host (lower-case) of an actor or status URI in Mastodon's shapes (/users/NAME…, /@NAME…), else null. */
 export function acctFromUri(uri: string): string | null {
@@ -141,67 +131,29 @@ export function relationshipCsv(relationships: Relationships, kind: Relationship
 export const isRelationshipKind = (value: unknown): value is RelationshipKind =>
   typeof value === 'string' && (RELATIONSHIP_KINDS as readonly string[]).includes(value);
 
-/** What the routes ask of the open library. Recomputed when the set of open archives changes. */
-export interface LibraryView {
-  page: Library['page'];
-  /** every shown post once (a post two exports hold: the copy the merged timeline shows), oldest first */
-  posts(filter?: PostFilter): Iterable<LibraryPost>;
-  /** null when several archives are open without a library (no merged search then) */
-  search: ((q: string, limit: number) => SearchResponse) | null;
+/** The people requests over one library: computed on first use, kept while the library is. */
+export interface People {
   relationships(): RelationshipsInfo;
-  relationshipRows(): Relationships;
   moves(): AccountMove[];
+  /** One kind written again as Mastodon's import file. */
+  csv(kind: RelationshipKind): CsvFile;
 }
 
-/**
- * The view over `archives`: through `library` when it holds exactly these archives (de-duplication, CSVs, notes),
- * else built here from the archives alone (their bookmarks, no CSVs; a post in two exports is shown once, from the
- * one whose newest post is later).
- */
-export function libraryView(archives: readonly Archive[], library: Library | null): LibraryView {
-  const same = library !== null && library.archives.length === archives.length && library.archives.every((a, i) => a === archives[i]);
+export function peopleOf(library: Library): People {
   let people: RelationshipsInfo | null = null;
   let moves: AccountMove[] | null = null;
-  let page: Library['page'];
-  let posts: (filter?: PostFilter) => Iterable<LibraryPost>;
-  let rows: Relationships;
-  if (same) {
-    page = (q) => library.page(q);
-    posts = (filter) => library.posts(filter);
-    rows = library.relationships;
-  } else {
-    const time = (a: Archive) => Date.parse(a.summary().dates.last ?? '') || -Infinity;
-    const order = archives.map((a, i) => ({ i, t: time(a) })).sort((x, y) => y.t - x.t || x.i - y.i).map((x) => x.i);
-    let hidden: Array<Set<string>> | null = null;
-    const hide = () => (hidden ??= hiddenCopies(archives, order));
-    let pager: ((q: Parameters<Library['page']>[0]) => LibraryPage) | null = null;
-    page = (q) => (pager ??= createLibraryPager(archives, hide()))(q);
-    posts = (filter) => ({ [Symbol.iterator]: () => mergedPosts(archives, hide(), filter) });
-    rows = mergeRelationships([], archives.map((a) => Object.values(a.bookmarks().byServer).flat()));
-  }
-  const search = same ? (q: string, limit: number) => library.search(q, limit)
-    : archives.length === 1 ? (q: string, limit: number) => tagged(archives[0]!, q, limit)
-    : null;
   return {
-    page,
-    posts,
-    search,
-    relationshipRows: () => rows,
     relationships() {
       people ??= relationshipsInfo({
-        relationships: rows,
-        problems: same ? library.problems : [],
-        files: same ? library.csv.map((c) => ({ file: c.file, kind: c.kind, rows: c.rows.length })) : [],
-        notes: same ? library.notes : [],
-        mentioned: countAccounts(posts()),
+        relationships: library.relationships,
+        problems: library.problems,
+        files: library.csv.map((c) => ({ file: c.file, kind: c.kind, rows: c.rows.length })),
+        notes: library.notes,
+        mentioned: countAccounts(library.posts()),
       });
       return people;
     },
-    moves: () => (moves ??= accountMoves(archives)),
+    moves: () => (moves ??= accountMoves(library.archives)),
+    csv: (kind) => relationshipCsv(library.relationships, kind),
   };
-}
-
-function tagged(archive: Archive, q: string, limit: number): SearchResponse {
-  const response = archive.search(q, limit);
-  return { ...response, results: response.results.map((r) => ({ ...r, archive: archive.info.id })) };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Post, PostFilter } from '../../../preload/contract.js';
 import { indexPosts } from '../../../main/engine/index/build.js';
 import { ArchiveError } from '../../../main/engine/errors.js';
-import { simpleTextSearch } from '../../../main/engine/index/search-adapter.js';
+import { createSimpleSearch as simpleTextSearch } from './simple-search.js';
 import { makeMedia, makePost, statusId } from '../../fixtures/make-post.js';
 
 function fixture(): Post[] {

@@ -1,7 +1,10 @@
-// Shape checks for every request that crosses an edge (HTTP query, IPC argument, CLI flag): unknown → Result.
-// Pure functions with no engine or node imports, so the desktop IPC handlers can reuse them unchanged.
-import type { PageQuery, PostFilter, RelationshipKind, Result, SortOrder, Visibility } from '../../preload/contract.js';
-import { PAGE_LIMIT_MAX, RELATIONSHIP_KINDS, ok } from '../../preload/contract.js';
+// Shape checks for every request of the contract, whichever edge it came through (HTTP query, IPC argument, worker
+// message, CLI flag): unknown → Result. The service runs them once, before anything else.
+import { isAbsolute } from 'node:path';
+import type {
+  PageQuery, PostFilter, RelationshipKind, Result, SortOrder, StatsRequest, Visibility,
+} from '../../../preload/contract.js';
+import { PAGE_LIMIT_MAX, RELATIONSHIP_KINDS, ok } from '../../../preload/contract.js';
 
 /** How many results `outbox search` and `GET /api/search` return when the caller does not say. */
 export const DEFAULT_SEARCH_LIMIT = 20;
@@ -186,4 +189,79 @@ export function filterParam(query: Record<string, string>): Result<unknown> {
   } catch {
     return bad('filter must be a JSON object (URI-encoded).');
   }
+}
+
+const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/** An IANA zone name Intl knows ("UTC", "Europe/Berlin"), else a bad-request naming it. */
+export function validateTimeZone(value: unknown): Result<string> {
+  if (typeof value !== 'string' || !ZONE.test(value)) return bad('tz must be an IANA time zone such as Europe/Berlin or UTC.');
+  try {
+    return ok(new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone);
+  } catch {
+    return bad(`"${value}" is not a time zone Outbox knows. Use an IANA name such as Europe/Berlin or America/New_York, or UTC.`);
+  }
+}
+
+/** A StatsRequest, checked field by field; utc true means the zone is UTC whatever timeZone says. */
+export function validateStatsRequest(value: unknown): Result<StatsRequest> {
+  if (!isRecord(value)) return bad('The stats request must be an object.');
+  const extra = onlyKeys(value, ['archive', 'filter', 'timeZone', 'utc'], 'The stats request');
+  if (extra) return extra;
+  const archive = validateArchiveId(value.archive);
+  if (!archive.ok) return archive;
+  const filter = validatePostFilter(value.filter ?? {});
+  if (!filter.ok) return filter;
+  const utc = value.utc ?? false;
+  if (typeof utc !== 'boolean') return bad('utc must be true or false.');
+  const timeZone = utc ? ok('UTC') : validateTimeZone(value.timeZone ?? 'UTC');
+  if (!timeZone.ok) return timeZone;
+  return ok({ archive: archive.value, filter: filter.value, timeZone: timeZone.value, utc });
+}
+
+const MAX_PATH = 4096;
+
+/** { path?: absolute path } or { demo: true }: what `open` takes. An omitted path means the demo. */
+export function validateOpenRequest(value: unknown): Result<{ path?: string; demo?: boolean }> {
+  if (!isRecord(value)) return bad('The open request must be an object.');
+  const extra = onlyKeys(value, ['path', 'demo'], 'The open request');
+  if (extra) return extra;
+  if (value.demo !== undefined && typeof value.demo !== 'boolean') return bad('demo must be true or false.');
+  if (value.path === undefined) return ok({ demo: true });
+  if (value.demo === true) return bad('Ask for a path or the demo, not both.');
+  const path = value.path;
+  if (typeof path !== 'string' || path.length === 0 || path.length > MAX_PATH) return bad('path must be a file path.');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(path)) return bad('path contains control characters.');
+  if (!isAbsolute(path)) return bad('path must be absolute.');
+  return ok({ path });
+}
+
+const MAX_URL = 8192;
+
+/** { url } of at most MAX_URL characters; whether it may open at all is the desktop's decision (open-external.ts). */
+export function validateExternalRequest(value: unknown): Result<{ url: string }> {
+  if (!isRecord(value)) return bad('The request must be an object.');
+  const extra = onlyKeys(value, ['url'], 'The request');
+  if (extra) return extra;
+  if (typeof value.url !== 'string' || value.url.length === 0 || value.url.length > MAX_URL) return bad('url must be a link.');
+  return ok({ url: value.url });
+}
+
+export type RowFormat = 'jsonl' | 'csv';
+
+/** { archive, format, filter } of a posts download (GET /api/export). */
+export function validateExportRequest(value: unknown): Result<{ archive: string; format: RowFormat; filter: PostFilter }> {
+  if (!isRecord(value)) return bad('The export request must be an object.');
+  const extra = Object.keys(value).find((k) => !['archive', 'format', 'filter'].includes(k));
+  if (extra !== undefined) return bad(`/api/export has no parameter "${extra.slice(0, 40)}" (it takes archive, format, filter).`);
+  const format = value.format;
+  if (format !== 'jsonl' && format !== 'csv') {
+    return bad('format must be jsonl or csv. Markdown and HTML sites are folders: run `outbox export ARCHIVE --format html --out FOLDER`.');
+  }
+  const filter = validatePostFilter(value.filter ?? {});
+  if (!filter.ok) return filter;
+  const archive = validateArchiveId(value.archive);
+  if (!archive.ok) return archive;
+  return ok({ archive: archive.value, format, filter: filter.value });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   validatePageQuery, validatePostFilter, validatePostRequest, validateSearchRequest, validateArchiveRequest,
   validateCsvRequest, validateNoParams, DEFAULT_SEARCH_LIMIT,
-} from '../../main/server/validate.js';
+} from '../../../main/engine/service/validate.js';
 
 describe('validatePostFilter', () => {
   it('accepts every field with the right type', () => {

@@ -1,7 +1,7 @@
 // A correct, unindexed text matcher: folded substring match of every word, "phrases" and -exclusions.
-// Stands in for the search engine (main/engine/search) behind search-adapter.ts.
+// Test-only (a reference for index tests): stands in for the search engine (main/engine/search) behind search-adapter.ts.
 import type { MatchRange, Post } from '../../../preload/contract.js';
-import type { SearchHits, TextSearch } from './search-adapter.js';
+import type { SearchHits, TextSearch } from '../../../main/engine/index/search-adapter.js';
 
 /** Case- and diacritics-folded form used on both sides of a match. */
 export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

@@ -1,5 +1,5 @@
 // The schema of `outbox export`: the fields, their types and meaning (README is written from this), and Post → row.
-import type { Post, PostType, Visibility } from '../../preload/contract.js';
+import type { Post, PostType, Visibility } from '../../../preload/contract.js';
 
 export interface ExportMedia {
   /** entry name inside the archive, null when the file is not in it */
@@ -77,7 +77,7 @@ export const EXPORT_FIELDS: readonly ExportField[] = [
   { name: 'archive', type: 'string', description: 'the account whose export this post comes from, as "@user@server" (the archive\'s file name when it has no actor.json); with several archives given, tells them apart' },
 ];
 
-/** `account`: the exporting account as "@user@server" (see accountOf in export.ts). */
+/** `account`: the exporting account as "@user@server" (accountLabel in engine/service/account.ts). */
 export function exportRow(post: Post, account: string): ExportRow {
   return {
     id: post.id,

@@ -1,0 +1,41 @@
+// The ActivityPub outbox reader: Mastodon, Pleroma and Akkoma archives (outbox.json, actor.json, likes, bookmarks).
+import { ArchiveError } from '../errors.js';
+import { readActor, readItems, readUris } from '../index/read-archive.js';
+import { locateArchive, type ArchiveLayout } from '../source/layout.js';
+import type { Source } from '../source/source.js';
+import type { AccountSource, ExportRead, ReadPlan, Reader } from './reader.js';
+
+/** Pleroma and Akkoma name their LitePub context in outbox.json's @context; Mastodon never does. */
+const LITEPUB = /litepub/i;
+
+export const activityPubReader: Reader = {
+  name: 'activitypub outbox',
+  async detect(source: Source): Promise<ReadPlan | null> {
+    let layout: ArchiveLayout;
+    try {
+      layout = locateArchive(source);
+    } catch (error) {
+      // No outbox.json: another reader may know the source. An encrypted outbox.json is ours and stays an error.
+      if (error instanceof ArchiveError && error.code === 'no-outbox') return null;
+      throw error;
+    }
+    return {
+      main: layout.outbox,
+      read: (onProgress, signal) => readActivityPub(source, layout, onProgress, signal),
+    };
+  },
+};
+
+async function readActivityPub(
+  source: Source, layout: ArchiveLayout, onProgress: (b: number, t: number, n: number) => void, signal?: AbortSignal,
+): Promise<ExportRead> {
+  let kind: AccountSource = 'mastodon';
+  const { posts, skipped } = await readItems(source, layout, onProgress, signal, (context) => {
+    if (LITEPUB.test(JSON.stringify(context) ?? '')) kind = 'pleroma';
+  });
+  const warnings: string[] = [];
+  const profile = await readActor(source, layout, warnings);
+  const likes = await readUris(source, layout.likes, warnings);
+  const bookmarks = await readUris(source, layout.bookmarks, warnings);
+  return { source: kind, posts, skipped, profile, likes, bookmarks, warnings };
+}
