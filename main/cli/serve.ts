@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
 import {
-  ArchiveError, demoArchivePath, openDemo, openLibrary, openSource, pickReader, readCsvExport, toErrorInfo,
+  ArchiveError, demoArchivePath, hasWarmCache, openDemo, openLibrary, openSource, pickReader, readCsvExport, toErrorInfo,
   type Archive, type Library, type LibraryOptions,
 } from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
@@ -131,7 +131,9 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (given.archives.length === 0) {
     throw new UsageError('no archive among the paths (browser mode shows CSV files beside an archive): give an archive too', 'serve');
   }
-  for (const path of given.archives) await checkContainer(path);
+  // A cache written for exactly this file proves its container was read whole: the check (a zip's central
+  // directory, read again by the open's first media request) is skipped, and the address is printed sooner.
+  for (const path of given.archives) if (!(await hasWarmCache(path, options.noCache ? null : undefined))) await checkContainer(path);
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
   for (const path of given.csvs) await readCsvExport(path);
 

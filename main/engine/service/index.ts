@@ -11,7 +11,7 @@ export type { Library, LibraryOptions } from '../library/library.js';
 
 // What the CLI's commands use besides the service: opening several paths as a library, the row and site writers,
 // the stats and filter helpers, and the cheap checks `outbox serve` runs before printing its address.
-export { openArchive, openDemo } from '../open.js';
+export { hasWarmCache, openArchive, openDemo } from '../open.js';
 export { demoArchivePath } from '../demo.js';
 export { openLibrary, splitLibraryPaths } from '../library/library.js';
 export { readCsvExport } from '../csv/read-export.js';
