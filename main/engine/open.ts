@@ -8,7 +8,7 @@ import { archiveIdentity, cacheFileName, cacheFolder, removeStale, type ArchiveI
 import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
-import { indexPostsWithSearch } from './index/build.js';
+import { indexPostsSearchBehind } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
 import { pickReader } from './readers/pick.js';
@@ -207,7 +207,8 @@ async function openCold(
     report('indexing', 0, 0, posts.length);
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
-    const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
+    // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
+    const { index, built, abandon } = indexPostsSearchBehind(posts, timeSlicer());
     const summary = summarize({
       format: source.format, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped,
       published: index.tables.columns.published,
@@ -240,17 +241,20 @@ async function openCold(
       };
       // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
       // close() and a second open of the same archive wait for the write.
-      const writing = persist(cacheFile, async (slicer) => ({
-        tables: index.tables, posts,
-        extra: { ...extra, stats: await tallyInSlices(slicer) } as unknown as Record<string, unknown>,
-        // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
-        search: search.serializeInParts ? (s) => search.serializeInParts!(s) : (search.serialize?.() ?? null),
-      }));
+      const writing = persist(cacheFile, async (slicer) => {
+        const stats = await tallyInSlices(slicer);
+        const search = await built;
+        return {
+          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>,
+          // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
+          search: search?.serializeInParts ? (s) => search.serializeInParts!(s) : (search?.serialize?.() ?? null),
+        };
+      });
       settle = () => writing;
     }
     signal?.throwIfAborted();
     report('done', 0, 0, posts.length);
-    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle, statsTally });
+    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle, statsTally, release: abandon });
   } catch (error) {
     await source.close().catch(() => undefined);
     throw error;

@@ -1,6 +1,6 @@
 // The one place that picks the text search behind filter.q: swap the engine here (see INTERFACES.md, Search).
 import type { MatchRange, Post } from '../../../preload/contract.js';
-import { buildSearchIndex, loadSearchIndex } from '../search/index.js';
+import { buildSearchIndex, buildSearchIndexInSlices, loadSearchIndex } from '../search/index.js';
 import type { Slicer } from '../time-slice.js';
 
 /** What the index needs from a text search (the SEARCH engine's SearchIndex has this shape). */
@@ -18,6 +18,13 @@ export interface TextSearch {
   serialize?(): Buffer;
   /** the same bytes in parts, made between the slicer's turns (so a serving thread is never held for long) */
   serializeInParts?(slicer: Slicer): Promise<Uint8Array[]>;
+}
+
+/** buildTextSearch between the slicer's turns (a cold open's search, built behind it); null once `stop()` says so. */
+export function buildTextSearchInSlices(
+  posts: readonly Post[], published: Float64Array, slicer: Slicer, stop: () => boolean,
+): Promise<TextSearch | null> {
+  return buildSearchIndexInSlices(posts, published, slicer, stop);
 }
 
 /** Built at a cold open over every post in archive order; published: the tables' column, when built. */

@@ -9,7 +9,7 @@
 // later than its end). Operators alone are valid queries; an empty query finds nothing.
 // The index is plain data (typed arrays, strings) plus functions, so it can live in a worker thread.
 import type { MatchRange, Post } from '../../../preload/contract.js';
-import { buildSearchData } from './build.js';
+import { buildSearchData, buildSearchDataInSlices } from './build.js';
 import type { Slicer } from '../time-slice.js';
 import { loadData, serializeData, serializeDataInParts } from './codec.js';
 import type { SearchData } from './data.js';
@@ -77,6 +77,14 @@ export class SearchIndex {
     const terms = [...new Set(plan.terms)];
     return { seqs, total: seqs.length, terms, matches: (post) => matchRanges(post, plan.highlight) };
   }
+}
+
+/** buildSearchIndex between the slicer's turns; null when `stop()` said to give up (see buildSearchDataInSlices). */
+export async function buildSearchIndexInSlices(
+  posts: readonly Post[], published: ArrayLike<number> | undefined, slicer: Slicer, stop: () => boolean,
+): Promise<SearchIndex | null> {
+  const data = await buildSearchDataInSlices(posts, published, slicer, stop);
+  return data ? new SearchIndex(data) : null;
 }
 
 /** published: the posts' dates in ms when already known (see buildSearchData). */
