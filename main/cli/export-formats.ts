@@ -1,7 +1,7 @@
 // The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
 import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
 import {
-  ArchiveError, datePeriod, writeMarkdown, writeSite, zoneClock, type Archive, type ExportOptions, type ExportResult, type Library,
+  ArchiveError, datePeriod, validateTimeZone, writeMarkdown, writeSite, type Archive, type ExportOptions, type ExportResult, type Library,
 } from '../engine/service/index.js';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -169,11 +169,8 @@ export function exportFormatOptions(source: PostSource | null, format: 'md' | 'h
 
 /** A time zone flag checked against Intl's list. */
 export function timeZone(value: string, usage: UsageFault): string {
-  try {
-    zoneClock(value);
-  } catch {
-    throw usage(`--time-zone "${value}" is not a time zone: use an IANA name such as Europe/Berlin, or UTC`);
-  }
+  // The service's one zone check (GET /api/stats and IPC use it too); the flag keeps its own sentence.
+  if (!validateTimeZone(value).ok) throw usage(`--time-zone "${value}" is not a time zone: use an IANA name such as Europe/Berlin, or UTC`);
   return value;
 }
 

@@ -6,8 +6,8 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
 import {
-  ArchiveError, demoArchivePath, hasWarmCache, openDemo, openLibrary, openSource, pickReader, readCsvExport, toErrorInfo,
-  type Archive, type Library, type LibraryOptions,
+  ArchiveError, demoArchivePath, hasWarmCache, openDemo, openSource, openSplitLibrary, pickReader, readCsvExport, toErrorInfo,
+  type Archive, type CsvExport, type Library, type LibraryOptions,
 } from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { UsageError } from './args.js';
@@ -37,8 +37,8 @@ export function openBrowser(url: string): void {
 }
 
 /** One stderr line naming the CSVs that were picked up beside the archives (nobody gave them on the command line). */
-async function besideNotice(library: Library, paths: string[]): Promise<string> {
-  const given = new Set((await splitPaths(paths)).csvs.map((p) => resolve(p)));
+function besideNotice(library: Library, csvs: readonly CsvExport[]): string {
+  const given = new Set(csvs.map((c) => resolve(c.file)));
   const found = library.csv.filter((c) => !given.has(resolve(c.file))).map((c) => `${basename(c.file)} (${c.rows.length})`);
   return found.length ? `outbox: also read beside the archive: ${found.join(', ')}\n` : '';
 }
@@ -81,7 +81,9 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
  * served as the error every API request answers with, and printed as one stderr line: the server keeps running.
  * Resolves with what closes whatever was opened.
  */
-async function openBehind(paths: string[], server: RunningServer, noCache: boolean, signal: AbortSignal): Promise<() => Promise<void>> {
+async function openBehind(
+  given: { archives: string[]; csvs: CsvExport[] } | null, server: RunningServer, noCache: boolean, signal: AbortSignal,
+): Promise<() => Promise<void>> {
   const bar = progressBar();
   // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
   let last: OpenProgress = { archive: '', phase: 'reading', bytesRead: 0, bytesTotal: 0, items: 0 };
@@ -100,18 +102,18 @@ async function openBehind(paths: string[], server: RunningServer, noCache: boole
     server.progress({ ...last, archive: first?.id ?? last.archive, phase: 'done', items: first?.summary.counts.items ?? last.items });
   };
   try {
-    if (paths.length === 0) {
+    if (given === null) {
       const demo = await openDemo(options);
       bar.clear();
       server.ready([demo]);
       done([demo]);
       return () => demo.close();
     }
-    const library = await openLibrary(paths, { ...options, csvBeside: true });
+    const library = await openSplitLibrary(given.archives, given.csvs, { ...options, csvBeside: true });
     bar.clear();
     server.ready(library.archives, library);
     done(library.archives);
-    process.stderr.write(`${await besideNotice(library, paths)}${libraryNotices(library)}`);
+    process.stderr.write(`${besideNotice(library, given.csvs)}${libraryNotices(library)}`);
     return () => library.close();
   } catch (error) {
     bar.clear();
@@ -135,7 +137,8 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   // directory, read again by the open's first media request) is skipped, and the address is printed sooner.
   for (const path of given.archives) if (!(await hasWarmCache(path, options.noCache ? null : undefined))) await checkContainer(path);
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
-  for (const path of given.csvs) await readCsvExport(path);
+  const csvs: CsvExport[] = [];
+  for (const path of given.csvs) csvs.push(await readCsvExport(path));
 
   let server: RunningServer;
   try {
@@ -153,7 +156,8 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (options.open) openBrowser(server.url);
 
   const stop = new AbortController();
-  const opened = openBehind(paths, server, options.noCache, stop.signal);
+  // The paths are told apart and the CSVs read once, here: the library reuses both.
+  const opened = openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal);
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

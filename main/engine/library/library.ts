@@ -79,8 +79,17 @@ export async function splitLibraryPaths(paths: readonly string[]): Promise<{ arc
 }
 
 export async function openLibrary(paths: string[], options: LibraryOptions = {}): Promise<Library> {
-  const { archives: archivePaths, csvs } = await splitLibraryPaths(paths);
-  const beside = options.csvBeside ? await csvFilesBeside(archivePaths, csvs) : [];
+  const { archives, csvs } = await splitLibraryPaths(paths);
+  return openSplitLibrary(archives, csvs, options);
+}
+
+/**
+ * openLibrary for paths already told apart (splitLibraryPaths); `csvs` may be exports already read (`outbox serve`
+ * reads them once, before it prints its address).
+ */
+export async function openSplitLibrary(archivePaths: readonly string[], csvs: ReadonlyArray<string | CsvExport>, options: LibraryOptions = {}): Promise<Library> {
+  const names = csvs.map((c) => (typeof c === 'string' ? c : c.file));
+  const beside = options.csvBeside ? await csvFilesBeside(archivePaths, names) : [];
   const { csvBeside: _, ...open } = options;
   const archives: Archive[] = [];
   const kept: string[] = [];
@@ -94,7 +103,7 @@ export async function openLibrary(paths: string[], options: LibraryOptions = {})
       }
     }
     const exports: CsvExport[] = [];
-    for (const path of csvs) exports.push(await readCsvExport(path));
+    for (const csv of csvs) exports.push(typeof csv === 'string' ? await readCsvExport(csv) : csv);
     const found = await readBeside(beside);
     return await assemble(archives, kept, [...exports, ...found.exports], found.skipped);
   } catch (error) {

@@ -13,7 +13,8 @@ export type { Library, LibraryOptions } from '../library/library.js';
 // the stats and filter helpers, and the cheap checks `outbox serve` runs before printing its address.
 export { hasWarmCache, openArchive, openDemo } from '../open.js';
 export { demoArchivePath } from '../demo.js';
-export { openLibrary, splitLibraryPaths } from '../library/library.js';
+export { openLibrary, openSplitLibrary, splitLibraryPaths } from '../library/library.js';
+export type { CsvExport } from '../csv/kinds.js';
 export { readCsvExport } from '../csv/read-export.js';
 export { pickReader } from '../readers/pick.js';
 export { openSource } from '../source/open-source.js';
