@@ -1,7 +1,7 @@
 // The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
 import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
 import {
-  ArchiveError, datePeriod, validateTimeZone, writeMarkdown, writeSite, type Archive, type ExportOptions, type ExportResult, type Library,
+  accountLabel, ArchiveError, datePeriod, validateTimeZone, writeMarkdown, writeSite, type Archive, type ExportOptions, type ExportResult, type Library,
 } from '../engine/service/index.js';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -122,10 +122,7 @@ const isLibrary = (source: PostSource): source is Library => 'archives' in sourc
 /** "@sam@example.social" (or several, joined), the page title of an export. */
 function accountTitle(source: PostSource): string {
   const archives = isLibrary(source) ? source.archives : [source];
-  const names = archives.map((a) => {
-    const { username, server } = a.info.profile;
-    return username ? `@${username}${server ? `@${server}` : ''}` : a.info.name;
-  });
+  const names = archives.map((a) => accountLabel(a.info));
   return [...new Set(names)].join(', ') || 'Posts';
 }
 

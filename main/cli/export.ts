@@ -1,6 +1,6 @@
 // `outbox export`: every post, oldest first, streamed as JSONL lines or CSV rows (schema in export-schema.ts).
 import type { ArchiveInfo, Post } from '../../preload/contract.js';
-import { accountLabel, csvHeader, csvRow, exportRow } from '../engine/service/index.js';
+import { accountLabel, rowLine, rowsHeader } from '../engine/service/index.js';
 import { openOutput } from './output.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -17,10 +17,10 @@ export const accountOf = (info: ArchiveInfo): string => accountLabel(info);
 export async function exportPosts(source: ExportSource, format: ExportFormat, file: string | undefined): Promise<number> {
   const out = await openOutput(file);
   let count = 0;
-  if (format === 'csv') await out.write(csvHeader());
+  // The same lines GET /api/export streams (engine/rows/post-rows.ts).
+  if (format === 'csv') await out.write(rowsHeader(format));
   for (const { post, account } of source.posts()) {
-    const row = exportRow(post, account);
-    await out.write(format === 'csv' ? csvRow(row) : `${JSON.stringify(row)}\n`);
+    await out.write(rowLine(format, post, account));
     count++;
   }
   await out.end();

@@ -1,5 +1,6 @@
 // `outbox summary`: the Summary as JSON (fixed keys) or as a few readable lines.
 import type { ArchiveInfo, Summary } from '../../preload/contract.js';
+import { handle } from '../engine/service/index.js';
 
 const top = (counts: Record<string, number>, n: number, prefix = ''): string => {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -14,7 +15,7 @@ export function summaryJson(summary: Summary): string {
 
 export function summaryText(info: ArchiveInfo, s: Summary): string {
   const c = s.counts;
-  const who = info.profile.server ? `@${s.profile.username}@${info.profile.server}` : `@${s.profile.username}`;
+  const who = handle(s.profile.username, info.profile.server) ?? '@';
   const lines: Array<[string, string]> = [
     ['Archive', `${info.name} (${s.format})`],
     ['Account', s.profile.displayName ? `${s.profile.displayName} (${who})` : who],

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type {
   ArchiveInfo, OpenProgress, Post, PostFilter, RequestName, ResponseOf, Result,
 } from '../../../preload/contract.js';
-import { ALL_ARCHIVES, REQUESTS, SERVABLE_MEDIA_TYPE, ok } from '../../../preload/contract.js';
+import { ALL_ARCHIVES, SERVABLE_MEDIA_TYPE, ok } from '../../../preload/contract.js';
 import type { Archive, OpenOptions } from '../archive.js';
 import { toErrorInfo } from '../errors.js';
 import { libraryOf, type Library } from '../library/library.js';
@@ -182,7 +182,7 @@ export function createService(options: ServiceOptions = {}): Service {
 
   const handlers: Handlers = {
     current: (request) => {
-      const checked = validateNoParams(request, REQUESTS.current.route);
+      const checked = validateNoParams(request, 'current()');
       return checked.ok ? ok(open.map((a) => a.info)) : checked;
     },
     open: (request) => {
@@ -240,11 +240,11 @@ export function createService(options: ServiceOptions = {}): Service {
       return checked.ok ? ok(false) : checked;
     },
     async relationships(request) {
-      const checked = validateNoParams(request, REQUESTS.relationships.route);
+      const checked = validateNoParams(request, 'relationships()');
       return checked.ok ? ok((await together()).people.relationships()) : checked;
     },
     async moves(request) {
-      const checked = validateNoParams(request, REQUESTS.moves.route);
+      const checked = validateNoParams(request, 'moves()');
       return checked.ok ? ok((await together()).people.moves()) : checked;
     },
     async exportCsv(request) {
