@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OpenProgress } from '../../preload/contract.js';
 import {
-  ArchiveError, demoArchivePath, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader, readCsvExport,
+  ArchiveError, demoArchivePath, hasWarmCache, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader, readCsvExport,
   readCustomFilters, toErrorInfo, type Archive, type CsvExport, type FiltersExport, type Library, type LibraryOptions,
 } from '../engine/service/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
@@ -134,7 +134,9 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (given.archives.length === 0) {
     throw new UsageError('no archive among the paths (browser mode shows CSV files beside an archive): give an archive too', 'serve');
   }
-  for (const path of given.archives) await checkContainer(path);
+  // A cache written for exactly this file proves its container was read whole: the check (a zip's central
+  // directory, read again by the open's first media request) is skipped, and the address is printed sooner.
+  for (const path of given.archives) if (!(await hasWarmCache(path, options.noCache ? null : undefined))) await checkContainer(path);
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
   const csvs: Array<CsvExport | FiltersExport> = [];
   for (const path of given.csvs) csvs.push(await isCustomFiltersFile(path) ? await readCustomFilters(path) : await readCsvExport(path));

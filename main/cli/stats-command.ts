@@ -1,5 +1,5 @@
 // `outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]`: the engine's Stats, as JSON or a table.
-import { computeStats, type Stats, type StatsOptions } from '../engine/service/index.js';
+import { statsOver, type Stats, type StatsOptions } from '../engine/service/index.js';
 import { FILTER_HELP, badRequest, filterFromFlags, sourcePosts, timeZone, type PostSource, type UsageFault } from './export-formats.js';
 import { libraryNotices, openLibraryForCli } from './library-args.js';
 
@@ -68,7 +68,10 @@ export function statsText(stats: Stats): string {
 
 /** Stats over an open archive or library (a post in two overlapping exports counts once), filtered by the flags. */
 export function statsOf(source: PostSource, flags: Flags, usage: UsageFault = badRequest): Stats {
-  return computeStats(sourcePosts(source, filterFromFlags(flags, usage)).posts, statsOptions(flags, usage));
+  const filter = filterFromFlags(flags, usage);
+  // One archive (alone or as a library of one): unfiltered, its stored tally answers without reading a post.
+  const one = 'archives' in source ? (source.archives.length === 1 ? source.archives[0]! : null) : source;
+  return statsOver(one, filter, () => sourcePosts(source, filter).posts, statsOptions(flags, usage));
 }
 
 /** Runs `outbox stats`: opens every path as one library, counts, prints; returns the exit code (0). */

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type {
   ArchiveInfo, OpenProgress, Page, PageQuery, Post, PostFilter, SearchResponse, Summary, Thread, UriList,
 } from '../../preload/contract.js';
+import type { Stats, StatsOptions } from './stats/stats.js';
 
 export interface OpenOptions {
   /** Folder for the index cache; null disables the cache. Default: OUTBOX_CACHE_DIR or the OS cache folder. */
@@ -29,6 +30,11 @@ export interface Archive {
   bookmarks(): UriList;
   /** Every post matching the filter in archive order (oldest first): for exports. */
   posts(filter?: PostFilter): Iterable<Post>;
+  /**
+   * computeStats over every post (no filter), answered from the stored tally and the index's columns without
+   * reading a post; null when this archive has no tally yet (a cache written before it kept one).
+   */
+  statsOfAll?(options?: StatsOptions): Stats | null;
   /**
    * Bytes of one archive entry that the index knows (media, avatar, header), resolved through the entry map,
    * never by joining paths. Undefined for any other name.

@@ -3,17 +3,20 @@ import { promises as fs, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { ArchiveInfo, OpenProgress, Post, Profile, Summary } from '../../preload/contract.js';
 import type { Archive, OpenOptions } from './archive.js';
-import { CacheDamaged, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
+import { CacheDamaged, looksLikeCacheFile, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
 import { archiveIdentity, cacheFileName, cacheFolder, cacheFolderWarning, removeStale, type ArchiveIdentity } from './cache/location.js';
 import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
-import { indexPostsWithSearch } from './index/build.js';
+import { indexPostsSearchBehind } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
 import { openExport, pickReader } from './readers/pick.js';
 import { mediaTypeOf } from './source/media-type.js';
+import { openSource } from './source/open-source.js';
+import { StatsCounter, type StatsTally } from './stats/stats.js';
 import { summarize } from './summary.js';
+import { timeSlicer, type Slicer } from './time-slice.js';
 
 /** What the cache keeps beside the index: everything ArchiveInfo and the Archive need without the posts. */
 interface CachedExtra {
@@ -28,6 +31,8 @@ interface CachedExtra {
   media: Array<[string, string]>;
   /** files whose size and mtime must still match (a folder archive's outbox.json) */
   checks: Array<[string, number, number]>;
+  /** the stats tally of every post (absent in caches written before it was kept): `outbox stats` reads no post */
+  stats?: StatsTally;
 }
 
 type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
@@ -82,6 +87,20 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal);
   if (unsafe) archive.info.warnings = [...archive.info.warnings, unsafe];
   return archive;
+}
+
+/**
+ * Whether the archive file at `path` has a cache file written for exactly this file (same real path, size and
+ * modification time, this cache version): its container was read whole when that cache was written, so a check
+ * of the container (`outbox serve` lists a zip's central directory before printing its address) can be skipped.
+ * Folders answer false (listing one is cheap). openArchive still verifies the cache and falls back to a cold read.
+ */
+export async function hasWarmCache(path: string, cacheDir?: string | null): Promise<boolean> {
+  const folder = cacheFolder(cacheDir);
+  if (!folder) return false;
+  const identity = await archiveIdentity(path).catch(() => null);
+  if (!identity || identity.isFolder) return false;
+  return looksLikeCacheFile(join(folder, cacheFileName(identity)));
 }
 
 /** Opens the built-in demo archive (dist/demo/demo-archive.zip). */
@@ -141,7 +160,7 @@ async function openWarm(cacheFile: string, id: string, name: string, identity: s
   };
   const search = () =>
     guard(() => {
-      const loaded = loadTextSearch(warm.search());
+      const loaded = loadTextSearch(warm.search(), true); // search() returns the block only when its sha256 matches
       if (loaded) return loaded;
       const all = warm.allPosts();
       return fallbackTextSearch(all.length, (i) => all[i]!);
@@ -156,7 +175,14 @@ async function openWarm(cacheFile: string, id: string, name: string, identity: s
     media: new Map(extra.media),
     source: () => openExport(extra.location),
     release: () => warm.close(),
+    statsTally: () => extra.stats ?? null,
   });
+}
+
+function tallyOf(posts: readonly Post[]): StatsTally {
+  const counter = new StatsCounter();
+  for (const post of posts) counter.add(post);
+  return counter.tally();
 }
 
 function mediaNames(posts: readonly Post[], profile: Profile): Map<string, string> {
@@ -186,7 +212,8 @@ async function openCold(
     report('indexing', 0, 0, posts.length);
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
-    const { index, search } = indexPostsWithSearch(posts); // sets parentInArchive, which the summary counts
+    // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
+    const { index, built, abandon } = indexPostsSearchBehind(posts, timeSlicer());
     const summary = summarize({
       format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
@@ -194,6 +221,18 @@ async function openCold(
     warnings.push(...partialWarnings(summary, basename(plan.main)));
     const media = mediaNames(posts, profile);
     const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
+    // The stats tally: counted behind the open (for the cache), or at once when asked first.
+    let tally: StatsTally | null = null;
+    const tallyInSlices = async (slicer: Slicer): Promise<StatsTally> => {
+      const counter = new StatsCounter();
+      for (const post of posts) {
+        if (tally) return tally;
+        if (slicer.due()) await slicer.turn();
+        counter.add(post);
+      }
+      return (tally ??= counter.tally());
+    };
+    const statsTally = () => (tally ??= tallyOf(posts));
     let settle: (() => Promise<void>) | undefined;
     if (cacheFile) {
       const checks: CachedExtra['checks'] = [];
@@ -209,15 +248,21 @@ async function openCold(
       };
       // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
       // close() and a second open of the same archive wait for the write.
-      const writing = persist(cacheFile, () => ({
-        tables: index.tables, posts, search: search.serialize?.() ?? null, extra: extra as unknown as Record<string, unknown>,
-        identity: identity.key,
-      }));
+      const writing = persist(cacheFile, async (slicer) => {
+        const stats = await tallyInSlices(slicer);
+        const search = await built;
+        return {
+          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>,
+          // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
+          identity: identity.key,
+          search: search?.serializeInParts ? (s) => search.serializeInParts!(s) : (search?.serialize?.() ?? null),
+        };
+      });
       settle = () => writing;
     }
     signal?.throwIfAborted();
     report('done', 0, 0, posts.length);
-    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle });
+    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle, statsTally, release: abandon });
   } catch (error) {
     await source.close().catch(() => undefined);
     throw error;
@@ -227,10 +272,11 @@ async function openCold(
 /** Cache writes in flight, by cache file: an open of the same archive waits for its write. */
 const writes = new Map<string, Promise<void>>();
 
-function persist(cacheFile: string, content: () => CacheContent): Promise<void> {
+function persist(cacheFile: string, content: (slicer: Slicer) => Promise<CacheContent>): Promise<void> {
   const writing = (async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    await writeCacheFile(cacheFile, content());
+    const slicer = timeSlicer();
+    await writeCacheFile(cacheFile, await content(slicer), slicer);
     await removeStale(dirname(cacheFile), basename(cacheFile));
   })()
     .catch(() => undefined) // a cache that cannot be written only costs the next open its speed

@@ -1,17 +1,21 @@
 // `npm run bench`: writes 10k- and 100k-item archives, then runs every suite of suites.ts, each measurement in a
-// fresh child process (this same bundle with --child), and prints a table plus test-artifacts/bench.json.
-// Options: --sizes 10000,100000  --suites open,search  --repeat N (default 3 up to 20k items, else 1)
+// fresh child process (this same bundle with --child, or the built `outbox` itself), and prints a table plus
+// test-artifacts/bench.json.
+// Options: --sizes 10000,100000  --suites open,search,cli,viewer  --repeat N (default 3 up to 20k items, else 1)
 //          --seed N  --out <file.json>  --keep (leave the temp archives)
+//          --million (or OUTBOX_BENCH_MILLION=1): also a 1M-post archive's cold open, for its peak RSS (minutes)
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatePosts } from '../fixtures/generate-posts.js';
 import { writeArchiveDetailed } from '../fixtures/archive-builder.js';
-import { childMain, round, runChild, type Task } from './child.js';
+import { childMain, round, runChild } from './child.js';
 import { formatSize, writeJson, type SizeReport } from './report.js';
 import type { Figures } from './child.js';
-import { SUITES } from './suites.js';
+import { MILLION } from './million-suite.js';
+import { OPT_IN, SUITES, TASKS } from './suites.js';
+import type { Suite } from './suite.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -22,13 +26,16 @@ const option = (name: string, fallback: string): string => {
 async function main(): Promise<void> {
   const sizes = option('sizes', '10000,100000').split(',').map(Number).filter((n) => n > 0);
   const wanted = option('suites', SUITES.map((s) => s.name).join(',')).split(',');
+  // Each size with the suites it runs: the 1M archive runs only its own (a floor cannot even parse it).
+  const plan: Array<[number, Suite[]]> = sizes.map((size) => [size, SUITES.filter((s) => wanted.includes(s.name))]);
+  if (argv.includes('--million') || process.env.OUTBOX_BENCH_MILLION === '1') plan.push([MILLION, OPT_IN]);
   const seed = Number(option('seed', '20260101'));
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const out = resolve(option('out', join(root, 'test-artifacts', 'bench.json')));
   const tmp = mkdtempSync(join(tmpdir(), 'outbox-bench-'));
   const reports: SizeReport[] = [];
   try {
-    for (const size of sizes) {
+    for (const [size, suites] of plan) {
       const t0 = performance.now();
       const { spec, truth } = generatePosts(size, seed);
       const written = await writeArchiveDetailed(spec, tmp, { container: 'zip', fileName: `bench-${size}.zip` });
@@ -41,7 +48,7 @@ async function main(): Promise<void> {
       };
       const archive = { size, zip: written.path, zipBytes: statSync(written.path).size, outboxBytes: written.outboxBytes, truth };
       const rows = new Map<string, Figures>();
-      for (const suite of SUITES.filter((s) => wanted.includes(s.name))) {
+      for (const suite of suites) {
         const repeat = Number(option('repeat', size <= 20_000 ? '3' : '1'));
         report.suites[suite.name] = await suite.measure({ archive, tmp, rows, repeat, child: (task, args) => runChild(task, args) });
       }
@@ -56,7 +63,6 @@ async function main(): Promise<void> {
   process.stdout.write(`\nfigures written to ${out}\n`);
 }
 
-const tasks: Record<string, Task> = Object.assign({}, ...SUITES.map((s) => s.tasks));
 const childAt = argv.indexOf('--child');
-if (childAt >= 0) await childMain(tasks, argv[childAt + 1] ?? '', argv[childAt + 2] ?? '{}');
+if (childAt >= 0) await childMain(TASKS, argv[childAt + 1] ?? '', argv[childAt + 2] ?? '{}');
 else await main();

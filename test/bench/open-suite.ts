@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { openArchive } from '../../main/engine/open.js';
 import { round, type ChildResult, type Figures } from './child.js';
-import { failedRow, medianRun, type Row, type Suite, type Target } from './suite.js';
+import { failedRow, medianRun, ratio, target, type Row, type Suite, type Target } from './suite.js';
 
 /** Inflates one zip entry into a Buffer sized from the central directory. */
 export async function inflateEntry(zipPath: string, name: string): Promise<Buffer> {
@@ -42,17 +42,6 @@ export async function openTask(args: Record<string, unknown>): Promise<Figures> 
   const info = archive.info;
   await archive.close();
   return { ms, items: info.summary.counts.items, posts: info.summary.counts.posts, fromCache: info.fromCache };
-}
-
-const ratio = (row: Figures | undefined, floor: Figures | undefined, key: string): number | null =>
-  row && floor && typeof row[key] === 'number' && typeof floor[key] === 'number' && (floor[key] as number) > 0
-    ? round((row[key] as number) / (floor[key] as number))
-    : null;
-
-function target(label: string, value: number | null, limit: number, unit: string): Target {
-  return value === null
-    ? { label, ok: null, detail: 'not measured' }
-    : { label, ok: value <= limit, detail: `${value}${unit} (target ≤ ${limit}${unit})` };
 }
 
 export const openSuite: Suite = {

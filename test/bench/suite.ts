@@ -61,3 +61,45 @@ export function medianRun(runs: ChildResult[]): Figures {
 export function failedRow(name: string, error: unknown): Row {
   return { name, figures: { error: String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 200) } };
 }
+
+/** row[key] / floor[key], or null when either is missing. */
+export function ratio(row: Figures | undefined, floor: Figures | undefined, key = 'ms'): number | null {
+  const a = row?.[key];
+  const b = floor?.[key];
+  return typeof a === 'number' && typeof b === 'number' && b > 0 ? Math.round((a / b) * 100) / 100 : null;
+}
+
+/** value ≤ limit, or "not measured" when value is null. */
+export function target(label: string, value: number | null, limit: number | null, unit: string): Target {
+  return value === null || limit === null
+    ? { label, ok: null, detail: 'not measured' }
+    : { label, ok: value <= limit, detail: `${value}${unit} (target ≤ ${Math.round(limit * 100) / 100}${unit})` };
+}
+
+/**
+ * Runs named measurements `repeat` times, interleaved (a burst of load on a shared machine touches each alike), and
+ * folds each into a row with medianRun; a measurement that throws becomes a failed row. `ctx.rows` gets every row.
+ */
+export async function measureInterleaved(
+  ctx: SuiteContext,
+  names: string[],
+  once: (round: number, measure: (name: string, run: () => Promise<ChildResult>) => Promise<void>) => Promise<void>,
+): Promise<Row[]> {
+  const runs = new Map<string, ChildResult[]>(names.map((n) => [n, []]));
+  const failures = new Map<string, unknown>();
+  const measure = async (name: string, run: () => Promise<ChildResult>) => {
+    try {
+      runs.get(name)!.push(await run());
+    } catch (error) {
+      failures.set(name, error);
+    }
+  };
+  for (let r = 0; r < ctx.repeat; r++) await once(r, measure);
+  return names.map((name) => {
+    const list = runs.get(name)!;
+    if (!list.length) return failedRow(name, failures.get(name) ?? 'not run');
+    const figures = medianRun(list);
+    ctx.rows.set(name, figures);
+    return { name, figures };
+  });
+}

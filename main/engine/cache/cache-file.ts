@@ -10,6 +10,7 @@ import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:f
 import { dirname } from 'node:path';
 import type { Post } from '../../../preload/contract.js';
 import type { IndexColumns, IndexTables } from '../index/tables.js';
+import { timeSlicer, type Slicer } from '../time-slice.js';
 import { CACHE_VERSION } from './location.js';
 
 const MAGIC = Buffer.from('OUTBOXIX', 'latin1');
@@ -50,7 +51,8 @@ interface Meta {
 export interface CacheContent {
   tables: IndexTables;
   posts: readonly Post[];
-  search: Buffer | null;
+  /** the search block: its bytes, or what makes them in parts between the writer's turns; null = none */
+  search: Buffer | ((slicer: Slicer) => Promise<Uint8Array[]>) | null;
   extra: Extra;
   /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
   identity?: string;
@@ -58,10 +60,18 @@ export interface CacheContent {
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
+const HASH_CHUNK = 1 << 20;
 
-/** Writes the cache atomically: a temp file beside the target, renamed over it. */
-export async function writeCacheFile(file: string, content: CacheContent): Promise<void> {
+/**
+ * Writes the cache atomically: a temp file beside the target, renamed over it. The same bytes as ever; the work is
+ * cut in slices (`slicer`, ~4 ms by default) because an open returns before its cache is written: on a serving
+ * thread, a search or a page asked for meanwhile waits for one slice, not for the whole write.
+ */
+export async function writeCacheFile(file: string, content: CacheContent, slicer: Slicer = timeSlicer()): Promise<void> {
   const { tables } = content;
+  const breathe = async () => {
+    if (slicer.due()) await slicer.turn();
+  };
   // The cache holds direct messages and followers-only posts: only the user may read it.
   await fs.mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -72,6 +82,20 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
       await handle.write(bytes, 0, bytes.length, at);
       at += bytes.length;
     };
+    /** Writes parts in order and returns the sha256 of all of them, hashed a MiB at a time between turns. */
+    const writeHashed = async (parts: readonly Uint8Array[]): Promise<[number, string]> => {
+      const hash = createHash('sha256');
+      let length = 0;
+      for (const part of parts) {
+        for (let i = 0; i < part.length; i += HASH_CHUNK) {
+          await breathe();
+          hash.update(part.subarray(i, i + HASH_CHUNK));
+        }
+        await write(part);
+        length += part.length;
+      }
+      return [length, hash.digest('hex')];
+    };
     // Records first, streamed in ~1 MiB chunks (never the whole blob in memory); their offsets go in the columns.
     const offsets = new Float64Array(content.posts.length + 1);
     const recordsAt = at;
@@ -80,6 +104,7 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
     let recordBytes = 0;
     const recordsHash = createHash('sha256');
     for (let i = 0; i < content.posts.length; i++) {
+      if (slicer.due()) await slicer.turn();
       const json = JSON.stringify(content.posts[i]);
       const len = Buffer.byteLength(json);
       offsets[i] = recordBytes;
@@ -105,24 +130,32 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
     // Columns, postings and record offsets, each 8-byte aligned so a warm open views them in place.
     const arrays: ArrayBufferView[] = [...COLUMN_NAMES.map((n) => tables.columns[n]), tables.postings, offsets];
     const columnsStart = at;
-    const columnBytes: Uint8Array[] = [];
-    let size = 0;
+    const columnParts: Uint8Array[] = [];
     for (const a of arrays) {
-      const bytes = new Uint8Array(align8(a.byteLength));
-      bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-      columnBytes.push(bytes);
-      size += bytes.length;
+      columnParts.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      const zeros = align8(a.byteLength) - a.byteLength;
+      if (zeros > 0) columnParts.push(new Uint8Array(zeros));
     }
-    const columnsBlock = Buffer.concat(columnBytes, size);
-    await write(columnsBlock);
-    const ids = Buffer.from(content.posts.map((p) => p.id).join('\n'));
+    const [columnsLength, columnsSha256] = await writeHashed(columnParts);
+    // The ids, one per line, in parts of a few thousand (one join of 100k ids would hold the thread).
     const idsAt = at;
-    await write(ids);
-    let searchAt: [number, number] | null = null;
-    if (content.search) {
-      searchAt = [at, content.search.length];
-      await write(content.search);
+    const idParts: Uint8Array[] = [];
+    for (let i = 0; i < content.posts.length; i += 4096) {
+      await breathe();
+      const slice = content.posts.slice(i, i + 4096).map((p) => p.id).join('\n');
+      idParts.push(Buffer.from(i === 0 ? slice : `\n${slice}`));
     }
+    const [idsLength, idsSha256] = await writeHashed(idParts);
+    let searchAt: [number, number] | null = null;
+    let searchSha256: string | null = null;
+    if (content.search) {
+      const searchStart = at;
+      const parts = typeof content.search === 'function' ? await content.search(slicer) : [content.search];
+      const [length, digest] = await writeHashed(parts);
+      searchAt = [searchStart, length];
+      searchSha256 = digest;
+    }
+    await breathe();
     const metaAt = at;
     const meta: Meta = {
       version: CACHE_VERSION,
@@ -134,12 +167,12 @@ export async function writeCacheFile(file: string, content: CacheContent): Promi
       hashtags: [...tables.hashtags].map(([k, [s, l]]) => [k, s, l]),
       mentions: [...tables.mentions].map(([k, [s, l]]) => [k, s, l]),
       months: tables.months,
-      columns: [columnsStart, columnsBlock.length],
-      columnsSha256: sha(columnsBlock),
-      ids: [idsAt, ids.length],
-      idsSha256: sha(ids),
+      columns: [columnsStart, columnsLength],
+      columnsSha256,
+      ids: [idsAt, idsLength],
+      idsSha256,
       search: searchAt,
-      searchSha256: content.search ? sha(content.search) : null,
+      searchSha256,
       records: [recordsAt, recordBytes],
       recordsSha256: recordsHash.digest('hex'),
       extra: content.extra,
@@ -202,6 +235,22 @@ function blockSha(fd: number, [at, length]: [number, number]): string {
   const hash = createHash('sha256');
   for (let done = 0; done < length; done += 1 << 20) hash.update(readAt(fd, at + done, Math.min(1 << 20, length - done)));
   return hash.digest('hex');
+}
+
+/**
+ * Whether `file` starts as a cache file of this version does (magic and version): a cheap look before deciding to
+ * skip work. Nothing in it is trusted: readCacheFile checks everything when the file is opened.
+ */
+export async function looksLikeCacheFile(file: string): Promise<boolean> {
+  const handle = await fs.open(file, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const header = Buffer.alloc(HEADER);
+    const { bytesRead } = await handle.read(header, 0, HEADER, 0);
+    return bytesRead === HEADER && header.subarray(0, 8).equals(MAGIC) && header.readUInt32LE(8) === CACHE_VERSION;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -2,7 +2,9 @@
 import type { ArchiveInfo, PostFilter, Summary, UriList } from '../../../preload/contract.js';
 import type { Archive, MediaStream } from '../archive.js';
 import type { Source } from '../source/source.js';
+import { statsFrom, type StatsTally } from '../stats/stats.js';
 import type { ArchiveIndex } from './archive-index.js';
+import { Flag } from './tables.js';
 import { groupByServer } from './uri-list.js';
 
 export interface IndexedArchiveParts {
@@ -19,6 +21,8 @@ export interface IndexedArchiveParts {
   release?: () => void;
   /** work still running for this archive (the cache write), awaited by close() */
   settle?: () => Promise<void>;
+  /** the stats tally of every post (see StatsTally), when known */
+  statsTally?: () => StatsTally | null;
 }
 
 export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
@@ -37,6 +41,12 @@ export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
     likes: () => (likes ??= groupByServer(parts.likes)),
     bookmarks: () => (bookmarks ??= groupByServer(parts.bookmarks)),
     posts: (filter?: PostFilter) => index.posts(filter),
+    statsOfAll(options) {
+      const tally = parts.statsTally?.() ?? null;
+      if (!tally) return null;
+      const { published, flags } = index.tables.columns;
+      return statsFrom(tally, { count: index.tables.count, published: (i) => published[i]!, boost: (i) => (flags[i]! & Flag.boost) !== 0 }, options);
+    },
     async openMedia(path: string): Promise<MediaStream | undefined> {
       const mediaType = parts.media.get(path);
       if (mediaType === undefined || closed) return undefined;

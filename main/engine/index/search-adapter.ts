@@ -1,6 +1,7 @@
 // The one place that picks the text search behind filter.q: swap the engine here (see INTERFACES.md, Search).
 import type { MatchRange, Post } from '../../../preload/contract.js';
-import { buildSearchIndex, loadSearchIndex } from '../search/index.js';
+import { buildSearchIndex, buildSearchIndexInSlices, loadSearchIndex } from '../search/index.js';
+import type { Slicer } from '../time-slice.js';
 
 /** What the index needs from a text search (the SEARCH engine's SearchIndex has this shape). */
 export interface SearchHits {
@@ -15,6 +16,15 @@ export interface TextSearch {
   query(q: string, options?: { order?: 'relevance' | 'newest' | 'oldest' }): SearchHits;
   /** bytes for the cache; absent when the search cannot be stored (it is rebuilt from the posts) */
   serialize?(): Buffer;
+  /** the same bytes in parts, made between the slicer's turns (so a serving thread is never held for long) */
+  serializeInParts?(slicer: Slicer): Promise<Uint8Array[]>;
+}
+
+/** buildTextSearch between the slicer's turns (a cold open's search, built behind it); null once `stop()` says so. */
+export function buildTextSearchInSlices(
+  posts: readonly Post[], published: Float64Array, slicer: Slicer, stop: () => boolean,
+): Promise<TextSearch | null> {
+  return buildSearchIndexInSlices(posts, published, slicer, stop);
 }
 
 /** Built at a cold open over every post in archive order; published: the tables' column, when built. */
@@ -22,11 +32,11 @@ export function buildTextSearch(posts: Post[], published?: Float64Array): TextSe
   return buildSearchIndex(posts, published);
 }
 
-/** From the cache's search block; null means "rebuild from the posts" (the block is absent or unreadable). */
-export function loadTextSearch(bytes: Buffer | null): TextSearch | null {
+/** From the cache's search block (`checked`: its sha256 already verified); null means "rebuild from the posts" (the block is absent or unreadable). */
+export function loadTextSearch(bytes: Buffer | null, checked = false): TextSearch | null {
   if (!bytes) return null;
   try {
-    return loadSearchIndex(bytes);
+    return loadSearchIndex(bytes, checked);
   } catch {
     return null; // damaged or of another version: rebuilt from the posts
   }

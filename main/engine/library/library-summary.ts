@@ -36,6 +36,36 @@ export interface LibrarySummaryInput {
   warnings?: readonly string[];
 }
 
+/**
+ * The same answer without reading a post, when the library is one archive: its posts are exactly the archive's,
+ * so the Summary keys are the archive's own summary (kept in the cache), with only its bookmarks counted again
+ * (CSV bookmarks add to them). A warm `outbox summary` then reads no post record at all. null when the
+ * library holds another number of archives, or when the archive's bookmark count disagrees with its list (then
+ * the posts are counted again rather than trusting either).
+ */
+export function oneArchiveSummary(input: Omit<LibrarySummaryInput, 'posts' | 'likes'>): LibrarySummary | null {
+  const account = input.accounts.length === 1 ? input.accounts[0]! : null;
+  if (!account || input.about !== account) return null;
+  // Likes need no check: one archive's likes are counted from the one list its summary counted.
+  const ownBookmarks = countAcross(input.archiveBookmarks);
+  if (ownBookmarks !== account.counts.bookmarks) return null;
+  const summary = structuredClone(account);
+  summary.counts.bookmarks = ownBookmarks + csvOnlyBookmarks(input);
+  return {
+    ...summary,
+    accounts: [...input.accounts],
+    relationships: summarizeRelationships(input.relationships),
+    moves: input.moves.map((m) => ({ from: m.from, to: m.to })),
+    warnings: [...new Set(input.warnings ?? [])],
+  };
+}
+
+/** Bookmarks a CSV file holds and no archive's bookmarks.json does. */
+function csvOnlyBookmarks(input: Pick<LibrarySummaryInput, 'archiveBookmarks' | 'relationships'>): number {
+  const known = new Set(input.archiveBookmarks.flat());
+  return input.relationships.bookmarks.filter((b) => !known.has(b.uri)).length;
+}
+
 export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
   const shown: Post[] = [];
   for (const { post } of input.posts) shown.push(post);
@@ -45,8 +75,7 @@ export function librarySummary(input: LibrarySummaryInput): LibrarySummary {
   const posts = shown.map((p) =>
     !p.parentInArchive && p.inReplyTo && p.inReplyTo !== p.id && ids.has(p.inReplyTo) ? { ...p, parentInArchive: true } : p);
   const archiveBookmarkCount = countAcross(input.archiveBookmarks);
-  const known = new Set(input.archiveBookmarks.flat());
-  const csvOnly = input.relationships.bookmarks.filter((b) => !known.has(b.uri)).length;
+  const csvOnly = csvOnlyBookmarks(input);
   const merged = summarize({
     format: input.accounts[0]?.format ?? 'folder',
     profile: emptyProfile(), // replaced below by the chosen archive's own

@@ -9,7 +9,7 @@ import { ArchiveError } from '../errors.js';
 import { handle } from '../service/account.js';
 import { openArchive } from '../open.js';
 import { createLibraryPager, type LibraryPage } from './library-page.js';
-import { librarySummary, type LibrarySummary } from './library-summary.js';
+import { librarySummary, oneArchiveSummary, type LibrarySummary } from './library-summary.js';
 import { exportPrecedence, hiddenCopies, mergedPosts, type LibraryPost } from './merge.js';
 import { findMoves, newestAccountIndex, type LibraryMove } from './moves.js';
 import { mergeRelationships, type Relationships } from './relationships.js';
@@ -251,15 +251,19 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
     },
     search: (q, limit) => searchAll(archives, hidden, q, limit),
     summary() {
-      summary ??= librarySummary({
+      if (summary) return summary;
+      const input = {
         accounts: seen.map((s) => s.summary),
         about: about >= 0 ? seen[about]!.summary : null,
-        posts: mergedPosts(archives, hidden),
-        likes: archives.map((a) => Object.values(a.likes().byServer).flat()),
         archiveBookmarks: bookmarkLists,
         relationships,
         moves,
         warnings: archives.flatMap((a) => a.info.warnings),
+      };
+      summary = oneArchiveSummary(input) ?? librarySummary({
+        ...input,
+        posts: mergedPosts(archives, hidden),
+        likes: archives.map((a) => Object.values(a.likes().byServer).flat()),
       });
       return summary;
     },

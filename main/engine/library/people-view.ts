@@ -67,8 +67,12 @@ export interface PeopleInput {
   problems: ReadonlyArray<{ file: string; line: number; reason: string }>;
   files: ReadonlyArray<{ file: string; kind: RelationshipKind; rows: number }>;
   notes: readonly string[];
-  /** countAccounts over the shown posts */
-  mentioned: ReadonlyMap<string, number>;
+  /**
+   * countAccounts over the shown posts, asked only when there is someone to look up (a CSV of follows, followers,
+   * lists, blocks or mutes): without one, the people view reads no post (at 100k posts the count took seconds,
+   * and the viewer's first page waited behind it).
+   */
+  mentioned: () => ReadonlyMap<string, number>;
   /** the filters of the filters exports read with the lists */
   filters?: readonly CustomFilter[];
 }
@@ -88,8 +92,10 @@ export function relationshipsInfo(input: PeopleInput): RelationshipsInfo {
     bookmarks: tally(s.bookmarks.map(hostOfUri).filter((h) => h !== '')),
   } satisfies Record<RelationshipKind, Record<string, number>>;
   const inArchive: Record<string, number> = {};
-  for (const acct of [...s.following, ...s.followers, ...members, ...s.blocks, ...s.mutes]) {
-    const n = input.mentioned.get(acct.toLowerCase());
+  const people = [...s.following, ...s.followers, ...members, ...s.blocks, ...s.mutes];
+  const mentioned = people.length > 0 ? input.mentioned() : null;
+  for (const acct of people) {
+    const n = mentioned!.get(acct.toLowerCase());
     if (n) inArchive[acct] = n;
   }
   return {
@@ -152,7 +158,7 @@ export function peopleOf(library: Library): People {
         problems: library.problems,
         files: library.csv.map((c) => ({ file: c.file, kind: c.kind, rows: c.rows.length })),
         notes: library.notes,
-        mentioned: countAccounts(library.posts()),
+        mentioned: () => countAccounts(library.posts()),
         filters: library.filters.flatMap((f) => f.filters),
       });
       return people;

@@ -3,6 +3,7 @@ import type { Post } from '../../../preload/contract.js';
 import { FLAG, VISIBILITIES, type SearchData } from './data.js';
 import { classAt, fold, stepAt, MAX_WORD, SEP, WORD } from './fold.js';
 import { FNV_OFFSET, FNV_PRIME, TableBuilder } from './postings.js';
+import type { Slicer } from '../time-slice.js';
 
 /** Separates fields in a doc's folded text, so a phrase never spans the end of the text and an alt text. */
 export const FIELD_SEP = '\u0000';
@@ -39,24 +40,65 @@ function withPart(out: string, part: string): string {
  */
 export function buildSearchData(posts: Iterable<Post>, published?: ArrayLike<number>): SearchData {
   const list = Array.isArray(posts) ? (posts as readonly Post[]) : [...posts];
-  const n = list.length;
-  const words = new TableBuilder();
-  const tags = new TableBuilder();
-  const mentions = new TableBuilder();
-  const seq = new Uint32Array(n);
-  const pub = new Float64Array(n);
-  const flags = new Uint16Array(n);
-  const visibility = new Uint8Array(n);
-  const lang = new Uint16Array(n);
-  const langIds = new Map<string, number>();
-  const length = new Uint32Array(n);
-  const texts: string[] = new Array<string>(n);
-  const textStart = new Uint32Array(n + 1);
-  let textLength = 0;
-  for (let d = 0; d < n; d++) {
-    const post = list[d]!;
+  const builder = new SearchDataBuilder(list, published);
+  for (let d = 0; d < list.length; d++) builder.add(d);
+  return builder.finish();
+}
+
+/**
+ * buildSearchData's same result, one post per step between the slicer's turns (a cold open answers pages while its
+ * search is built behind it). `stop()` true: gives up, resolving null (the search was built another way).
+ */
+export async function buildSearchDataInSlices(
+  posts: readonly Post[], published: ArrayLike<number> | undefined, slicer: Slicer, stop: () => boolean,
+): Promise<SearchData | null> {
+  const builder = new SearchDataBuilder(posts, published);
+  for (let d = 0; d < posts.length; d++) {
+    if (slicer.due()) {
+      await slicer.turn();
+      if (stop()) return null;
+    }
+    builder.add(d);
+  }
+  if (slicer.due()) await slicer.turn();
+  return stop() ? null : builder.finish();
+}
+
+/** The one pass of buildSearchData, a post at a time, in doc order. */
+class SearchDataBuilder {
+  private readonly n: number;
+  private readonly words = new TableBuilder();
+  private readonly tags = new TableBuilder();
+  private readonly mentions = new TableBuilder();
+  private readonly seq: Uint32Array;
+  private readonly pub: Float64Array;
+  private readonly flags: Uint16Array;
+  private readonly visibility: Uint8Array;
+  private readonly lang: Uint16Array;
+  private readonly langIds = new Map<string, number>();
+  private readonly length: Uint32Array;
+  private readonly texts: string[];
+  private readonly textStart: Uint32Array;
+  private textLength = 0;
+
+  constructor(private readonly list: readonly Post[], private readonly published: ArrayLike<number> | undefined) {
+    const n = (this.n = list.length);
+    this.seq = new Uint32Array(n);
+    this.pub = new Float64Array(n);
+    this.flags = new Uint16Array(n);
+    this.visibility = new Uint8Array(n);
+    this.lang = new Uint16Array(n);
+    this.length = new Uint32Array(n);
+    this.texts = new Array<string>(n);
+    this.textStart = new Uint32Array(n + 1);
+  }
+
+  /** Doc d (= list[d]); docs must be added in order, each once. */
+  add(d: number): void {
+    const post = this.list[d]!;
+    const { words, tags, mentions } = this;
     const folded = fold(searchableText(post));
-    length[d] = indexWords(folded, words);
+    this.length[d] = indexWords(folded, words);
     words.endDoc(d);
     const hashtags = post.hashtags;
     if (hashtags.length === 1) tags.add(tagKey(hashtags[0]!));
@@ -65,36 +107,37 @@ export function buildSearchData(posts: Iterable<Post>, published?: ArrayLike<num
     if (post.mentions.length > 0) for (const key of mentionKeys(post)) mentions.add(key);
     mentions.endDoc(d);
 
-    texts[d] = folded;
-    textLength += folded.length;
-    textStart[d + 1] = textLength;
-    seq[d] = post.seq;
-    pub[d] = published ? published[d]! : Date.parse(post.published);
-    flags[d] = postFlags(post);
-    visibility[d] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
+    this.texts[d] = folded;
+    this.textLength += folded.length;
+    this.textStart[d + 1] = this.textLength;
+    this.seq[d] = post.seq;
+    this.pub[d] = this.published ? this.published[d]! : Date.parse(post.published);
+    this.flags[d] = postFlags(post);
+    this.visibility[d] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
     const code = post.language ? post.language.toLowerCase() : '';
-    let id = code ? langIds.get(code) : 0;
-    if (id === undefined) langIds.set(code, (id = langIds.size + 1));
-    lang[d] = id;
+    let id = code ? this.langIds.get(code) : 0;
+    if (id === undefined) this.langIds.set(code, (id = this.langIds.size + 1));
+    this.lang[d] = id;
   }
 
-  const byDate = dateOrder(pub);
-  return {
-    n,
-    seq,
-    published: pub,
-    flags,
-    visibility,
-    lang,
-    langs: [...langIds.keys()],
-    length,
-    byDate,
-    text: texts.join(''),
-    textStart,
-    words: words.finish(),
-    tags: tags.finish(),
-    mentions: mentions.finish(),
-  };
+  finish(): SearchData {
+    return {
+      n: this.n,
+      seq: this.seq,
+      published: this.pub,
+      flags: this.flags,
+      visibility: this.visibility,
+      lang: this.lang,
+      langs: [...this.langIds.keys()],
+      length: this.length,
+      byDate: dateOrder(this.pub),
+      text: this.texts.join(''),
+      textStart: this.textStart,
+      words: this.words.finish(),
+      tags: this.tags.finish(),
+      mentions: this.mentions.finish(),
+    };
+  }
 }
 
 /** A hashtag's term: folded, without its #. */

@@ -1,6 +1,7 @@
 // Serializes the search data to one Buffer (raw little-endian typed arrays) and loads it back as views, validated.
 import { crc32 } from 'node:zlib';
 import { ArchiveError } from '../errors.js';
+import type { Slicer } from '../time-slice.js';
 import type { SearchData, TermTable } from './data.js';
 
 const MAGIC = 'OXSEARCH';
@@ -29,25 +30,84 @@ function packStrings(list: string[]): [Uint8Array, Uint32Array] {
   return [Buffer.from(list.join(''), 'utf8'), offsets];
 }
 
-function sections(data: SearchData): Array<[string, Section]> {
-  const out: Array<[string, Section]> = [
-    ['seq', data.seq], ['published', data.published], ['flags', data.flags], ['visibility', data.visibility],
-    ['lang', data.lang], ['length', data.length], ['byDate', data.byDate], ['textStart', data.textStart],
-    ['text', Buffer.from(data.text, 'utf8')],
+/** The sections in file order, each made when asked (encoding the text is the one costly step). */
+function sectionMakers(data: SearchData): Array<[string, () => Section]> {
+  const out: Array<[string, () => Section]> = [
+    ['seq', () => data.seq], ['published', () => data.published], ['flags', () => data.flags],
+    ['visibility', () => data.visibility], ['lang', () => data.lang], ['length', () => data.length],
+    ['byDate', () => data.byDate], ['textStart', () => data.textStart], ['text', () => Buffer.from(data.text, 'utf8')],
   ];
   for (const name of ['words', 'tags', 'mentions'] as const) {
     const t = data[name];
-    const [blob, offs] = packStrings(t.terms);
-    out.push([`${name}.terms`, blob], [`${name}.termOffsets`, offs], [`${name}.offsets`, t.offsets],
-      [`${name}.docs`, t.docs], [`${name}.tfs`, t.tfs]);
+    let packed: [Uint8Array, Uint32Array] | null = null;
+    const pack = () => (packed ??= packStrings(t.terms));
+    out.push([`${name}.terms`, () => pack()[0]], [`${name}.termOffsets`, () => pack()[1]], [`${name}.offsets`, () => t.offsets],
+      [`${name}.docs`, () => t.docs], [`${name}.tfs`, () => t.tfs]);
   }
   return out;
 }
 
+function sections(data: SearchData): Array<[string, Section]> {
+  return sectionMakers(data).map(([name, make]) => [name, make()]);
+}
+
 const pad = (x: number): number => (x + ALIGN - 1) & ~(ALIGN - 1);
 
-export function serializeData(data: SearchData): Buffer {
+function littleEndian(): void {
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('search index needs a little-endian machine');
+}
+
+/** The head: magic, version, header JSON length, the header JSON, zero padding to ALIGN. */
+function headBytes(data: SearchData, list: Array<[string, Section]>, crc: number): Buffer {
+  const header: Header = {
+    n: data.n,
+    langs: data.langs,
+    crc,
+    sections: list.map(([name, a]) => ({ name, kind: kindOf(a), length: a.length })),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const head = Buffer.alloc(pad(16 + json.length));
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(SEARCH_FORMAT_VERSION, 8);
+  head.writeUInt32LE(json.length, 12);
+  json.copy(head, 16);
+  return head;
+}
+
+const CRC_CHUNK = 1 << 20;
+
+/**
+ * serializeData's exact bytes, as parts to write one after another, made between the slicer's turns (a cache
+ * written behind a serving thread must not hold it for the whole index). Sections are views of the index's own
+ * arrays, not copies: nothing here allocates the index a second time.
+ */
+export async function serializeDataInParts(data: SearchData, slicer: Slicer): Promise<Uint8Array[]> {
+  littleEndian();
+  const list: Array<[string, Section]> = [];
+  const body: Uint8Array[] = [];
+  let crc = 0;
+  for (const [name, make] of sectionMakers(data)) {
+    if (slicer.due()) await slicer.turn();
+    const a = make();
+    list.push([name, a]);
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    for (let at = 0; at < bytes.length; at += CRC_CHUNK) {
+      if (slicer.due()) await slicer.turn();
+      crc = crc32(bytes.subarray(at, at + CRC_CHUNK), crc);
+    }
+    body.push(bytes);
+    const zeros = pad(a.byteLength) - a.byteLength;
+    if (zeros > 0) {
+      const padding = new Uint8Array(zeros);
+      crc = crc32(padding, crc);
+      body.push(padding);
+    }
+  }
+  return [headBytes(data, list, crc), ...body];
+}
+
+export function serializeData(data: SearchData): Buffer {
+  littleEndian();
   const list = sections(data);
   let bodyLength = 0;
   for (const [, a] of list) bodyLength += pad(a.byteLength);
@@ -57,26 +117,19 @@ export function serializeData(data: SearchData): Buffer {
     body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += pad(a.byteLength);
   }
-  const header: Header = {
-    n: data.n,
-    langs: data.langs,
-    crc: crc32(body),
-    sections: list.map(([name, a]) => ({ name, kind: kindOf(a), length: a.length })),
-  };
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const head = Buffer.alloc(pad(16 + json.length));
-  head.write(MAGIC, 0, 'latin1');
-  head.writeUInt32LE(SEARCH_FORMAT_VERSION, 8);
-  head.writeUInt32LE(json.length, 12);
-  json.copy(head, 16);
-  return Buffer.concat([head, body]);
+  return Buffer.concat([headBytes(data, list, crc32(body)), body]);
 }
 
 function corrupt(why: string): never {
   throw new ArchiveError('internal', `The cached search index is damaged (${why}); it will be rebuilt.`);
 }
 
-export function loadData(input: Buffer): SearchData {
+/**
+ * `checked`: the caller has already verified these exact bytes end to end (the cache file's sha256 of the block),
+ * so the body's crc32 — a second full pass over tens of MB on every warm search — is skipped. The structure is
+ * validated either way.
+ */
+export function loadData(input: Buffer, checked = false): SearchData {
   if (input.length < 16 || input.toString('latin1', 0, 8) !== MAGIC) corrupt('not a search index');
   if (input.readUInt32LE(8) !== SEARCH_FORMAT_VERSION) corrupt(`format version ${input.readUInt32LE(8)}`);
   const jsonLength = input.readUInt32LE(12);
@@ -106,7 +159,7 @@ export function loadData(input: Buffer): SearchData {
     at += pad(bytes);
   }
   if (at !== buf.length) corrupt('length');
-  if (crc32(buf.subarray(bodyStart)) !== header.crc) corrupt('checksum');
+  if (!checked && crc32(buf.subarray(bodyStart)) !== header.crc) corrupt('checksum');
   return validate(header, got);
 }
 

@@ -9,8 +9,9 @@
 // later than its end). Operators alone are valid queries; an empty query finds nothing.
 // The index is plain data (typed arrays, strings) plus functions, so it can live in a worker thread.
 import type { MatchRange, Post } from '../../../preload/contract.js';
-import { buildSearchData } from './build.js';
-import { loadData, serializeData } from './codec.js';
+import { buildSearchData, buildSearchDataInSlices } from './build.js';
+import type { Slicer } from '../time-slice.js';
+import { loadData, serializeData, serializeDataInParts } from './codec.js';
 import type { SearchData } from './data.js';
 import { Derived, execute, type Order } from './execute.js';
 import { NameFinder } from './fuzzy.js';
@@ -56,6 +57,11 @@ export class SearchIndex {
     return serializeData(this.data);
   }
 
+  /** serialize()'s bytes in parts, made between the slicer's turns (the cache writer's form). */
+  serializeInParts(slicer: Slicer): Promise<Uint8Array[]> {
+    return serializeDataInParts(this.data, slicer);
+  }
+
   query(q: string, options: QueryOptions = {}): SearchHits {
     const data = this.data;
     const ctx: PlanContext = {
@@ -73,12 +79,21 @@ export class SearchIndex {
   }
 }
 
+/** buildSearchIndex between the slicer's turns; null when `stop()` said to give up (see buildSearchDataInSlices). */
+export async function buildSearchIndexInSlices(
+  posts: readonly Post[], published: ArrayLike<number> | undefined, slicer: Slicer, stop: () => boolean,
+): Promise<SearchIndex | null> {
+  const data = await buildSearchDataInSlices(posts, published, slicer, stop);
+  return data ? new SearchIndex(data) : null;
+}
+
 /** published: the posts' dates in ms when already known (see buildSearchData). */
 export function buildSearchIndex(posts: Iterable<Post>, published?: ArrayLike<number>): SearchIndex {
   return new SearchIndex(buildSearchData(posts, published));
 }
 
 /** Throws (ArchiveError 'internal') when the bytes are not an intact index of this version: rebuild then. */
-export function loadSearchIndex(buf: Buffer): SearchIndex {
-  return new SearchIndex(loadData(buf));
+/** `checked`: the bytes were verified end to end by the caller (see loadData). */
+export function loadSearchIndex(buf: Buffer, checked = false): SearchIndex {
+  return new SearchIndex(loadData(buf, checked));
 }

@@ -11,7 +11,7 @@ export type { Library, LibraryOptions } from '../library/library.js';
 
 // What the CLI's commands use besides the service: opening several paths as a library, the row and site writers,
 // the stats and filter helpers, and the cheap checks `outbox serve` runs before printing its address.
-export { openArchive, openDemo } from '../open.js';
+export { hasWarmCache, openArchive, openDemo } from '../open.js';
 export { demoArchivePath } from '../demo.js';
 export { openLibrary, openSplitLibrary, splitLibraryPaths } from '../library/library.js';
 export type { CsvExport } from '../csv/kinds.js';
@@ -21,7 +21,7 @@ export { openExport, pickReader } from '../readers/pick.js';
 export { openSource } from '../source/open-source.js';
 export { csvHeader, csvRow, rowLine, rowsHeader } from '../rows/post-rows.js';
 export { EXPORT_FIELDS, exportRow, type ExportRow } from '../rows/export-schema.js';
-export { computeStats, type Stats, type StatsOptions } from '../stats/stats.js';
+export { computeStats, statsOver, type Stats, type StatsOptions } from '../stats/stats.js';
 export { zoneClock } from '../stats/zone-clock.js';
 export { datePeriod } from '../index/filter.js';
 export { writeMarkdown } from '../export/markdown.js';

@@ -254,9 +254,13 @@ export function createService(options: ServiceOptions = {}): Service {
     async stats(request) {
       const checked = validateStatsRequest(request);
       if (!checked.ok) return checked;
-      const posts = await postsOf(checked.value.archive, checked.value.filter);
+      const { archive: id, filter, timeZone, utc } = checked.value;
+      // One archive (named, or the only one open) and no filter: its stored tally answers without reading a post.
+      const only = id === ALL_ARCHIVES ? (open.length === 1 ? open[0]! : null) : (find(id) ?? null);
+      const all = only && Object.values(filter).every((v) => v === undefined) ? only.statsOfAll?.({ timeZone, utc }) : null;
+      if (all) return ok(all);
+      const posts = await postsOf(id, filter);
       if (!posts.ok) return posts;
-      const { timeZone, utc } = checked.value;
       return ok(computeStats({ *[Symbol.iterator]() { for (const p of posts.value) yield p.post; } }, { timeZone, utc }));
     },
   };

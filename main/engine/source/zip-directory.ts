@@ -1,7 +1,7 @@
 // Reads a zip's central directory records in one synchronous loop over 1 MiB windows of the file.
 import { read } from 'node:fs';
 import { promisify } from 'node:util';
-import yauzl from 'yauzl';
+import { loadYauzl, type Yauzl } from './zip-library.js';
 
 /** What the zip source needs of one central-directory record (the fields yauzl's Entry would carry). */
 export interface CentralRecord {
@@ -27,6 +27,7 @@ const readAt = promisify(read);
 export async function readCentralDirectory(
   fd: number, start: number, count: number, onRecord: (record: CentralRecord) => void,
 ): Promise<void> {
+  const yauzl = await loadYauzl();
   let window = Buffer.alloc(0);
   let windowStart = 0;
   /** Makes [position, position + length) readable from `window`; returns its offset there. */
@@ -58,7 +59,7 @@ export async function readCentralDirectory(
     const rest = nameLength + extraLength + commentLength;
     at = rest === 0 ? 0 : await ensure(cursor, rest);
     const nameRaw = window.subarray(at, at + nameLength);
-    const extraFields = parseExtra(window, at + nameLength, at + nameLength + extraLength);
+    const extraFields = parseExtra(yauzl, window, at + nameLength, at + nameLength + extraLength);
     cursor += rest;
     const zip64 = extraFields.find((field) => field.id === 0x0001);
     if (zip64) {
@@ -80,7 +81,7 @@ export async function readCentralDirectory(
 }
 
 /** yauzl's parseExtraFields over a range of the window, without copying it out first. */
-function parseExtra(buffer: Buffer, from: number, to: number): { id: number; data: Buffer }[] {
+function parseExtra(yauzl: Yauzl, buffer: Buffer, from: number, to: number): { id: number; data: Buffer }[] {
   if (to - from < 4) return [];
   return yauzl.parseExtraFields(buffer.subarray(from, to));
 }

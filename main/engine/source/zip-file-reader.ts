@@ -1,7 +1,8 @@
 // The file reader under yauzl: serves its many small central-directory reads from a 1 MiB window.
 import { close, read } from 'node:fs';
 import { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
+import { loadYauzl, type Yauzl } from './zip-library.js';
 
 const WINDOW = 1024 ** 2;
 const SMALL = 64 * 1024;
@@ -10,12 +11,20 @@ const RANGE_READ = 256 * 1024;
 
 type ReadCallback = (error: Error | null, bytesRead?: number) => void;
 
+/** A WindowedFileReader over `fd` (its class is made once yauzl, whose reader it extends, is loaded). */
+export async function windowedFileReader(fd: number): Promise<yauzl.RandomAccessReader> {
+  const Reader = (readerClass ??= makeReaderClass(await loadYauzl()));
+  return new Reader(fd);
+}
+
+let readerClass: (new (fd: number) => yauzl.RandomAccessReader) | null = null;
+
 /**
  * yauzl reads the central directory with two tiny reads per entry; through its default fd reader each is a
  * thread-pool round trip (20k entries took 0.6–1.5 s here). Reads of up to 64 KiB are served from a window of
  * the file instead, refilled 1 MiB at a time. Entry data still streams straight from the file.
  */
-export class WindowedFileReader extends yauzl.RandomAccessReader {
+const makeReaderClass = (lib: Yauzl) => class WindowedFileReader extends lib.RandomAccessReader {
   #window = Buffer.alloc(0);
   #windowStart = 0;
 
@@ -54,7 +63,7 @@ export class WindowedFileReader extends yauzl.RandomAccessReader {
     this.#window.copy(buffer, offset, from, from + length);
     return true;
   }
-}
+};
 
 /**
  * Positional reads of [start, end) from a shared fd. Not fs.createReadStream: destroying one of those closes

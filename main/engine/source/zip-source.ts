@@ -4,12 +4,13 @@ import { promisify } from 'node:util';
 import { createInflateRaw } from 'node:zlib';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { ArchiveError } from '../errors.js';
 import { guardEntry, noSuchEntry, readAll, tooLarge } from './entry-guard.js';
 import { normalizeEntryName } from './name.js';
 import { readCentralDirectory, type CentralRecord } from './zip-directory.js';
-import { WindowedFileReader } from './zip-file-reader.js';
+import { windowedFileReader } from './zip-file-reader.js';
+import { loadYauzl } from './zip-library.js';
 import type { Source, SourceEntry, SourceLimits } from './source.js';
 
 /**
@@ -29,11 +30,13 @@ export async function openZipSource(location: string, limits: SourceLimits): Pro
   const archive = basename(location);
   // a raw fd, not a FileHandle: Node closes a FileHandle it garbage-collects, under yauzl's feet
   const fd = await promisify(open)(location, 'r').catch((error: Error) => { throw zipError(error, archive); });
+  const lib = await loadYauzl();
+  const reader = await windowedFileReader(fd);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     const fail = (error: Error): void => close(fd, () => reject(zipError(error, archive)));
     fstat(fd, (statError, stats) => {
       if (statError) return fail(statError);
-      yauzl.fromRandomAccessReader(new WindowedFileReader(fd), stats.size, YAUZL_OPTIONS,
+      lib.fromRandomAccessReader(reader, stats.size, YAUZL_OPTIONS,
         (error, zipfile) => (error ? fail(error) : resolve(zipfile)));
     });
   });
@@ -65,6 +68,7 @@ interface Listing {
 }
 
 async function listEntries(zip: yauzl.ZipFile, fd: number, archive: string): Promise<Listing> {
+  const lib = await loadYauzl();
   const listing: Listing = { entries: new Map(), refused: new Map(), problems: [] };
   // Every entry's data range, including the ones left out: overlap is a property of the file, not of the names.
   const ranges: { start: number; end: number; name: string }[] = [];
@@ -89,7 +93,7 @@ async function listEntries(zip: yauzl.ZipFile, fd: number, archive: string): Pro
         onRecord({
           flags: entry.generalPurposeBitFlag, method: entry.compressionMethod, compressedSize: entry.compressedSize,
           uncompressedSize: entry.uncompressedSize, offset: entry.relativeOffsetOfLocalHeader,
-          rawName: yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false),
+          rawName: lib.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false),
         });
         zip.readEntry();
       });
@@ -157,7 +161,8 @@ class ZipSource implements Source {
     if (refused) throw refused;
     const found = this.entries.get(name);
     if (!found) throw noSuchEntry(this.archive, name);
-    const entry = Object.assign(new yauzl.Entry(), { relativeOffsetOfLocalHeader: found.offset,
+    const lib = await loadYauzl(); // loaded already: this source was listed with it
+    const entry = Object.assign(new lib.Entry(), { relativeOffsetOfLocalHeader: found.offset,
       compressedSize: found.packed, uncompressedSize: found.size, compressionMethod: found.method,
       generalPurposeBitFlag: found.flags });
     const deflated = entry.compressionMethod === 8;

@@ -37,77 +37,147 @@ function monthsBetween(first: string, last: string): string[] {
   }
 }
 
+/**
+ * Everything of the stats that no time zone changes, over a set of posts: storable as JSON (the cache keeps the
+ * archive's, so an unfiltered `outbox stats` reads no post). Tallies are [key, count] lists: their order does not
+ * matter (top lists break ties by key, records sort their keys); `longest` is the first longest post.
+ */
+export interface StatsTally {
+  posts: number;
+  boosts: number;
+  hashtags: Array<[string, number]>;
+  mentions: Array<[string, number]>;
+  boostedServers: Array<[string, number]>;
+  boostedAccounts: Array<[string, number]>;
+  languages: Array<[string, number]>;
+  visibility: Record<Visibility, number>;
+  kinds: Record<MediaKind, number>;
+  media: { total: number; withAlt: number; posts: number };
+  replies: { replies: number; originals: number; selfReplies: number };
+  cw: number;
+  chars: number;
+  longest: { chars: number; id: string } | null;
+}
+
+/** Counts posts into a StatsTally, one post at a time (a cache writer adds them between its turns). */
+export class StatsCounter {
+  private readonly hashtags = new Tally();
+  private readonly mentions = new Tally();
+  private readonly boostedServers = new Tally();
+  private readonly boostedAccounts = new Tally();
+  private readonly languages = new Tally();
+  private readonly t: Omit<StatsTally, 'hashtags' | 'mentions' | 'boostedServers' | 'boostedAccounts' | 'languages'> = {
+    posts: 0, boosts: 0,
+    visibility: { public: 0, unlisted: 0, private: 0, direct: 0 },
+    kinds: { image: 0, video: 0, gifv: 0, audio: 0, unknown: 0 },
+    media: { total: 0, withAlt: 0, posts: 0 },
+    replies: { replies: 0, originals: 0, selfReplies: 0 },
+    cw: 0, chars: 0, longest: null,
+  };
+
+  add(post: Post): void {
+    const t = this.t;
+    if (post.type === 'boost') {
+      t.boosts++;
+      const target = post.boostOf ?? post.boosted?.id ?? null;
+      const server = target ? serverOf(target) : null;
+      if (server) this.boostedServers.add(server);
+      const account = target ? accountOf(target) : null;
+      if (account) this.boostedAccounts.add(account);
+      return;
+    }
+    t.posts++;
+    for (const tag of new Set(post.hashtags.map((x) => x.toLowerCase()))) this.hashtags.add(tag);
+    for (const account of new Set(post.mentions.map(mentionAccount))) this.mentions.add(account);
+    this.languages.add(post.language ?? 'und');
+    t.visibility[post.visibility] = (t.visibility[post.visibility] ?? 0) + 1;
+    if (post.media.length) t.media.posts++;
+    for (const m of post.media) {
+      t.media.total++;
+      t.kinds[m.kind] = (t.kinds[m.kind] ?? 0) + 1;
+      if (m.description && m.description.trim()) t.media.withAlt++;
+    }
+    if (post.inReplyTo) {
+      t.replies.replies++;
+      if (post.parentInArchive) t.replies.selfReplies++;
+    } else {
+      t.replies.originals++;
+    }
+    if (post.summary && post.summary.trim()) t.cw++;
+    const length = codePoints(post.text);
+    t.chars += length;
+    if (!t.longest || length > t.longest.chars) t.longest = { chars: length, id: post.id };
+  }
+
+  tally(): StatsTally {
+    return {
+      ...structuredClone(this.t),
+      hashtags: this.hashtags.entries(), mentions: this.mentions.entries(),
+      boostedServers: this.boostedServers.entries(), boostedAccounts: this.boostedAccounts.entries(),
+      languages: this.languages.entries(),
+    };
+  }
+}
+
+/** When each post was published (ms; NaN when unknown) and whether it is a boost, by position. */
+export interface StatsTimes {
+  count: number;
+  published(i: number): number;
+  boost(i: number): boolean;
+}
+
+/**
+ * The stats of a filter over an archive: with no filter, from the archive's stored tally when it has one (no post
+ * is read); otherwise counted over the posts that `posts` gives.
+ */
+export function statsOver(
+  archive: { statsOfAll?(options?: StatsOptions): Stats | null } | null,
+  filter: object,
+  posts: () => Iterable<Post>,
+  options: StatsOptions = {},
+): Stats {
+  const unfiltered = Object.values(filter).every((v) => v === undefined);
+  return (unfiltered ? archive?.statsOfAll?.(options) : null) ?? computeStats(posts(), options);
+}
+
 /** Every figure over `posts` (any iterable: Archive.posts(filter) streams them). Pure: same posts, same stats. */
 export function computeStats(posts: Iterable<Post>, options: StatsOptions = {}): Stats {
+  const counter = new StatsCounter();
+  const published: number[] = [];
+  const boosts: boolean[] = [];
+  for (const post of posts) {
+    counter.add(post);
+    published.push(Date.parse(post.published));
+    boosts.push(post.type === 'boost');
+  }
+  return statsFrom(counter.tally(), { count: published.length, published: (i) => published[i]!, boost: (i) => boosts[i]! }, options);
+}
+
+/** The figures from a tally and the posts' times (an index's published and flags columns will do). */
+export function statsFrom(tally: StatsTally, times: StatsTimes, options: StatsOptions = {}): Stats {
   const clock = zoneClock(options.utc ? 'UTC' : (options.timeZone ?? systemTimeZone()));
   const top = Math.max(0, Math.floor(options.top ?? 20));
 
-  const totals = { posts: 0, boosts: 0, undated: 0 };
+  const totals = { posts: tally.posts, boosts: tally.boosts, undated: 0 };
   const months = new Map<string, { posts: number; boosts: number }>();
   const days = new Map<string, number>();
   const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const hashtags = new Tally();
-  const mentions = new Tally();
-  const boostedServers = new Tally();
-  const boostedAccounts = new Tally();
-  const languages = new Tally();
-  const visibility: Record<Visibility, number> = { public: 0, unlisted: 0, private: 0, direct: 0 };
-  const kinds: Record<MediaKind, number> = { image: 0, video: 0, gifv: 0, audio: 0, unknown: 0 };
-  const media = { total: 0, withAlt: 0, posts: 0 };
-  const replies = { replies: 0, originals: 0, selfReplies: 0 };
-  let cw = 0;
-  let chars = 0;
-  let longest: { chars: number; id: string } | null = null;
-
-  for (const post of posts) {
-    const boost = post.type === 'boost';
-    if (boost) totals.boosts++;
-    else totals.posts++;
-
-    const ms = Date.parse(post.published);
-    if (Number.isFinite(ms)) {
-      const at = clock.at(ms);
-      let month = months.get(at.month);
-      if (!month) months.set(at.month, (month = { posts: 0, boosts: 0 }));
-      if (boost) month.boosts++;
-      else {
-        month.posts++;
-        days.set(at.day, (days.get(at.day) ?? 0) + 1);
-      }
-      hourByWeekday[at.weekday]![at.hour]!++;
-    } else {
+  for (let i = 0; i < times.count; i++) {
+    const ms = times.published(i);
+    if (!Number.isFinite(ms)) {
       totals.undated++;
-    }
-
-    if (boost) {
-      const target = post.boostOf ?? post.boosted?.id ?? null;
-      const server = target ? serverOf(target) : null;
-      if (server) boostedServers.add(server);
-      const account = target ? accountOf(target) : null;
-      if (account) boostedAccounts.add(account);
       continue;
     }
-
-    for (const tag of new Set(post.hashtags.map((t) => t.toLowerCase()))) hashtags.add(tag);
-    for (const account of new Set(post.mentions.map(mentionAccount))) mentions.add(account);
-    languages.add(post.language ?? 'und');
-    visibility[post.visibility] = (visibility[post.visibility] ?? 0) + 1;
-    if (post.media.length) media.posts++;
-    for (const m of post.media) {
-      media.total++;
-      kinds[m.kind] = (kinds[m.kind] ?? 0) + 1;
-      if (m.description && m.description.trim()) media.withAlt++;
+    const boost = times.boost(i);
+    const at = clock.at(ms);
+    let month = months.get(at.month);
+    if (!month) months.set(at.month, (month = { posts: 0, boosts: 0 }));
+    if (boost) month.boosts++;
+    else {
+      month.posts++;
+      days.set(at.day, (days.get(at.day) ?? 0) + 1);
     }
-    if (post.inReplyTo) {
-      replies.replies++;
-      if (post.parentInArchive) replies.selfReplies++;
-    } else {
-      replies.originals++;
-    }
-    if (post.summary && post.summary.trim()) cw++;
-    const length = codePoints(post.text);
-    chars += length;
-    if (!longest || length > longest.chars) longest = { chars: length, id: post.id };
+    hourByWeekday[at.weekday]![at.hour]!++;
   }
 
   const monthKeys = [...months.keys()].sort();
@@ -115,6 +185,8 @@ export function computeStats(posts: Iterable<Post>, options: StatsOptions = {}):
   if (monthKeys.length) {
     for (const key of monthsBetween(monthKeys[0]!, monthKeys[monthKeys.length - 1]!)) perMonth[key] = months.get(key) ?? { posts: 0, boosts: 0 };
   }
+  const list = (entries: Array<[string, number]>) => Tally.of(entries).top(top);
+  const { media } = tally;
 
   return {
     timeZone: clock.timeZone,
@@ -122,16 +194,16 @@ export function computeStats(posts: Iterable<Post>, options: StatsOptions = {}):
     perMonth,
     perDay: sortedRecord(days),
     hourByWeekday,
-    topHashtags: hashtags.top(top).map(([tag, count]) => ({ tag, count })),
-    topMentions: mentions.top(top).map(([account, count]) => ({ account, count })),
-    topBoostedServers: boostedServers.top(top).map(([server, count]) => ({ server, count })),
-    topBoostedAccounts: boostedAccounts.top(top).map(([account, count]) => ({ account, count })),
-    languages: languages.record(),
-    visibility,
-    media: { kinds, total: media.total, withAlt: media.withAlt, altShare: share(media.withAlt, media.total), posts: media.posts },
-    replies,
-    contentWarnings: { count: cw, share: share(cw, totals.posts) },
-    length: { average: totals.posts ? Math.round((chars / totals.posts) * 10) / 10 : null, longest },
+    topHashtags: list(tally.hashtags).map(([tag, count]) => ({ tag, count })),
+    topMentions: list(tally.mentions).map(([account, count]) => ({ account, count })),
+    topBoostedServers: list(tally.boostedServers).map(([server, count]) => ({ server, count })),
+    topBoostedAccounts: list(tally.boostedAccounts).map(([account, count]) => ({ account, count })),
+    languages: Tally.of(tally.languages).record(),
+    visibility: { ...tally.visibility },
+    media: { kinds: { ...tally.kinds }, total: media.total, withAlt: media.withAlt, altShare: share(media.withAlt, media.total), posts: media.posts },
+    replies: { ...tally.replies },
+    contentWarnings: { count: tally.cw, share: share(tally.cw, totals.posts) },
+    length: { average: totals.posts ? Math.round((tally.chars / totals.posts) * 10) / 10 : null, longest: tally.longest && { ...tally.longest } },
     streak: streaks(days.keys()),
   };
 }

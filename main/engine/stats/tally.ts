@@ -3,6 +3,18 @@
 export class Tally {
   private readonly counts = new Map<string, number>();
 
+  /** A tally of stored [key, count] entries (see entries()). */
+  static of(entries: ReadonlyArray<readonly [string, number]>): Tally {
+    const t = new Tally();
+    for (const [key, n] of entries) t.add(key, n);
+    return t;
+  }
+
+  /** Every [key, count], to store. */
+  entries(): Array<[string, number]> {
+    return [...this.counts];
+  }
+
   add(key: string, n = 1): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + n);
   }
