@@ -31,8 +31,10 @@ import './ox-stats.js';
 import './ox-thread.js';
 import './ox-timeline.js';
 import './ox-uri-list.js';
+import { t, type SimpleId } from '../lib/i18n.js';
+import './ox-language-switch.js';
 
-const VIEW_TABS: Array<[Section, string]> = [['timeline', 'Posts'], ['stats', 'Stats'], ['people', 'People'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
+const VIEW_TABS: Array<[Section, SimpleId]> = [['timeline', 'section.posts'], ['stats', 'section.stats'], ['people', 'section.people'], ['likes', 'section.favourites'], ['bookmarks', 'section.bookmarks']];
 const NO_SOURCES: ReadonlyMap<string, PostSource> = new Map();
 /** Sections that show the current filter themselves: changing it keeps the reader there. */
 const FILTERED: readonly Section[] = ['timeline', 'stats'];
@@ -213,7 +215,7 @@ export class OxArchiveView extends LitElement {
   private renderCount() {
     const { filter: { q }, order } = this.route;
     const n = this.total;
-    const text = n === null ? '' : q ? `${plural(n, 'result', 'results')}${order === 'relevance' ? ' · best match' : ''}` : plural(n, 'post', 'posts');
+    const text = n === null ? '' : q ? `${plural(n, 'count.results')}${order === 'relevance' ? t('search.bestMatchSuffix') : ''}` : plural(n, 'count.posts');
     return html`<span class="count" data-testid="result-count" role="status" aria-live="polite">${text}</span>`;
   }
 
@@ -224,12 +226,12 @@ export class OxArchiveView extends LitElement {
   // Archives do not record a move; the dates say when each account posted, so the reader sees the hand-over.
   private renderMoves(moves: AccountMove[]) {
     if (!moves.length) return nothing;
-    const span = (d: { first: string | null; last: string | null }) => (d.first ? `${formatDate(d.first)} – ${formatDate(d.last)}` : 'no posts');
+    const span = (d: { first: string | null; last: string | null }) => (d.first ? t('dates.range', { from: formatDate(d.first), to: formatDate(d.last) }) : t('moves.noPosts'));
     return html`<div class="moves" role="note" data-testid="moves">${icon('boost')}<div>
-      ${moves.map((m) => html`<p><strong>${m.fromAcct ?? m.from}</strong> → <strong>${m.toAcct ?? m.to}</strong>
-        <span class="more">(old account: ${span(m.fromDates)}; new account: ${span(m.toDates)})</span></p>`)}</div>
+      ${moves.map((m) => html`<p><strong dir="auto">${m.fromAcct ?? m.from}</strong> → <strong dir="auto">${m.toAcct ?? m.to}</strong>
+        <span class="more">${t('moves.dates', { old: span(m.fromDates), new: span(m.toDates) })}</span></p>`)}</div>
       <button class="btn" aria-pressed=${String(this.merged)} @click=${() => this.setMerged(!this.merged)}>
-        ${this.merged ? 'Show this archive only' : 'Show both accounts as one timeline'}</button></div>`;
+        ${this.merged ? t('moves.showOne') : t('moves.showBoth')}</button></div>`;
   }
 
   override render() {
@@ -244,22 +246,23 @@ export class OxArchiveView extends LitElement {
     const threadSource = this.source(thread);
     return html`
       <header class="bar">
-        <div class="brand"><span class="mark">${icon('outbox')}</span><span class="title">Outbox</span><span class="file" title=${info.name}>${info.name}</span></div>
+        <div class="brand"><span class="mark">${icon('outbox')}</span><span class="title" translate="no">Outbox</span><span class="file" dir="auto" title=${info.name}>${info.name}</span></div>
         <div class="search"><ox-search-box .value=${filter.q ?? ''}></ox-search-box>${view === 'timeline' ? this.renderCount() : nothing}</div>
-        <nav class="tabs" aria-label="Sections">${tabs.map(([v, label]) => html`<button class="tab" title=${label} aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
-          @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${sectionIcon(v)}<span class="label">${label}</span></button>`)}</nav>
+        <nav class="tabs" aria-label=${t('header.sections')}>${tabs.map(([v, label]) => html`<button class="tab" title=${t(label)} aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
+          @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${sectionIcon(v)}<span class="label">${t(label)}</span></button>`)}</nav>
         <ox-export-menu archive=${archive} .files=${this.merged ? (extras?.names ?? [info.name]) : [info.name]} .filter=${filter} .total=${this.total} .facets=${this.facets}></ox-export-menu>
-        <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}<span class="label">Filters</span></button>
-        <button class="btn quiet help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
+        <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}<span class="label">${t('filters.title')}</span></button>
+        <button class="btn quiet help" aria-label=${t('shortcuts.title')} title=${t('shortcuts.titleKey')} @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
+        <ox-language-switch></ox-language-switch>
       </header>
       <div class="body">
-        <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label="Profile and filters">
+        <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label=${t('panel.label')}>
           <ox-profile .info=${info}></ox-profile>
           <ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
           <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>
         </aside>
         <main class="main" aria-labelledby="main-title">
-          <h2 id="main-title" class="visually-hidden">${VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'Thread'}</h2>
+          <h2 id="main-title" class="visually-hidden">${t(VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'thread.title')}</h2>
           <div class="notices">${this.renderWarnings()}${this.renderMoves(extras?.moves ?? [])}</div>
           <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
             .sources=${extras?.sources ?? NO_SOURCES} ?showSource=${this.merged && (extras?.archives ?? 1) > 1}></ox-timeline>

@@ -5,6 +5,8 @@ import type { MediaAttachment } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
+import { formatNumber } from '../lib/format.js';
 
 /**
  * A modal `dialog` (data-testid=media-viewer) opened with show(); the alt text is always on screen.
@@ -42,9 +44,10 @@ export class OxMediaViewer extends LitElement {
     .nav:hover, .close:hover { background: var(--ox-sys-color-on-scrim-hover); }
     .nav:disabled { visibility: hidden; }
     .alt { margin: 0 auto; padding: var(--ox-sys-space-3) var(--ox-sys-space-4) var(--ox-sys-space-4); max-width: 60rem; font-size: var(--ox-sys-text-md); line-height: 1.5; white-space: pre-line; }
-    .alt .label { font-weight: 700; font-size: var(--ox-sys-text-xs); letter-spacing: 0.05em; margin-right: var(--ox-sys-space-2); padding: 0 0.35rem; border-radius: 4px; background: var(--ox-sys-color-on-scrim-soft); }
+    .alt .label { font-weight: 700; font-size: var(--ox-sys-text-xs); letter-spacing: 0.05em; margin-inline-end: var(--ox-sys-space-2); padding: 0 0.35rem; border-radius: 4px; background: var(--ox-sys-color-on-scrim-soft); }
     .alt.none { color: var(--ox-sys-color-mark); font-style: italic; }
     .absent { text-align: center; }
+    .nav .icon:dir(rtl) { scale: -1 1; }
   `];
 
   /** Opens the viewer on one attachment of a post. */
@@ -74,8 +77,10 @@ export class OxMediaViewer extends LitElement {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.key === 'ArrowRight') this.go(1);
-    else if (event.key === 'ArrowLeft') this.go(-1);
+    // In a right-to-left interface the next image is to the left, like the buttons.
+    const step = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    if (event.key === 'ArrowRight') this.go(step);
+    else if (event.key === 'ArrowLeft') this.go(-step);
     else return;
     event.preventDefault();
   }
@@ -89,20 +94,20 @@ export class OxMediaViewer extends LitElement {
     const m = this.media[this.index];
     const api = this.api.value;
     const src = m?.present && m.path && api ? api.mediaUrl(this.archive, m.path) : null;
-    return html`<dialog data-testid="media-viewer" aria-label="Media viewer" @keydown=${this.onKey} @close=${this.onClose}>
+    return html`<dialog data-testid="media-viewer" aria-label=${t('viewer.label')} @keydown=${this.onKey} @close=${this.onClose}>
       ${m ? html`<div class="frame">
-        <div class="top"><span>${this.media.length > 1 ? `${this.index + 1} of ${this.media.length}` : ''}</span>
-          <button class="close" aria-label="Close" @click=${() => this.close()}>${icon('close')}</button></div>
+        <div class="top"><span>${this.media.length > 1 ? t('viewer.position', { n: formatNumber(this.index + 1), total: formatNumber(this.media.length) }) : ''}</span>
+          <button class="close" aria-label=${t('common.close')} @click=${() => this.close()}>${icon('close')}</button></div>
         <div class="stage">
-          <button class="nav" aria-label="Previous" ?disabled=${this.index === 0} @click=${() => this.go(-1)}>${icon('left')}</button>
-          <div class="media">${!src ? html`<p class="absent">Not in this archive</p>`
+          <button class="nav" aria-label=${t('viewer.previous')} ?disabled=${this.index === 0} @click=${() => this.go(-1)}>${icon('left')}</button>
+          <div class="media">${!src ? html`<p class="absent">${t('media.absent')}</p>`
             : m.kind === 'image' || m.kind === 'unknown' ? html`<img src=${src} alt=${m.description ?? ''}>`
             : m.kind === 'audio' ? html`<audio src=${src} controls></audio>`
             : html`<video src=${src} controls ?loop=${m.kind === 'gifv'}></video>`}</div>
-          <button class="nav" aria-label="Next" ?disabled=${this.index >= this.media.length - 1} @click=${() => this.go(1)}>${icon('right')}</button>
+          <button class="nav" aria-label=${t('viewer.next')} ?disabled=${this.index >= this.media.length - 1} @click=${() => this.go(1)}>${icon('right')}</button>
         </div>
-        ${m.description ? html`<p class="alt"><span class="label">ALT</span>${m.description}</p>`
-          : html`<p class="alt none">This image has no alt text.</p>`}
+        ${m.description ? html`<p class="alt"><span class="label">${t('media.altBadge')}</span><span dir="auto">${m.description}</span></p>`
+          : html`<p class="alt none">${t('viewer.noAlt')}</p>`}
       </div>` : nothing}
     </dialog>`;
   }

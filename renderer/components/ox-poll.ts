@@ -2,8 +2,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { cssProps } from '../lib/css-props.js';
 import type { Poll } from '../../preload/contract.js';
-import { formatDateTime, formatNumber, plural } from '../lib/format.js';
+import { formatDateTime, formatPercent, plural } from '../lib/format.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
 
 /**
  * Each option's share in whole percent (null when the archive does not give its votes). A multiple-choice poll
@@ -43,18 +44,18 @@ export class OxPoll extends LitElement {
     const shares = pollShares(poll);
     const total = poll.options.reduce((sum, o) => sum + (o.votes ?? 0), 0);
     const max = Math.max(0, ...poll.options.map((o) => o.votes ?? 0));
-    const state = poll.closed ? 'Closed' : poll.endTime ? `Open until ${formatDateTime(poll.endTime)}` : 'Open';
-    const voters = poll.votersCount !== null ? `${plural(poll.votersCount, 'person', 'people')} voted · ` : total ? `${plural(total, 'vote', 'votes')} · ` : '';
-    return html`<figure role="group" aria-label="Poll" class="poll">
+    const state = poll.closed ? t('poll.closed') : poll.endTime ? t('poll.openUntil', { date: formatDateTime(poll.endTime) }) : t('poll.open');
+    const voters = poll.votersCount !== null ? `${plural(poll.votersCount, 'poll.voters')} · ` : total ? `${plural(total, 'count.votes')} · ` : '';
+    return html`<figure role="group" aria-label=${t('poll.label')} class="poll">
       <ul>${poll.options.map((o, i) => {
         const pct = shares[i] ?? null;
         return html`<li class=${o.votes !== null && o.votes === max && max > 0 ? 'lead' : ''}>
           <span class="bar ${pct ? '' : 'zero'}" ${cssProps({ width: `${pct ?? 0}%` })}></span>
-          <span class="row"><span class="title">${o.title}</span>
-            ${o.votes !== null && pct !== null ? html`<span class="votes">${plural(o.votes, 'vote', 'votes')}</span><span class="pct">${formatNumber(pct)}%</span>` : nothing}</span>
+          <span class="row"><span class="title" dir="auto">${o.title}</span>
+            ${o.votes !== null && pct !== null ? html`<span class="votes">${plural(o.votes, 'count.votes')}</span><span class="pct">${formatPercent(pct / 100, 0)}</span>` : nothing}</span>
         </li>`;
       })}</ul>
-      <p class="meta">${poll.multiple ? 'Multiple choice · ' : ''}${voters}${state}</p>
+      <p class="meta">${poll.multiple ? `${t('poll.multiple')} · ` : ''}${voters}${state}</p>
     </figure>`;
   }
 }

@@ -1,20 +1,21 @@
 // The opening screen while an archive is read and indexed: a real progress bar with what is happening.
 import { LitElement, css, html } from 'lit';
 import type { OpenProgress } from '../../preload/contract.js';
-import { formatNumber } from '../lib/format.js';
+import { formatMegabytes, formatPercent, plural } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { screenStyles } from './screen-styles.js';
 import { cssProps } from '../lib/css-props.js';
+import { t, type SimpleId } from '../lib/i18n.js';
 
-const PHASES: Record<OpenProgress['phase'], string> = {
-  reading: 'Reading your posts',
-  indexing: 'Building the search index',
-  cache: 'Loading from the cache',
-  done: 'Ready',
+const PHASES: Record<OpenProgress['phase'], SimpleId> = {
+  reading: 'progress.reading',
+  indexing: 'progress.indexing',
+  cache: 'progress.cache',
+  done: 'progress.done',
 };
 
-const mb = (bytes: number) => `${formatNumber(Math.round(bytes / 1_048_576))} MB`;
+const mb = formatMegabytes;
 
 /** A `progressbar` with the phase, items and bytes of the open in progress (indeterminate until sizes are known). */
 export class OxProgress extends LitElement {
@@ -36,14 +37,14 @@ export class OxProgress extends LitElement {
     const known = p !== null && p.bytesTotal > 0;
     const pct = known ? Math.min(100, Math.round((p.bytesRead / p.bytesTotal) * 100)) : null;
     return html`<div class="card">
-      <div class="brand"><span class="mark">${icon('outbox')}</span>Outbox</div>
-      <h1>Opening the archive…</h1>
-      <p>${p ? PHASES[p.phase] : 'Starting'}. Your archive stays on this computer.</p>
-      <div class="track" role="progressbar" aria-label="Opening the archive" aria-valuemin="0" aria-valuemax="100"
-          aria-valuenow=${pct ?? ''} aria-valuetext=${pct === null ? 'Working' : `${pct}%`}>
+      <div class="brand" translate="no"><span class="mark">${icon('outbox')}</span>Outbox</div>
+      <h1>${t('progress.title')}</h1>
+      <p>${t('progress.phase', { phase: t(p ? PHASES[p.phase] : 'progress.starting') })}</p>
+      <div class="track" role="progressbar" aria-label=${t('progress.label')} aria-valuemin="0" aria-valuemax="100"
+          aria-valuenow=${pct ?? ''} aria-valuetext=${pct === null ? t('progress.working') : formatPercent(pct / 100, 0)}>
         <div class="fill ${pct === null ? 'indeterminate' : ''}" ${cssProps({ width: pct === null ? '' : `${pct}%` })}></div>
       </div>
-      <div class="detail"><span>${p ? `${formatNumber(p.items)} items` : ''}</span><span>${known ? `${mb(p.bytesRead)} of ${mb(p.bytesTotal)}` : ''}</span></div>
+      <div class="detail"><span>${p ? plural(p.items, 'count.items') : ''}</span><span>${known ? t('common.nOfTotal', { n: mb(p.bytesRead), total: mb(p.bytesTotal) }) : ''}</span></div>
     </div>`;
   }
 }

@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { emit } from '../lib/events.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
 
 const DEBOUNCE_MS = 120;
 
@@ -93,9 +94,9 @@ export class OxSearchBox extends LitElement {
   override render() {
     return html`<div class="field" role="search">
       <span class="lens">${icon('search')}</span>
-      <input type="search" aria-label="Search posts" placeholder="Search posts" autocomplete="off" spellcheck="false"
+      <input type="search" dir="auto" aria-label=${t('search.label')} placeholder=${t('search.label')} autocomplete="off" spellcheck="false"
         @input=${this.onInput} @keydown=${this.onKey}>
-      ${this.typed ? html`<button class="clear" aria-label="Clear search" title="Clear search (Esc)" @click=${this.clear}>${icon('close')}</button>`
+      ${this.typed ? html`<button class="clear" aria-label=${t('search.clear')} title=${t('search.clearKey')} @click=${this.clear}>${icon('close')}</button>`
         : html`<kbd aria-hidden="true">/</kbd>`}
     </div>`;
   }

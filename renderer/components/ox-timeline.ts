@@ -19,6 +19,7 @@ import type { OxBoost } from './ox-boost.js';
 import { timelineStyles } from './ox-timeline.styles.js';
 import './ox-boost.js';
 import './ox-post.js';
+import { t, tParts } from '../lib/i18n.js';
 
 /**
  * The posts of the current filter and order. Scrolling maps the scroll position to a post index (see
@@ -200,7 +201,7 @@ export class OxTimeline extends LitElement {
       const source = this.sources.get(archive);
       const author = source?.author ?? this.author;
       const chip = this.showSource && source ? author.handle || author.displayName : '';
-      const file = chip ? `From the archive ${source!.file}` : '';
+      const file = chip ? t('timeline.fromArchive', { file: source!.file }) : '';
       return html`<div class="slot" data-index=${i}>${p.type === 'boost'
         ? html`<ox-boost .post=${p} handle=${author.displayName || author.handle} archive=${archive} source=${chip} sourceTitle=${file}></ox-boost>`
         : html`<ox-post .post=${p} .author=${author} archive=${archive} .terms=${this.terms} .emojis=${source?.emojis ?? this.emojis} .ui=${this.ui}
@@ -214,22 +215,23 @@ export class OxTimeline extends LitElement {
     const narrowed = hasNarrowing(this.filter);
     const clearFilters = () => emit(this, 'ox-filter', { patch: Object.fromEntries(Object.keys(this.filter).filter((k) => k !== 'q').map((k) => [k, undefined])) });
     const clearSearch = () => emit(this, 'ox-search', { q: '' });
-    const why = q && narrowed ? html`No post has “${q}” with the filters chosen.` : q ? html`No post has “${q}”. Try other words.` : narrowed ? 'Try fewer filters.' : 'This archive has no posts.';
+    const words = html`<bdi>${q}</bdi>`;
+    const why = q && narrowed ? tParts('empty.queryFilters', { q: words }) : q ? tParts('empty.query', { q: words }) : narrowed ? t('empty.filters') : t('empty.archive');
     return html`<div class="empty" role="status" data-testid="empty">
       <span class="empty-icon" aria-hidden="true">${icon(q ? 'search' : 'filter')}</span>
-      <p class="big">No posts match.</p>
+      <p class="big">${t('empty.title')}</p>
       <p class="why">${why}</p>
       ${q || narrowed ? html`<div class="actions">
-        ${narrowed ? html`<button class="btn ${q ? '' : 'primary'}" @click=${clearFilters}>Clear filters</button>` : nothing}
-        ${q ? html`<button class="btn ${narrowed ? '' : 'primary'}" @click=${clearSearch}>Clear search</button>` : nothing}
-        ${q && narrowed ? html`<button class="btn primary" @click=${() => emit(this, 'ox-filter-reset', {})}>Clear both</button>` : nothing}
+        ${narrowed ? html`<button class="btn ${q ? '' : 'primary'}" @click=${clearFilters}>${t('empty.clearFilters')}</button>` : nothing}
+        ${q ? html`<button class="btn ${narrowed ? '' : 'primary'}" @click=${clearSearch}>${t('search.clear')}</button>` : nothing}
+        ${q && narrowed ? html`<button class="btn primary" @click=${() => emit(this, 'ox-filter-reset', {})}>${t('empty.clearBoth')}</button>` : nothing}
       </div>` : nothing}
     </div>`;
   }
 
   private renderError(error: unknown) {
     const info = error as ErrorInfo;
-    return html`<div class="empty" role="alert"><p class="big">The posts could not be loaded.</p><p>${info?.message ?? String(error)}</p></div>`;
+    return html`<div class="empty" role="alert"><p class="big">${t('timeline.error')}</p><p lang="en">${info?.message ?? String(error)}</p></div>`;
   }
 
   override render() {
@@ -240,7 +242,7 @@ export class OxTimeline extends LitElement {
         <div class="window ${stale ? 'stale' : ''}" aria-busy=${stale ? 'true' : 'false'}>
           ${this.task.render({
             initial: () => nothing,
-            pending: () => (this.cache ? this.renderSlots() : html`<div class="empty" role="status">Loading posts…</div>`),
+            pending: () => (this.cache ? this.renderSlots() : html`<div class="empty" role="status">${t('timeline.loading')}</div>`),
             complete: () => this.renderSlots(),
             error: (e) => this.renderError(e),
           })}

@@ -4,6 +4,8 @@ import { emit } from '../lib/events.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { screenStyles } from './screen-styles.js';
+import { t, tParts } from '../lib/i18n.js';
+import './ox-language-switch.js';
 
 /**
  * @fires ox-open-demo - "Open the demo archive"
@@ -19,16 +21,15 @@ export class OxWelcome extends LitElement {
 
   override render() {
     return html`<div class="card" data-testid="welcome">
-      <div class="brand"><span class="mark">${icon('outbox')}</span>Outbox</div>
-      <h1>Read your fediverse archive, offline.</h1>
-      <p>Outbox opens the archive Mastodon, Pleroma or Akkoma lets you download, and shows every post, boost and
-        picture in it. Nothing leaves your computer.</p>
+      <div class="brand" translate="no"><span class="mark">${icon('outbox')}</span>Outbox</div>
+      <h1>${t('welcome.title')}</h1>
+      <p>${t('welcome.intro')}</p>
       ${this.canOpen
-        ? html`<p>Open your archive from the <strong>File</strong> menu, or look around the demo first.</p>
-            <div class="actions"><button class="btn primary" @click=${() => emit(this, 'ox-open-demo', {})}>Open the demo archive</button></div>`
-        : html`<p>No archive is open in this window. Start Outbox with one:
-            <code>outbox serve path/to/archive.zip</code> — or without a path to see the demo.</p>`}
-      ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
+        ? html`<p>${tParts('welcome.desktop', { menu: html`<strong>${t('menu.file')}</strong>` })}</p>
+            <div class="actions"><button class="btn primary" @click=${() => emit(this, 'ox-open-demo', {})}>${t('welcome.demo')}</button></div>`
+        : html`<p>${tParts('welcome.browser', { command: html`<code dir="ltr" translate="no">outbox serve path/to/archive.zip</code>` })}</p>`}
+      ${this.message ? html`<p role="status" lang="en">${this.message}</p>` : nothing}
+      <ox-language-switch></ox-language-switch>
     </div>`;
   }
 }

@@ -5,6 +5,7 @@ import type {
 } from '../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, Routes } from '../../preload/contract.js';
 import type { Fetcher } from './download.js';
+import { t } from './i18n.js';
 
 /**
  * Takes the token from the address (`?token=…`), keeps it in memory only, and removes it from the address bar
@@ -54,15 +55,15 @@ export function httpTransport(token: string | null, origin = location.origin): O
     try {
       response = await fetch(url, { headers, credentials: 'same-origin', cache: 'no-store' });
     } catch {
-      return failure('io', 'Outbox could not reach its local server. Is `outbox serve` still running? Start it again and open the address it prints.');
+      return failure('io', t('http.unreachable'));
     }
     if (response.status === 401 || response.status === 403) {
-      return failure('bad-request', 'This page is not signed in to the Outbox server. Open the address that `outbox serve` printed (with its token) again.');
+      return failure('bad-request', t('http.signedOut'));
     }
     try {
       return (await response.json()) as Result<T>;
     } catch {
-      return failure('internal', `The Outbox server answered ${route} with something that is not JSON (HTTP ${response.status}).`);
+      return failure('internal', t('http.notJson', { route, status: String(response.status) }));
     }
   }
 
@@ -75,19 +76,19 @@ export function httpTransport(token: string | null, origin = location.origin): O
       response = await fetch(url, { headers, credentials: 'same-origin', cache: 'no-store' });
       if (response.ok) return { ok: true, value: await response.text() };
     } catch {
-      return failure('io', 'Outbox could not reach its local server. Is `outbox serve` still running? Start it again and open the address it prints.');
+      return failure('io', t('http.unreachable'));
     }
     try {
       return (await response.json()) as Result<string>;
     } catch {
-      return failure('internal', `The Outbox server answered ${route} with HTTP ${response.status}.`);
+      return failure('internal', t('http.status', { route, status: String(response.status) }));
     }
   }
 
   return {
     current: () => get(Routes.current, {}),
     open: async () =>
-      failure('bad-request', 'In browser mode Outbox shows the archive given on the command line. Run `outbox serve path/to/archive.zip` to open another one.'),
+      failure('bad-request', t('http.noOpen')),
     page: (q: PageQuery) =>
       get<Page>(Routes.page, {
         archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)),
