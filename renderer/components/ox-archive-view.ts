@@ -228,7 +228,7 @@ export class OxArchiveView extends LitElement {
     if (!moves.length) return nothing;
     const span = (d: { first: string | null; last: string | null }) => (d.first ? t('dates.range', { from: formatDate(d.first), to: formatDate(d.last) }) : t('moves.noPosts'));
     return html`<div class="moves" role="note" data-testid="moves">${icon('boost')}<div>
-      ${moves.map((m) => html`<p><strong dir="auto">${m.fromAcct ?? m.from}</strong> → <strong dir="auto">${m.toAcct ?? m.to}</strong>
+      ${moves.map((m) => html`<p><strong dir="auto">${m.fromAcct ?? m.from}</strong> ${t('moves.arrow')} <strong dir="auto">${m.toAcct ?? m.to}</strong>
         <span class="more">${t('moves.dates', { old: span(m.fromDates), new: span(m.toDates) })}</span></p>`)}</div>
       <button class="btn" aria-pressed=${String(this.merged)} @click=${() => this.setMerged(!this.merged)}>
         ${this.merged ? t('moves.showOne') : t('moves.showBoth')}</button></div>`;

@@ -20,14 +20,14 @@ export class OxHourGrid extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; overflow-x: auto; }
     table { border-collapse: separate; border-spacing: 2px; font-size: var(--ox-sys-text-xs); }
-    th { font-weight: 500; color: var(--ox-sys-color-text-faint); padding: 0 4px 0 0; text-align: right; }
+    th { font-weight: 500; color: var(--ox-sys-color-text-faint); padding: 0; padding-inline-end: 4px; text-align: end; }
     thead th { text-align: center; padding: 0; font-variant-numeric: tabular-nums; width: 1.35rem; }
     td { width: 1.35rem; height: 1.1rem; border-radius: 3px; background: var(--ox-sys-color-surface-3); padding: 0; }
     td.l1 { background: color-mix(in srgb, var(--ox-sys-color-accent) 30%, var(--ox-sys-color-surface-3)); }
     td.l2 { background: color-mix(in srgb, var(--ox-sys-color-accent) 55%, var(--ox-sys-color-surface-3)); }
     td.l3 { background: color-mix(in srgb, var(--ox-sys-color-accent) 78%, var(--ox-sys-color-surface-3)); }
     td.l4 { background: var(--ox-sys-color-accent); }
-    caption { caption-side: bottom; text-align: left; color: var(--ox-sys-color-text-muted); padding-top: var(--ox-sys-space-1); }
+    caption { caption-side: bottom; text-align: start; color: var(--ox-sys-color-text-muted); padding-top: var(--ox-sys-space-1); }
   `];
 
   override render() {

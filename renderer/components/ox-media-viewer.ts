@@ -47,7 +47,6 @@ export class OxMediaViewer extends LitElement {
     .alt .label { font-weight: 700; font-size: var(--ox-sys-text-xs); letter-spacing: 0.05em; margin-inline-end: var(--ox-sys-space-2); padding: 0 0.35rem; border-radius: 4px; background: var(--ox-sys-color-on-scrim-soft); }
     .alt.none { color: var(--ox-sys-color-mark); font-style: italic; }
     .absent { text-align: center; }
-    .nav .icon:dir(rtl) { scale: -1 1; }
   `];
 
   /** Opens the viewer on one attachment of a post. */

@@ -16,6 +16,8 @@ const monthStart = (month: string): number => Date.UTC(Number(month.slice(0, 4))
 // uPlot's own stylesheet (node_modules/uplot/dist/uPlot.min.css) cannot reach a shadow root; these are the rules
 // this chart uses, in our tokens. The canvas gets its colours from chartColors() instead.
 const uplotStyles = css`
+  /* uPlot places its cursor and legend with physical offsets and draws time left to right, in any language. */
+  .plot, .tip { direction: ltr; }
   .uplot, .uplot * { box-sizing: border-box; }
   .uplot { font-family: var(--ox-sys-font); line-height: 1.5; width: 100%; }
   .u-wrap { position: relative; user-select: none; }

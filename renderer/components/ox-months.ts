@@ -39,11 +39,11 @@ export class OxMonths extends LitElement {
     .bars { display: grid; grid-template-columns: repeat(12, 1fr); gap: 2px; height: 2rem; align-items: end; }
     .bars > button, .bars > span { display: block; width: 100%; height: 100%; padding: 0; border: 0; background: none; cursor: pointer; position: relative; border-radius: 3px; }
     .bars button:hover { background: var(--ox-sys-color-surface-2); }
-    .bar { position: absolute; left: 0; right: 0; bottom: 0; min-height: 2px; border-radius: 2px 2px 0 0; background: var(--ox-sys-color-accent); opacity: 0.75; }
+    .bar { position: absolute; inset-inline: 0; bottom: 0; min-height: 2px; border-radius: 2px 2px 0 0; background: var(--ox-sys-color-accent); opacity: 0.75; }
     .bars button:hover .bar, .bars button:focus-visible .bar { opacity: 1; }
     .bars button[aria-current='true'] { background: var(--ox-sys-color-accent-soft); }
     .bars button[aria-current='true'] .bar { opacity: 1; background: var(--ox-sys-color-accent-hover); box-shadow: 0 0 0 1px var(--ox-sys-color-accent); }
-    .bars > span::after { content: ''; position: absolute; left: 0; right: 0; bottom: 0; height: 1px; background: var(--ox-sys-color-border); }
+    .bars > span::after { content: ''; position: absolute; inset-inline: 0; bottom: 0; height: 1px; background: var(--ox-sys-color-border); }
     .axis { display: grid; grid-template-columns: 2.6rem 1fr; gap: var(--ox-sys-space-2); font-size: 0.625rem; color: var(--ox-sys-color-text-faint); }
     .axis div { display: flex; justify-content: space-between; }
   `];

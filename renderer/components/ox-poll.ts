@@ -28,12 +28,12 @@ export class OxPoll extends LitElement {
     figure { margin: 0; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ox-sys-space-2); }
     li { position: relative; border-radius: var(--ox-sys-radius-sm); overflow: hidden; background: var(--ox-sys-color-surface-2); }
-    .bar { position: absolute; inset: 0 auto 0 0; background: var(--ox-sys-color-accent-soft); border-right: 2px solid var(--ox-sys-color-accent); }
-    .bar.zero { border-right-color: transparent; }
+    .bar { position: absolute; inset-block: 0; inset-inline: 0 auto; background: var(--ox-sys-color-accent-soft); border-inline-end: 2px solid var(--ox-sys-color-accent); }
+    .bar.zero { border-inline-end-color: transparent; }
     .row { position: relative; display: flex; align-items: baseline; gap: var(--ox-sys-space-3); padding: 0.35rem var(--ox-sys-space-3); font-size: var(--ox-sys-text-sm); }
     .title { flex: 1; min-width: 0; overflow-wrap: anywhere; }
     .votes { color: var(--ox-sys-color-text-muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .pct { min-width: 3.2em; text-align: right; font-weight: var(--ox-sys-weight-strong); font-variant-numeric: tabular-nums; }
+    .pct { min-width: 3.2em; text-align: end; font-weight: var(--ox-sys-weight-strong); font-variant-numeric: tabular-nums; }
     .lead .title { font-weight: var(--ox-sys-weight-strong); }
     .meta { margin: var(--ox-sys-space-2) 0 0; font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted); }
   `];

@@ -23,7 +23,7 @@ export class OxShortcuts extends LitElement {
     dialog::backdrop { background: var(--ox-sys-color-backdrop); }
     h2 { margin: 0 0 var(--ox-sys-space-3); font-size: var(--ox-sys-text-lg); }
     dl { display: grid; grid-template-columns: auto 1fr; gap: var(--ox-sys-space-2) var(--ox-sys-space-4); margin: 0 0 var(--ox-sys-space-4); }
-    dt { text-align: right; }
+    dt { text-align: end; }
     dd { margin: 0; color: var(--ox-sys-color-text-muted); }
     kbd { font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-sm); padding: 0.05rem 0.45rem; border-radius: 5px;
       border: 1px solid var(--ox-sys-color-border-strong); border-bottom-width: 2px; background: var(--ox-sys-color-surface-2); }

@@ -27,12 +27,12 @@ export class OxStatsTable extends LitElement {
     :host { display: grid; gap: var(--ox-sys-space-5); grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); align-items: start; }
     table { border-collapse: collapse; width: 100%; font-size: var(--ox-sys-text-sm); background: var(--ox-sys-color-surface); border-radius: var(--ox-sys-radius-md); }
     table.wide { grid-column: 1 / -1; }
-    caption { text-align: left; font-weight: var(--ox-sys-weight-strong); padding: 0 0 var(--ox-sys-space-1); font-size: var(--ox-sys-text-md); }
-    th, td { padding: 3px var(--ox-sys-space-2); border-bottom: 1px solid var(--ox-sys-color-border); text-align: left; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    caption { text-align: start; font-weight: var(--ox-sys-weight-strong); padding: 0 0 var(--ox-sys-space-1); font-size: var(--ox-sys-text-md); }
+    th, td { padding: 3px var(--ox-sys-space-2); border-bottom: 1px solid var(--ox-sys-color-border); text-align: start; }
+    td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
     thead th { color: var(--ox-sys-color-text-muted); font-weight: 500; }
     .scroll { max-height: 24rem; overflow-y: auto; }
-    .link { border: 0; background: none; padding: 0; color: var(--ox-sys-color-link); cursor: pointer; text-align: left; font: inherit; }
+    .link { border: 0; background: none; padding: 0; color: var(--ox-sys-color-link); cursor: pointer; text-align: start; font: inherit; }
     .link:hover { text-decoration: underline; }
     .hours { grid-column: 1 / -1; overflow-x: auto; }
     .hours td, .hours th { padding: 2px 4px; }

@@ -59,7 +59,7 @@ export class OxThread extends LitElement {
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ox-sys-space-2); }
     li { position: relative; }
     li.ancestor::after { content: ''; position: absolute; left: 2.2rem; bottom: calc(-1 * var(--ox-sys-space-2)); height: var(--ox-sys-space-2); border-left: 2px solid var(--ox-sys-color-border-strong); }
-    li.reply { margin-left: var(--ox-sys-space-5); }
+    li.reply { margin-inline-start: var(--ox-sys-space-5); }
     ox-post.focus { --ox-post-border: var(--ox-sys-color-accent); }
     .note { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); margin: 0 0 var(--ox-sys-space-2); overflow-wrap: anywhere; }
     .more { display: flex; flex-direction: column; align-items: center; gap: var(--ox-sys-space-2); margin: var(--ox-sys-space-4) 0; color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); }

@@ -47,6 +47,7 @@ export class OxUriList extends LitElement {
     summary::-webkit-details-marker { display: none; }
     summary .icon { color: var(--ox-sys-color-text-faint); transition: rotate 0.15s; }
     details[open] summary .icon { rotate: 90deg; }
+    details[open] summary .icon:dir(rtl) { rotate: -90deg; }
     .server { flex: 1; overflow-wrap: anywhere; }
     summary .chip { font-weight: 500; }
     ul { margin: 0; padding: 0 var(--ox-sys-space-3) var(--ox-sys-space-2); list-style: none; font-size: var(--ox-sys-text-sm); }

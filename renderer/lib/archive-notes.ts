@@ -52,7 +52,7 @@ export const archiveNotesStyles = css`
   .note-warning summary { cursor: pointer; font-weight: var(--ox-sys-weight-strong); }
   .note-warning .more { font-weight: normal; color: var(--ox-sys-color-text-muted); }
   .note-warning > .icon { color: var(--ox-sys-color-warning); margin-top: 0.45rem; }
-  .note-warning ul { margin: var(--ox-sys-space-1) 0 0; padding-left: 1.2rem; overflow-wrap: anywhere; }
+  .note-warning ul { margin: var(--ox-sys-space-1) 0 0; padding-inline-start: 1.2rem; overflow-wrap: anywhere; }
   .note-info {
     display: flex; gap: var(--ox-sys-space-2); align-items: center; margin: 0;
     padding: 0 var(--ox-sys-space-1); font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted);

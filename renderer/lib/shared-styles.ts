@@ -24,6 +24,7 @@ export const baseStyles = css`
   button { font: inherit; color: inherit; }
   /* Headings break into even lines instead of leaving one word alone on the last. */
   h1, h2, h3 { text-wrap: balance; }
+  .icon[data-flip='rtl']:dir(rtl) { scale: -1 1; }
   .icon {
     width: 1.1em; height: 1.1em; flex: none; vertical-align: -0.2em;
     fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round;
@@ -85,8 +86,8 @@ export const contentStyles = css`
   .content > :last-child { margin-bottom: 0; }
   .content p { margin: 0 0 0.75em; }
   .content blockquote {
-    margin: 0 0 0.75em; padding-left: var(--ox-sys-space-3);
-    border-left: 3px solid var(--ox-sys-color-border-strong); color: var(--ox-sys-color-text-muted);
+    margin: 0 0 0.75em; padding-inline-start: var(--ox-sys-space-3);
+    border-inline-start: 3px solid var(--ox-sys-color-border-strong); color: var(--ox-sys-color-text-muted);
   }
   .content pre, .content code { font-family: var(--ox-sys-font-mono); font-size: 0.9em; }
   .content pre { white-space: pre-wrap; background: var(--ox-sys-color-surface-2); padding: var(--ox-sys-space-2); border-radius: var(--ox-sys-radius-sm); }

@@ -19,6 +19,7 @@ export const templates = {
   'dates.range': '{from} – {to}',
 
   'moves.noPosts': 'no posts',
+  'moves.arrow': '→',
   'moves.dates': '(old account: {old}; new account: {new})',
   'moves.showOne': 'Show this archive only',
   'moves.showBoth': 'Show both accounts as one timeline',
