@@ -6,6 +6,9 @@ import { configureLocalization, msg, LOCALE_STATUS_EVENT } from '@lit/localize';
 import { ReactiveElement } from 'lit';
 import { templates as en, type MessageId } from '../locales/en.js';
 import { CATALOGUES, PSEUDO_LOCALE, type LocaleCode } from '../locales/index.js';
+import { matchLanguage, pickLanguage } from '../locales/match.js';
+
+export { matchLanguage, pickLanguage };
 
 type Plurals<K> = K extends `${infer Base}#${string}` ? Base : never;
 /** an id with one form */
@@ -127,37 +130,6 @@ export function directionOf(code: string): 'ltr' | 'rtl' {
   } catch {
     return 'ltr';
   }
-}
-
-/**
- * The shipped language that serves a requested tag: same language, and same script when ours names one
- * ("zh-CN" → zh-Hans, "zh-TW" → none; "pt-PT" → pt-BR; "de-AT" → de). Null when none does.
- */
-export function matchLanguage(tag: string, shipped: readonly string[] = languages()): string | null {
-  if (tag === PSEUDO_LOCALE) return tag;
-  let want: Intl.Locale;
-  try {
-    want = new Intl.Locale(tag).maximize();
-  } catch {
-    return null;
-  }
-  const exact = shipped.find((c) => c.toLowerCase() === tag.toLowerCase());
-  if (exact) return exact;
-  for (const code of shipped) {
-    const ours = new Intl.Locale(code);
-    const full = ours.maximize();
-    if (full.language === want.language && (!ours.script || full.script === want.script)) return code;
-  }
-  return null;
-}
-
-/** The first of the reader's languages we ship, else English. */
-export function pickLanguage(requested: readonly string[]): string {
-  for (const tag of requested) {
-    const code = matchLanguage(tag);
-    if (code) return code;
-  }
-  return SOURCE;
 }
 
 function stored(): string | null {

@@ -3,7 +3,7 @@
 import type { OutboxApi, RelationshipKind, RelationshipsInfo } from '../../preload/contract.js';
 import { saveBlob } from './download.js';
 import { t } from './i18n.js';
-import { formatList, languageName } from './format.js';
+import { formatList } from './format.js';
 
 export type PeopleSort = 'name' | 'server' | 'posts';
 
@@ -51,7 +51,7 @@ export function peopleRows(info: RelationshipsInfo, kind: RelationshipKind, quer
   switch (kind) {
     case 'following':
       return order(info.following.map((f) => account(info, f.acct, [
-        f.showBoosts ? '' : t('people.boostsHidden'), f.notify ? t('people.notifies') : '', f.languages.length ? formatList(f.languages.map(languageName)) : '',
+        f.showBoosts ? '' : t('people.boostsHidden'), f.notify ? t('people.notifies') : '', f.languages.length ? formatList(f.languages, 'unit') : '',
       ].filter(Boolean).join(' · ') || undefined)).filter(keep), sort);
     case 'followers':
     case 'blocks':
