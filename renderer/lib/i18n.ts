@@ -65,9 +65,17 @@ function fill(text: string, params?: Params): string {
   return text.replace(/\{(\w+)\}/g, (slot, name: string) => (name in params ? String(params[name]) : slot));
 }
 
+// Ids the active catalogue lacked (English was shown instead): the browser tests read this after every screen.
+const missing = new Set<string>();
+(globalThis as { __outboxMissingMessages?: Set<string> }).__outboxMissingMessages = missing;
+const lookup = (id: MessageId): string => {
+  if (active !== en && !(id in active)) missing.add(`${activeCode}:${id}`);
+  return msg(en[id], { id });
+};
+
 /** A message of the active catalogue with its {slots} filled; English when the catalogue lacks it. */
 export function t(id: SimpleId, params?: Params): string {
-  return fill(msg(en[id], { id }), params);
+  return fill(lookup(id), params);
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -84,7 +92,7 @@ export function pluralCategory(n: number): Intl.LDMLPluralRule {
  * catalogue, so a translator can move the slot; Lit renders the returned parts in order.
  */
 export function tParts(id: SimpleId, parts: Record<string, unknown>): unknown[] {
-  return split(msg(en[id], { id }), parts);
+  return split(lookup(id), parts);
 }
 
 function split(text: string, parts: Record<string, unknown>): unknown[] {
@@ -98,7 +106,7 @@ function split(text: string, parts: Record<string, unknown>): unknown[] {
 function pluralText(id: PluralId, n: number): string {
   const exact = `${id}#${pluralCategory(n)}`;
   const key = (exact in active ? exact : `${id}#other`) as MessageId;
-  return msg(en[key] ?? en[`${id}#other` as MessageId], { id: key });
+  return lookup(key);
 }
 
 /** A counted message: the form for n's plural category, with {n} as a localized number. */
@@ -150,6 +158,7 @@ export function requestedLanguages(): string[] {
 }
 
 function applyToDocument(code: string): void {
+  if (typeof document === 'undefined') return; // the catalogue tests run in Node
   const root = document.documentElement;
   root.lang = code === PSEUDO_LOCALE ? 'en' : code;
   root.dir = directionOf(intlLocale());
@@ -170,7 +179,7 @@ async function activate(code: string): Promise<void> {
   active = next === SOURCE ? en : loaded;
   activeCode = next;
   applyToDocument(next);
-  document.dispatchEvent(new CustomEvent('ox-language', { detail: { language: next } }));
+  globalThis.dispatchEvent?.(new CustomEvent('ox-language', { detail: { language: next } }));
 }
 
 /** Picks the language before the first render (no flash of English). */
@@ -186,7 +195,7 @@ export async function chooseLanguage(code: string): Promise<void> {
     // Storage may be off (a private window): the choice then lasts until the page is closed.
   }
   await activate(code);
-  rerender(document);
+  if (typeof document !== 'undefined') rerender(document);
 }
 
 /** A language's own name, in that language ("Deutsch", "日本語", "العربية") for the switch. */
