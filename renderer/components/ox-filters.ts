@@ -51,8 +51,9 @@ export class OxFilters extends LitElement {
     emit(this, 'ox-filter', { patch });
   }
 
-  private toggle(label: string, pressed: boolean, count: number | undefined, onClick: () => void, extraClass = '') {
-    return html`<button class="toggle ${extraClass}" aria-pressed=${String(pressed)} aria-label=${label}
+  // `raw`: the label is the archive's own (a hashtag, an account), in its own direction.
+  private toggle(label: string, pressed: boolean, count: number | undefined, onClick: () => void, extraClass = '', raw = false) {
+    return html`<button class="toggle ${extraClass}" dir=${raw ? 'auto' : nothing} aria-pressed=${String(pressed)} aria-label=${label}
         aria-description=${count === undefined ? nothing : t('filters.countDescription', { n: formatNumber(count) })} @click=${onClick}>
       <span class="label">${label}</span>${count === undefined ? nothing : html`<span class="count" aria-hidden="true">${formatNumber(count)}</span>`}
     </button>`;
@@ -90,7 +91,7 @@ export class OxFilters extends LitElement {
     if (current && !tags.some(([t]) => t === current)) tags.unshift([current, 0]);
     if (!tags.length) return nothing;
     return html`<fieldset><legend>${t('filters.hashtags')}</legend><div class="wrap">
-      ${tags.map(([t, n]) => this.toggle(`#${t}`, t === current, n, () => this.patch({ hashtag: t === current ? undefined : t }), 'tag'))}
+      ${tags.map(([t, n]) => this.toggle(`#${t}`, t === current, n, () => this.patch({ hashtag: t === current ? undefined : t }), 'tag', true))}
     </div></fieldset>`;
   }
 
@@ -114,7 +115,7 @@ export class OxFilters extends LitElement {
         ${FLAGS.map(([flag, label, key]) => this.toggle(t(label), f[flag] === true, this.facets?.[key] as number | undefined, () => this.patch({ [flag]: !f[flag] })))}
       </div></fieldset>
       <fieldset><legend>${t('filters.visibility')}</legend><div class="wrap">${this.visibility()}</div></fieldset>
-      ${f.mention ? html`<fieldset><legend>${t('filters.mentioning')}</legend><div class="wrap">${this.toggle(f.mention, true, undefined, () => this.patch({ mention: undefined }))}</div></fieldset>` : nothing}
+      ${f.mention ? html`<fieldset><legend>${t('filters.mentioning')}</legend><div class="wrap">${this.toggle(f.mention, true, undefined, () => this.patch({ mention: undefined }), '', true)}</div></fieldset>` : nothing}
       ${this.hashtags()}
       <div class="row">${this.languages()}
         <label class="field"><span>${t('filters.order')}</span>

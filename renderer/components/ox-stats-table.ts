@@ -38,11 +38,12 @@ export class OxStatsTable extends LitElement {
     .hours td, .hours th { padding: 2px 4px; }
   `];
 
-  private show(label: string, patch: Parameters<typeof emitInsight<'ox-show-posts'>>[2]['patch']): TemplateResult {
-    return html`<button class="link" @click=${() => emitInsight(this, 'ox-show-posts', { patch })}>${label}</button>`;
+  // `raw`: the label is the archive's own (a hashtag, an account), isolated so its direction stays its own.
+  private show(label: string, patch: Parameters<typeof emitInsight<'ox-show-posts'>>[2]['patch'], raw = false): TemplateResult {
+    return html`<button class="link" @click=${() => emitInsight(this, 'ox-show-posts', { patch })}>${raw ? html`<bdi>${label}</bdi>` : label}</button>`;
   }
 
-  private pairs(caption: string, rows: Array<[string | TemplateResult, string]>, headers: [string, string] = ['', t('chart.posts')], testid = '') {
+  private pairs(caption: string, rows: Array<[string | TemplateResult, string | TemplateResult]>, headers: [string, string] = ['', t('chart.posts')], testid = '') {
     return html`<table data-testid=${testid || nothing}><caption>${caption}</caption>
       <thead><tr><th scope="col">${headers[0]}</th><th scope="col" class="num">${headers[1]}</th></tr></thead>
       <tbody>${rows.length ? rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td class="num">${v}</td></tr>`) : html`<tr><td colspan="2">${t('table.none')}</td></tr>`}</tbody></table>`;
@@ -59,7 +60,7 @@ export class OxStatsTable extends LitElement {
         [t('chart.posts'), n(s.totals.posts)], [t('chart.boosts'), n(s.totals.boosts)], [t('table.originals'), n(s.replies.originals)], [t('filters.replies'), n(s.replies.replies)],
         [t('table.selfReplies'), n(s.replies.selfReplies)], [t('table.withCw'), `${n(s.contentWarnings.count)} (${percent(s.contentWarnings.share)})`],
         [t('table.averageLength'), n(s.length.average)], [t('table.longestPost'), n(s.length.longest?.chars)],
-        [t('stats.longestStreak'), streak(s.streak.longest)], [t('table.latestStreak'), streak(s.streak.latest)], [t('table.timeZone'), s.timeZone],
+        [t('stats.longestStreak'), streak(s.streak.longest)], [t('table.latestStreak'), streak(s.streak.latest)], [t('table.timeZone'), html`<span translate="no">${s.timeZone}</span>`],
       ], [t('table.figure'), t('table.value')], 'totals-table')}
       <div class="scroll"><table data-testid="months-table"><caption>${t('table.perMonth')}</caption>
         <thead><tr><th scope="col">${t('chart.month')}</th><th scope="col" class="num">${t('chart.posts')}</th><th scope="col" class="num">${t('chart.boosts')}</th></tr></thead>
@@ -69,10 +70,10 @@ export class OxStatsTable extends LitElement {
       <div class="hours"><table><caption>${t('table.hours', { zone: s.timeZone })}</caption>
         <thead><tr><th scope="col">${t('hours.day')}</th>${s.hourByWeekday[0]?.map((_, h) => html`<th scope="col" class="num">${formatNumber(h)}</th>`)}</tr></thead>
         <tbody>${s.hourByWeekday.map((row, d) => html`<tr><th scope="row">${weekdays[d]}</th>${row.map((c) => html`<td class="num">${formatNumber(c)}</td>`)}</tr>`)}</tbody></table></div>
-      ${this.pairs(t('stats.topHashtags'), s.topHashtags.map((x) => [this.show(`#${x.tag}`, { hashtag: x.tag }), n(x.count)]), [t('table.hashtag'), t('chart.posts')])}
-      ${this.pairs(t('stats.topMentions'), s.topMentions.map((x) => [this.show(x.account, { mention: x.account }), n(x.count)]), [t('table.account'), t('chart.posts')])}
-      ${this.pairs(t('stats.topServers'), s.topBoostedServers.map((x) => [x.server, n(x.count)]), [t('table.server'), t('chart.boosts')])}
-      ${this.pairs(t('stats.topAccounts'), s.topBoostedAccounts.map((x) => [x.account, n(x.count)]), [t('table.account'), t('chart.boosts')])}
+      ${this.pairs(t('stats.topHashtags'), s.topHashtags.map((x) => [this.show(`#${x.tag}`, { hashtag: x.tag }, true), n(x.count)]), [t('table.hashtag'), t('chart.posts')])}
+      ${this.pairs(t('stats.topMentions'), s.topMentions.map((x) => [this.show(x.account, { mention: x.account }, true), n(x.count)]), [t('table.account'), t('chart.posts')])}
+      ${this.pairs(t('stats.topServers'), s.topBoostedServers.map((x) => [html`<bdi>${x.server}</bdi>`, n(x.count)]), [t('table.server'), t('chart.boosts')])}
+      ${this.pairs(t('stats.topAccounts'), s.topBoostedAccounts.map((x) => [html`<bdi>${x.account}</bdi>`, n(x.count)]), [t('table.account'), t('chart.boosts')])}
       ${this.pairs(t('stats.languages'), Object.entries(s.languages).sort((a, b) => b[1] - a[1]).map(([l, c]) => [languageName(l), n(c)]), [t('filters.language'), t('chart.posts')])}
       ${this.pairs(t('filters.visibility'), Object.entries(s.visibility).map(([v, c]) => [visibilityLabels[v as keyof typeof visibilityLabels], n(c)]), [t('filters.visibility'), t('chart.posts')])}
       ${this.pairs(t('stats.media'), [

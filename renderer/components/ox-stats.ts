@@ -63,7 +63,7 @@ export class OxStats extends LitElement {
         <button aria-pressed=${String(this.mode === 'table')} @click=${() => (this.mode = 'table')}>${t('stats.table')}</button>
       </div>
       <div class="seg" role="group" aria-label=${t('table.timeZone')}>
-        <button aria-pressed=${String(!this.utc)} title=${zone} @click=${() => (this.utc = false)}>${t('stats.local')}</button>
+        <button aria-pressed=${String(!this.utc)} title=${t('stats.localZone', { zone })} @click=${() => (this.utc = false)}>${t('stats.local')}</button>
         <button aria-pressed=${String(this.utc)} @click=${() => (this.utc = true)}>${t('stats.utc')}</button>
       </div></div>`;
   }
