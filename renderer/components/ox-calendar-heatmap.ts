@@ -37,7 +37,7 @@ export class OxCalendarHeatmap extends LitElement {
     .year { display: grid; grid-template-columns: 2.6rem auto; gap: var(--ox-sys-space-2); align-items: start; margin-bottom: var(--ox-sys-space-3); }
     .label { font-size: var(--ox-sys-text-xs); font-weight: var(--ox-sys-weight-strong); color: var(--ox-sys-color-text-muted); font-variant-numeric: tabular-nums; }
     .days { display: grid; grid-template-rows: repeat(7, 11px); grid-auto-flow: column; grid-auto-columns: 11px; gap: 2px; }
-    .wd { display: grid; grid-template-rows: repeat(7, 11px); gap: 2px; font-size: 9px; line-height: 11px; color: var(--ox-sys-color-text-faint); }
+    .wd { display: grid; grid-template-rows: repeat(7, 11px); gap: 2px; font-size: 9px; line-height: 11px; color: var(--ox-sys-color-text-muted); }
     .day { width: 11px; height: 11px; padding: 0; border: 0; border-radius: 2px; background: var(--ox-sys-color-surface-3); }
     button.day { cursor: pointer; }
     .day.l1 { background: color-mix(in srgb, var(--ox-sys-color-accent) 30%, var(--ox-sys-color-surface-3)); }

@@ -53,7 +53,7 @@ export class OxFilters extends LitElement {
 
   // `raw`: the label is the archive's own (a hashtag, an account), in its own direction.
   private toggle(label: string, pressed: boolean, count: number | undefined, onClick: () => void, extraClass = '', raw = false) {
-    return html`<button class="toggle ${extraClass}" dir=${raw ? 'auto' : nothing} aria-pressed=${String(pressed)} aria-label=${label}
+    return html`<button class="toggle ${extraClass}" dir=${raw ? 'auto' : nothing} aria-pressed=${String(pressed)}
         aria-description=${count === undefined ? nothing : t('filters.countDescription', { n: formatNumber(count) })} @click=${onClick}>
       <span class="label">${label}</span>${count === undefined ? nothing : html`<span class="count" aria-hidden="true">${formatNumber(count)}</span>`}
     </button>`;

@@ -20,7 +20,7 @@ export class OxHourGrid extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; overflow-x: auto; }
     table { border-collapse: separate; border-spacing: 2px; font-size: var(--ox-sys-text-xs); }
-    th { font-weight: 500; color: var(--ox-sys-color-text-faint); padding: 0; padding-inline-end: 4px; text-align: end; }
+    th { font-weight: 500; color: var(--ox-sys-color-text-muted); padding: 0; padding-inline-end: 4px; text-align: end; }
     thead th { text-align: center; padding: 0; font-variant-numeric: tabular-nums; width: 1.35rem; }
     td { width: 1.35rem; height: 1.1rem; border-radius: 3px; background: var(--ox-sys-color-surface-3); padding: 0; }
     td.l1 { background: color-mix(in srgb, var(--ox-sys-color-accent) 30%, var(--ox-sys-color-surface-3)); }

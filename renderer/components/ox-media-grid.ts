@@ -107,7 +107,7 @@ export class OxMediaGrid extends LitElement {
       default:
         return html`<figure class="tile"><button class="open" @click=${() => this.open(index)}
             aria-label=${alt ? t('media.view', { alt }) : t('media.viewNoAlt')}>
-          <img src=${src} alt=${alt} decoding="async">${badge}</button></figure>`;
+          <img src=${src} alt=${alt} decoding="async"></button>${badge}</figure>`;
     }
   }
 

@@ -44,7 +44,7 @@ export class OxMonths extends LitElement {
     .bars button[aria-current='true'] { background: var(--ox-sys-color-accent-soft); }
     .bars button[aria-current='true'] .bar { opacity: 1; background: var(--ox-sys-color-accent-hover); box-shadow: 0 0 0 1px var(--ox-sys-color-accent); }
     .bars > span::after { content: ''; position: absolute; inset-inline: 0; bottom: 0; height: 1px; background: var(--ox-sys-color-border); }
-    .axis { display: grid; grid-template-columns: 2.6rem 1fr; gap: var(--ox-sys-space-2); font-size: 0.625rem; color: var(--ox-sys-color-text-faint); }
+    .axis { display: grid; grid-template-columns: 2.6rem 1fr; gap: var(--ox-sys-space-2); font-size: 0.625rem; color: var(--ox-sys-color-text-muted); }
     .axis div { display: flex; justify-content: space-between; }
   `];
 

@@ -225,7 +225,7 @@ describe('each shipped language', () => {
     expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('outbox.language')])).toEqual(['de', 'de']);
     // The options name each language in itself.
     const names = await page.locator('[data-testid=language-switch]').first().locator('option').allInnerTexts();
-    expect(names).toEqual(['English', 'Deutsch', 'Français', 'Español', '日本語', '中文（简体）', 'Português (Brasil)', 'العربية']);
+    expect(names).toEqual(['English', 'Deutsch', 'Français', 'Español', '日本語', '简体中文', 'Português (Brasil)', 'العربية']);
     await page.reload();
     await timelineReady(page);
     expect(await page.locator('nav.tabs').innerText()).toContain('Beiträge');
@@ -302,7 +302,8 @@ describe('right to left', () => {
 
 describe('accessibility in German and Arabic', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync(AXE, 'utf8') });
+    // Evaluated through the debugging protocol: the page's CSP (script-src 'self') rightly refuses a script tag.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
     return page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
