@@ -253,13 +253,13 @@ export class OxArchiveView extends LitElement {
         <ox-export-menu archive=${archive} .files=${this.merged ? (extras?.names ?? [info.name]) : [info.name]} .filter=${filter} .total=${this.total} .facets=${this.facets}></ox-export-menu>
         <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}<span class="label">${t('filters.title')}</span></button>
         <button class="btn quiet help" aria-label=${t('shortcuts.title')} title=${t('shortcuts.titleKey')} @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
-        <ox-language-switch></ox-language-switch>
       </header>
       <div class="body">
         <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label=${t('panel.label')}>
           <ox-profile .info=${info}></ox-profile>
           <ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
           <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>
+          <ox-language-switch></ox-language-switch>
         </aside>
         <main class="main" aria-labelledby="main-title">
           <h2 id="main-title" class="visually-hidden">${t(VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'thread.title')}</h2>

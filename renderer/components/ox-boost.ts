@@ -4,7 +4,7 @@ import type { Post } from '../../preload/contract.js';
 import { formatDateTime, hostOf, safeHref } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
-import { isolate, t, tParts } from '../lib/i18n.js';
+import { t, tParts } from '../lib/i18n.js';
 
 /**
  * The boosted post's own content is not in archives (only its URI), unless the engine inlined it.
@@ -55,7 +55,7 @@ export class OxBoost extends LitElement {
         · <time datetime=${p.published}>${formatDateTime(p.published)}</time></p>
       <p class="target" dir="auto">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${href}</a>` : (p.boostOf ?? t('boost.unnamed'))}</p>
       ${p.boosted?.text ? html`<p class="inline" dir="auto">${p.boosted.text}</p>` : nothing}
-      ${this.source ? html`<p class="from"><span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}>${t('post.from', { source: isolate(this.source) })}</span></p>` : nothing}
+      ${this.source ? html`<p class="from"><span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}><span>${tParts('post.from', { source: html`<bdi>${this.source}</bdi>` })}</span></span></p>` : nothing}
     </article>`;
   }
 }

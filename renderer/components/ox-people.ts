@@ -110,9 +110,9 @@ export class OxPeople extends LitElement {
         @click=${() => ((this.kind = k), (this.query = ''), (this.all = false), (this.message = ''))}>${KIND_LABELS[k]} <span class="chip">${formatNumber(this.count(info, k))}</span></button>`)}</nav>
       ${kinds.length ? this.renderKind(info) : html`<p class="state">${tParts('people.noLists', { command: html`<code dir="ltr" translate="no">outbox serve archive.zip following_accounts.csv …</code>` })}</p>`}
       ${info.notes.length || info.problems.length ? html`<details class="notes"><summary>${t('people.about', { files: plural(info.files.length, 'count.files') })}</summary>
-        <ul>${info.files.map((f) => html`<li>${t('people.file', { file: isolate(f.name), rows: plural(f.rows, 'count.rows'), list: KIND_LABELS[f.kind] })}</li>`)}
+        <ul>${info.files.map((f) => html`<li>${tParts('people.file', { file: html`<bdi>${f.name}</bdi>`, rows: plural(f.rows, 'count.rows'), list: KIND_LABELS[f.kind] })}</li>`)}
           ${info.notes.map((n) => html`<li lang="en">${n}</li>`)}
-          ${info.problems.slice(0, 50).map((p) => html`<li>${t('people.problem', { file: isolate(p.file), line: formatNumber(p.line), reason: p.reason })}</li>`)}</ul></details>` : nothing}`;
+          ${info.problems.slice(0, 50).map((p) => html`<li>${tParts('people.problem', { file: html`<bdi>${p.file}</bdi>`, line: formatNumber(p.line), reason: html`<span lang="en">${p.reason}</span>` })}</li>`)}</ul></details>` : nothing}`;
   }
 
   override render() {

@@ -5,7 +5,7 @@ import { emit } from '../lib/events.js';
 import { formatDateTime, formatNumber, languageName, safeHref, visibilityLabels } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
-import { isolate, t } from '../lib/i18n.js';
+import { t, tParts } from '../lib/i18n.js';
 
 const visibilityIcons = { public: 'globe', unlisted: 'unlock', private: 'lock', direct: 'mail' } as const;
 
@@ -45,7 +45,7 @@ export class OxPostFooter extends LitElement {
     if (!p) return nothing;
     const href = safeHref(p.url);
     return html`<div class="row">
-      ${this.source ? html`<span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}>${t('post.from', { source: isolate(this.source) })}</span>` : nothing}
+      ${this.source ? html`<span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}><span>${tParts('post.from', { source: html`<bdi>${this.source}</bdi>` })}</span></span>` : nothing}
       <span class="chip ${p.visibility}" title=${t('filters.visibility')}>
         ${icon(visibilityIcons[p.visibility])}${visibilityLabels[p.visibility]}</span>
       ${p.language ? html`<span class="chip" title=${languageName(p.language)}><span class="visually-hidden">${t('post.languageLabel')}</span><span translate="no">${p.language}</span></span>` : nothing}

@@ -13,7 +13,7 @@ import './ox-avatar.js';
 import './ox-media-grid.js';
 import './ox-poll.js';
 import './ox-post-footer.js';
-import { isolate, t, tParts } from '../lib/i18n.js';
+import { t, tParts } from '../lib/i18n.js';
 
 export interface Author {
   displayName: string;
@@ -105,7 +105,7 @@ export class OxPost extends LitElement {
     return html`<p class="context">
       ${icon('reply')} ${tParts('post.replyTo', { target: p.parentInArchive
         ? html`<button class="linkish" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>${t('post.replyInArchive')}</button>`
-        : href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${t('post.replyOn', { server: isolate(hostOf(href)) })}</a>` : t('post.replyUnknown') })}
+        : href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${tParts('post.replyOn', { server: html`<bdi>${hostOf(href)}</bdi>` })}</a>` : t('post.replyUnknown') })}
     </p>`;
   }
 
