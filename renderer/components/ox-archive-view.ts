@@ -136,6 +136,13 @@ export class OxArchiveView extends LitElement {
       if (e.detail.facets) this.facets = e.detail.facets;
     });
     this.addEventListener('ox-position', (e) => (this.month = e.detail.month));
+    // The address follows the reading place without a history entry per scroll: Back and reload return to it.
+    this.addEventListener('ox-place', (e) => {
+      if (this.section !== 'timeline') return;
+      this.route = { ...this.route, at: e.detail.at };
+      const hash = withThreadArchive(formatSection('timeline', this.route, this.merged), null);
+      if (hash !== location.hash) history.replaceState(history.state, '', hash);
+    });
     this.addEventListener('ox-open-media', (e) => this.$('ox-media-viewer')?.show(e.detail.archive, e.detail.media, e.detail.index));
   }
 
@@ -172,6 +179,8 @@ export class OxArchiveView extends LitElement {
 
   /** A new history entry, so back/forward walk through views and filters. */
   private go(route: Route, replace = false, section: Section = route.view, threadArchive: string | null = null): void {
+    // A new filter or order is a new list: it starts at its top.
+    if (route.order !== this.route.order || JSON.stringify(route.filter) !== JSON.stringify(this.route.filter)) route = { ...route, at: undefined };
     const hash = withThreadArchive(formatSection(section, route, this.merged), threadArchive);
     const depth = ((history.state as { oxDepth?: number } | null)?.oxDepth ?? 0) + (replace ? 0 : 1);
     if (hash !== location.hash) {
@@ -194,7 +203,11 @@ export class OxArchiveView extends LitElement {
   override updated(changed: Map<string, unknown>): void {
     // Back on the timeline from a thread or list: the keyboard continues where it was.
     const before = changed.get('section') as Section | undefined;
-    if (before && before !== 'timeline' && this.section === 'timeline') void this.$('ox-timeline')?.focusCurrent();
+    if (before && before !== 'timeline' && this.section === 'timeline') {
+      const timeline = this.$('ox-timeline');
+      timeline?.restorePlace();
+      void timeline?.focusCurrent();
+    }
   }
 
   // Typing refines one search: it replaces the history entry instead of adding one per keystroke.
@@ -261,7 +274,7 @@ export class OxArchiveView extends LitElement {
         <main class="main" aria-labelledby="main-title">
           <h2 id="main-title" class="visually-hidden">${VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'Thread'}</h2>
           <div class="notices">${this.renderWarnings()}${this.renderMoves(extras?.moves ?? [])}</div>
-          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
+          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} at=${this.route.at ?? ''} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
             .sources=${extras?.sources ?? NO_SOURCES} ?showSource=${this.merged && (extras?.archives ?? 1) > 1}></ox-timeline>
           ${view === 'thread' && this.route.id ? html`<ox-thread archive=${thread} postId=${this.route.id} .author=${threadSource.author} .emojis=${threadSource.emojis}></ox-thread>` : nothing}
           ${view === 'stats' ? html`<ox-stats archive=${archive} .filter=${filter}></ox-stats>` : nothing}

@@ -18,6 +18,8 @@ export interface OxEventDetails {
   'ox-results': { total: number; facets: Facets | null; terms: string[] };
   /** the month ("YYYY-MM", UTC) of the post at the top of the timeline changed */
   'ox-position': { month: string };
+  /** the timeline settled on a post ("index:postId"), for the address */
+  'ox-place': { at: string };
   'ox-open-demo': Record<string, never>;
   'ox-show-shortcuts': Record<string, never>;
 }
@@ -37,6 +39,7 @@ declare global {
     'ox-jump': OxEvent<'ox-jump'>;
     'ox-results': OxEvent<'ox-results'>;
     'ox-position': OxEvent<'ox-position'>;
+    'ox-place': OxEvent<'ox-place'>;
     'ox-open-demo': OxEvent<'ox-open-demo'>;
     'ox-show-shortcuts': OxEvent<'ox-show-shortcuts'>;
   }

@@ -18,6 +18,19 @@ export interface Route {
    * fresh search starts with the best matches and clearing it goes back to newest first.
    */
   parsed?: { asked: Order | null; order: Order };
+  /**
+   * The place in the timeline: "index:postId" of the post at the top. Kept in the address so Back and a reload
+   * return to the post that was read; dropped whenever the filter or order changes (a new list starts at its top).
+   */
+  at?: string;
+}
+
+const AT = /^(\d{1,9}):(.+)$/s;
+
+/** "12:https://…/statuses/1" → { index: 12, id } (null when it is not a place). */
+export function parseAt(at: string | undefined): { index: number; id: string } | null {
+  const m = at ? AT.exec(at) : null;
+  return m ? { index: Number(m[1]), id: m[2]! } : null;
 }
 
 const VIEWS: readonly View[] = ['timeline', 'thread', 'likes', 'bookmarks'];
@@ -56,6 +69,8 @@ export function parseRoute(hash: string): Route {
   const route: Route = { view, filter, order, parsed: { asked, order } };
   const id = params.get('id');
   if (view === 'thread' && id) route.id = id;
+  const at = params.get('at');
+  if (view === 'timeline' && at && AT.test(at)) route.at = at;
   return route;
 }
 
@@ -75,6 +90,7 @@ export function formatRoute(route: Route): string {
   const order = orderFor(f, chosen ? route.order : route.parsed!.asked);
   if (order !== defaultOrder(f)) params.set('order', order);
   if (f.q) params.set('q', f.q);
+  if (route.view === 'timeline' && route.at) params.set('at', route.at);
   const path = route.view === 'timeline' ? '' : route.view;
   const query = params.toString();
   return `#/${path}${query ? `?${query}` : ''}`;

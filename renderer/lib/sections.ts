@@ -32,7 +32,8 @@ export function parseSection(hash: string): Place {
 
 export function formatSection(section: Section, route: Route, merged = false): string {
   const own = (OWN as readonly string[]).includes(section);
-  const hash = formatRoute({ ...route, view: own ? 'timeline' : (section as View) });
+  // The timeline's place belongs to the timeline only.
+  const hash = formatRoute({ ...route, at: own ? undefined : route.at, view: own ? 'timeline' : (section as View) });
   const { path, query } = split(hash);
   const params = new URLSearchParams(query);
   if (merged) params.set('all', '1');

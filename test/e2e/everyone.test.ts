@@ -118,6 +118,28 @@ describe('places kept', () => {
     });
   }
 
+  it('a short list opened from its address starts at its top, and the filter button does too', async () => {
+    const page = await viewer('#/?poll=1');
+    const first = article(page, archive.ids.polls.at(-1)!);
+    await until('the newest poll on screen', () => onScreen(first));
+    const scrollerTop = () => page.locator('ox-timeline').evaluate((t) => t.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect().top);
+    expect((await first.evaluate((el) => el.getBoundingClientRect().top)) - (await scrollerTop())).toBeLessThan(40);
+    // The sidebar's button on the full timeline scrolled far down.
+    await page.evaluate(() => (location.hash = '#/'));
+    await until('the full list', async () => (await resultCount(page))! > 100);
+    await page.locator('ox-timeline').evaluate((t) => (t as unknown as { scrollToIndex(i: number): void }).scrollToIndex(90));
+    await page.waitForTimeout(300);
+    await page.locator('nav[aria-label="Filters"]').getByRole('button', { name: /^Polls/ }).click();
+    await until('three polls', async () => (await resultCount(page)) === 3);
+    await until('the newest poll on screen again', () => onScreen(first));
+    // The wheel and Home both keep it there.
+    await page.mouse.move(640, 500);
+    await page.mouse.wheel(0, -400);
+    await page.keyboard.press('Home');
+    await page.waitForTimeout(300);
+    expect(await onScreen(first)).toBe(true);
+  });
+
   it('Back, Esc and the browser back return to the post left, and a reload keeps the place', async () => {
     const page = await viewer();
     await page.locator('ox-timeline').evaluate((t) => (t as unknown as { scrollToIndex(i: number): void }).scrollToIndex(70));
