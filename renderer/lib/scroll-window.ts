@@ -196,9 +196,15 @@ export class ScrollWindow {
       this.pinToEnd();
       this.pinned = true;
     } else if (end === this.total) {
+      // Judged on measured heights only: on estimates, a short list of tall cards (photos) looked shorter than the
+      // window, was pinned to its end and opened past its first posts.
       let below = -this.offset;
-      for (let i = this.anchor; i < this.total; i++) below += this.h(i);
-      if (below < this.viewport()) {
+      let known = true;
+      for (let i = this.anchor; i < this.total; i++) {
+        known &&= this.heights.has(i);
+        below += this.h(i);
+      }
+      if (known && below < this.viewport()) {
         // Stays pinned (until the reader scrolls) while late-rendering cards change the heights below.
         this.atEnd = true;
         this.pinToEnd();

@@ -20,7 +20,7 @@ export const EVERYONE = {
 
 export interface EveryoneArchive {
   path: string;
-  ids: { portrait: string; threadRoot: string; threadReply: string; popular: string; polls: string[]; tagged: string[]; onThisDay: string[] };
+  ids: { portrait: string; threadRoot: string; threadReply: string; popular: string; polls: string[]; tagged: string[]; onThisDay: string[]; media: string[] };
 }
 
 export async function everyoneArchive(dir: string, today = new Date()): Promise<EveryoneArchive> {
@@ -37,6 +37,7 @@ export async function everyoneArchive(dir: string, today = new Date()): Promise<
   const polls: string[] = [];
   const tagged: string[] = [];
   const onThisDay: string[] = [];
+  const media: string[] = [];
   // On this day, two and one years back (at noon UTC, the same calendar day in every time zone near UTC).
   for (const years of [3, 2]) {
     const at = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate(), 12));
@@ -51,6 +52,8 @@ export async function everyoneArchive(dir: string, today = new Date()): Promise<
     if (i === 25 || i === 55 || i === 85) tagged.push(add(day(i), { text: `${EVERYONE.tagText(tagged.length + 1)} #${EVERYONE.tag}`, hashtags: [EVERYONE.tag] }));
     if (i === 60) threadRoot = add(day(i), { text: EVERYONE.threadRoot, likes: 3, shares: 1 });
     if (i === 61) threadReply = add(day(i), { text: EVERYONE.threadReply, inReplyTo: threadRoot });
+    // Three more tall photo posts: with the portrait one, a short list of cards taller than the window.
+    if (i === 100 || i === 110 || i === 120) media.push(add(day(i), { text: `Tall photo number ${media.length + 1}`, media: [{ kind: 'image', alt: `Tall photo ${media.length + 1}`, width: 300, height: 1200, ext: 'png', mediaType: 'image/png', bytes: pngImage(300, 1200, (x, y) => [200, (y >> 3) & 255, x & 255]) }] }));
     if (i === 90) popular = add(day(i), { text: EVERYONE.popular, likes: 240, shares: 31 });
     if (i === 130) {
       portrait = add(day(i), {
@@ -64,5 +67,5 @@ export async function everyoneArchive(dir: string, today = new Date()): Promise<
     add(day(i), { text: `Harbour log entry ${i + 1}: wind, tide and gulls`, likes: i % 7, shares: i % 3 });
   }
   const path = await writeArchive({ version: '4.4', account, items }, dir, { fileName: 'everyone.zip' });
-  return { path, ids: { portrait, threadRoot, threadReply, popular, polls, tagged, onThisDay } };
+  return { path, ids: { portrait, threadRoot, threadReply, popular, polls, tagged, onThisDay, media: [...media, portrait] } };
 }

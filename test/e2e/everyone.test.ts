@@ -102,6 +102,7 @@ describe('places kept', () => {
   for (const [what, hash, first] of [
     ['a poll filter', '#/?poll=1', () => archive.ids.polls.at(-1)!],
     ['a hashtag with three posts', `#/?tag=${EVERYONE.tag}`, () => archive.ids.tagged.at(-1)!],
+    ['four posts taller than the window', '#/?media=1', () => archive.ids.media.at(-1)!],
   ] as const) {
     it(`${what} opens on its first post, also after scrolling a long list first`, async () => {
       const page = await viewer();
@@ -109,7 +110,7 @@ describe('places kept', () => {
       await page.locator('ox-timeline').evaluate((t) => (t as unknown as { scrollToIndex(i: number): void }).scrollToIndex(60));
       await page.waitForTimeout(300);
       await page.evaluate((h) => (location.hash = h), hash);
-      await until('three results', async () => (await resultCount(page)) === 3);
+      await until('the short list', async () => (await resultCount(page))! <= 4);
       await until('the first post on screen', () => onScreen(article(page, first())));
       const top = await article(page, first()).evaluate((el) => el.getBoundingClientRect().top);
       const scroller = await page.locator('ox-timeline').evaluate((t) => t.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect().top);
@@ -118,7 +119,15 @@ describe('places kept', () => {
     });
   }
 
-  it('a short list opened from its address starts at its top, and the filter button does too', async () => {
+  it('a short list opened from its address starts at its top', async () => {
+    const page = await viewer('#/?media=1');
+    const tall = article(page, archive.ids.media.at(-1)!);
+    await until('the newest photo post on screen', () => onScreen(tall));
+    await page.waitForTimeout(500);
+    expect(await onScreen(tall)).toBe(true);
+  });
+
+  it('a short list from the filter button starts at its top; the wheel and Home keep it there', async () => {
     const page = await viewer('#/?poll=1');
     const first = article(page, archive.ids.polls.at(-1)!);
     await until('the newest poll on screen', () => onScreen(first));
