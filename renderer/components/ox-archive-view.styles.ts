@@ -29,7 +29,7 @@ export const viewStyles = css`
     overflow-y: auto; padding: var(--ox-sys-space-4); display: grid; align-content: start; gap: var(--ox-sys-space-5);
     border-right: 1px solid var(--ox-sys-color-border); background: var(--ox-sys-color-bg);
   }
-  .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); }
+  .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); grid-template-columns: minmax(0, 1fr); }
   .main > [hidden] { display: none; }
   .notices:empty { display: none; }
   .moves {

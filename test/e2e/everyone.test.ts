@@ -190,7 +190,8 @@ describe('phones', () => {
         const walk = (root: Document | ShadowRoot) => {
           for (const el of root.querySelectorAll('*')) {
             const r = el.getBoundingClientRect();
-            if (r.width > 0 && r.height > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5) && el.checkVisibility()) {
+            // 1 px boxes are the visually hidden labels screen readers read.
+            if (r.width > 1 && r.height > 1 && (r.right > innerWidth + 0.5 || r.left < -0.5) && el.checkVisibility()) {
               const clipped = el.closest('[aria-hidden=true]');
               if (!clipped) out.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
             }
