@@ -76,7 +76,7 @@ export class OxProfile extends LitElement {
       <div class="banner">${header ? html`<img src=${header} alt=${p.headerDescription ?? ''} @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)}>` : nothing}</div>
       <div class="inner">
         <ox-avatar .src=${media(p.avatar)} .name=${name}></ox-avatar>
-        <h1>${richText(name, { emojis })}</h1>
+        <h1><bdi>${richText(name, { emojis })}</bdi></h1>
         <p class="handle">${handleOf(info)}</p>
         ${p.actorType !== 'Person' || p.suspended || p.memorial || !p.present ? html`<div class="badges">
           ${p.actorType === 'Service' ? html`<span class="chip">Bot</span>` : p.actorType === 'Group' ? html`<span class="chip">Group</span>` : nothing}
