@@ -524,6 +524,8 @@ export interface OutboxApi {
   current(): Promise<Result<ArchiveInfo[]>>;
   /** Open an archive: a path (desktop), or the built-in demo when path is omitted. */
   open(request: { path?: string; demo?: boolean }): Promise<Result<ArchiveInfo>>;
+  /** The archives opened before (browser mode keeps the list; absent where the app has none). */
+  recent?(): Promise<Result<RecentArchive[]>>;
   page(query: PageQuery): Promise<Result<Page>>;
   post(request: { archive: string; id: string }): Promise<Result<Post>>;
   thread(request: { archive: string; id: string }): Promise<Result<Thread>>;
@@ -589,7 +591,27 @@ export const Routes = {
   exportCsv: '/api/export-csv', // ?kind=<RelationshipKind> → text/csv attachment (errors: Result JSON)
   stats: '/api/stats', // ?archive=&filter=<JSON PostFilter>&tz=<IANA zone>&utc=1 → Result<Stats>
   export: '/api/export', // ?archive=&format=jsonl|csv&filter=<JSON PostFilter> → attachment (errors: Result JSON)
+  // Browser mode's open flow (POST, same origin only):
+  open: '/api/open', // POST JSON OpenRequest → Result<ArchiveInfo>; replaces what is open
+  upload: '/api/upload', // POST ?name=<file name> with the file as the body → saved in the cache folder, opened → Result<ArchiveInfo>
+  recent: '/api/recent', // GET → Result<RecentArchive[]>
 } as const;
+
+/** What POST /api/open asks for: a path on this computer, or the built-in demo. */
+export interface OpenRequest {
+  path?: string;
+  demo?: boolean;
+}
+
+/** An archive opened before in browser mode, newest first. */
+export interface RecentArchive {
+  /** where it is on this computer (an uploaded file: its copy in the cache folder) */
+  path: string;
+  /** the file name shown */
+  name: string;
+  /** ISO 8601 */
+  openedAt: string;
+}
 
 export const PAGE_LIMIT_MAX = 500;
 
