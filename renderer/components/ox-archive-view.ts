@@ -5,7 +5,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { AccountMove, ArchiveInfo, Facets, PostFilter } from '../../preload/contract.js';
 import { ALL_ARCHIVES } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
-import type { OxEvent } from '../lib/events.js';
+import { emit, type OxEvent } from '../lib/events.js';
 import { formatDate, plural } from '../lib/format.js';
 import { KeyboardController } from '../lib/keyboard.js';
 import { patchFilter, type Route } from '../lib/route.js';
@@ -53,7 +53,11 @@ export class OxArchiveView extends LitElement {
     panelOpen: { state: true },
     warningsHidden: { state: true },
     month: { state: true },
+    canOpen: { type: Boolean },
   };
+
+  /** browser mode: the header offers to open another archive (the desktop app has its File menu) */
+  canOpen = false;
 
   /** the month being read, marked in the scrubber */
   month = '';
@@ -263,6 +267,7 @@ export class OxArchiveView extends LitElement {
           @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${sectionIcon(v)}<span class="label">${label}</span></button>`)}</nav>
         <ox-export-menu archive=${archive} .files=${this.merged ? (extras?.names ?? [info.name]) : [info.name]} .filter=${filter} .total=${this.total} .facets=${this.facets}></ox-export-menu>
         <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}<span class="label">Filters</span></button>
+        ${this.canOpen ? html`<button class="btn quiet open" title="Open another archive" @click=${() => emit(this, 'ox-show-welcome', {})}>${icon('outbox')}<span class="label">Open</span></button>` : nothing}
         <button class="btn quiet help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
       </header>
       <div class="body">

@@ -24,13 +24,16 @@ const ADVICE: Partial<Record<ErrorCode, string>> = {
 
 /**
  * @fires ox-open-demo - "Open the demo instead"
+ * @fires ox-show-welcome - "Open another archive" (browser mode)
  */
 export class OxError extends LitElement {
-  static override properties = { error: { attribute: false }, canOpen: { type: Boolean } };
+  static override properties = { error: { attribute: false }, canOpen: { type: Boolean }, mode: {} };
 
   error: ErrorInfo | null = null;
-  /** false in browser mode, where only the command line picks the archive */
+  /** true where the page can open another archive (the desktop app, and browser mode's open flow) */
   canOpen = false;
+  /** 'browser': "Open another archive" goes to the welcome screen's chooser; 'desktop': the File menu does */
+  mode: 'desktop' | 'browser' = 'desktop';
 
   static override styles = [baseStyles, screenStyles];
 
@@ -45,6 +48,7 @@ export class OxError extends LitElement {
       <p>${ADVICE[e.code] ?? ''}</p>
       <div class="actions">
         <button class="btn primary" @click=${() => location.reload()}>Try again</button>
+        ${this.canOpen && this.mode === 'browser' ? html`<button class="btn" @click=${() => emit(this, 'ox-show-welcome', {})}>Open another archive</button>` : nothing}
         ${this.canOpen ? html`<button class="btn" @click=${() => emit(this, 'ox-open-demo', {})}>Open the demo instead</button>` : nothing}
       </div>
     </div>`;
