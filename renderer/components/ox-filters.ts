@@ -51,7 +51,8 @@ export class OxFilters extends LitElement {
   }
 
   private toggle(label: string, pressed: boolean, count: number | undefined, onClick: () => void, extraClass = '') {
-    return html`<button class="toggle ${extraClass}" aria-pressed=${String(pressed)} aria-label=${label}
+    // Named by its visible label (the count is hidden from the name and said in the description instead).
+    return html`<button class="toggle ${extraClass}" aria-pressed=${String(pressed)}
         aria-description=${count === undefined ? nothing : `${formatNumber(count)} in the current results`} @click=${onClick}>
       <span class="label">${label}</span>${count === undefined ? nothing : html`<span class="count" aria-hidden="true">${formatNumber(count)}</span>`}
     </button>`;

@@ -49,6 +49,7 @@ export class OxMediaGrid extends LitElement {
     video { object-fit: contain; background: black; }
     .audio { display: grid; align-content: center; gap: var(--ox-sys-space-2); padding: var(--ox-sys-space-3); height: 100%; }
     audio { width: 100%; }
+    /* Outside the button: the button's name is the description alone, and starts with what it says ("View image"). */
     .badge {
       position: absolute; left: 6px; bottom: 6px; pointer-events: none;
       padding: 0 0.4rem; border-radius: 4px; font-size: 0.6875rem; font-weight: 700; letter-spacing: 0.03em;
@@ -105,7 +106,7 @@ export class OxMediaGrid extends LitElement {
       default:
         return html`<figure class="tile"><button class="open" @click=${() => this.open(index)}
             aria-label=${alt ? `View image: ${alt}` : 'View image (no description)'}>
-          <img src=${src} alt=${alt} decoding="async">${badge}</button></figure>`;
+          <img src=${src} alt=${alt} decoding="async"></button>${badge}</figure>`;
     }
   }
 
@@ -119,9 +120,10 @@ export class OxMediaGrid extends LitElement {
         ${veiled ? html`<button class="veil" @click=${() => this.reveal()}>
             <strong>Sensitive media</strong><span>Show ${media.length === 1 ? 'it' : `all ${media.length}`}</span></button>` : nothing}
       </div>
-      ${veiled ? nothing : html`<ul class="alts" aria-label="Image descriptions">${media.map((m, i) => html`<li>
+      ${veiled ? nothing : media.some((m) => m.description) ? html`<ul class="alts" aria-label="Image descriptions">${media.map((m, i) => html`<li>
         ${media.length > 1 ? html`<span class="chip">${i + 1}</span>` : nothing}
-        ${m.description ? html`<span class="alt">${m.description}</span>` : html`<span class="none">No alt text</span>`}</li>`)}</ul>`}`;
+        ${m.description ? html`<span class="alt">${m.description}</span>` : html`<span class="none">No alt text</span>`}</li>`)}</ul>`
+        : html`<ul class="alts" aria-label="Image descriptions"><li><span class="none">No alt text</span></li></ul>`}`;
   }
 }
 
