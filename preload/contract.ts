@@ -129,8 +129,12 @@ export interface Post {
   poll: Poll | null;
   /** URI of the quoted status (quote, quoteUri or _misskey_quote), null when none */
   quote: string | null;
+  /** favourites total Mastodon 4.3+ writes on own posts (`likes.totalItems`); null when absent */
   likesCount: number | null;
+  /** boosts total (`shares.totalItems`, 4.3+); null when absent. Exported as `boostsCount` */
   sharesCount: number | null;
+  /** replies total (`replies.totalItems`) when the server wrote one; null when absent */
+  repliesCount: number | null;
   /** true when inReplyTo names a post that is in this archive */
   parentInArchive: boolean;
   /** position of the item in the archive's orderedItems (0-based, after skipping nothing) */
