@@ -254,9 +254,14 @@ export interface PostFilter {
   /** inclusive, YYYY-MM-DD (or YYYY-MM, YYYY) */
   from?: string;
   to?: string;
+  /** popularity minimums (Mastodon 4.3+ totals; a post without the total never passes): likesCount >= minLikes */
+  minLikes?: number;
+  /** sharesCount >= minBoosts */
+  minBoosts?: number;
 }
 
-export type SortOrder = 'newest' | 'oldest' | 'relevance';
+/** 'likes' / 'boosts': most favourited / boosted first (posts without totals last), newest first among equals. */
+export type SortOrder = 'newest' | 'oldest' | 'relevance' | 'likes' | 'boosts';
 
 export interface PageQuery {
   archive: string;
