@@ -43,7 +43,7 @@ export const viewStyles = css`
   .moves > .icon { color: var(--ox-sys-color-accent); }
   .mark .icon { width: 1.2rem; height: 1.2rem; }
   .panel-toggle .icon, .help .icon, .open .icon { width: 1.15rem; height: 1.15rem; }
-  .main > ox-timeline, .main > ox-thread, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
+  .main > ox-timeline, .main > ox-thread, .main > ox-on-this-day, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
   @media (max-width: 900px) {
     /* Two rows (also at 200% zoom): brand, sections as icons, export, filters and help; then the search. */
     .bar { gap: var(--ox-sys-space-2); row-gap: var(--ox-sys-space-2); }

@@ -23,6 +23,7 @@ import './ox-export-menu.js';
 import './ox-filters.js';
 import './ox-media-viewer.js';
 import './ox-months.js';
+import './ox-on-this-day.js';
 import './ox-people.js';
 import './ox-profile.js';
 import './ox-search-box.js';
@@ -32,7 +33,7 @@ import './ox-thread.js';
 import './ox-timeline.js';
 import './ox-uri-list.js';
 
-const VIEW_TABS: Array<[Section, string]> = [['timeline', 'Posts'], ['stats', 'Stats'], ['people', 'People'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
+const VIEW_TABS: Array<[Section, string]> = [['timeline', 'Posts'], ['today', 'On this day'], ['stats', 'Stats'], ['people', 'People'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
 const NO_SOURCES: ReadonlyMap<string, PostSource> = new Map();
 /** Sections that show the current filter themselves: changing it keeps the reader there. */
 const FILTERED: readonly Section[] = ['timeline', 'stats'];
@@ -283,6 +284,7 @@ export class OxArchiveView extends LitElement {
             .sources=${extras?.sources ?? NO_SOURCES} ?showSource=${this.merged && (extras?.archives ?? 1) > 1}></ox-timeline>
           ${view === 'thread' && this.route.id ? html`<ox-thread archive=${thread} postId=${this.route.id} .author=${threadSource.author} .emojis=${threadSource.emojis}></ox-thread>` : nothing}
           ${view === 'stats' ? html`<ox-stats archive=${archive} .filter=${filter}></ox-stats>` : nothing}
+          ${view === 'today' ? html`<ox-on-this-day archive=${info.id} .months=${info.months} .author=${own.author} .emojis=${own.emojis}></ox-on-this-day>` : nothing}
           ${view === 'people' ? html`<ox-people></ox-people>` : nothing}
           ${view === 'likes' || view === 'bookmarks' ? html`<ox-uri-list archive=${info.id} kind=${view}></ox-uri-list>` : nothing}
         </main>

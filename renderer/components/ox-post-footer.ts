@@ -51,6 +51,7 @@ export class OxPostFooter extends LitElement {
       ${p.updated ? html`<span class="chip" title=${`Edited ${formatDateTime(p.updated)}`}>${icon('edit')}Edited</span>` : nothing}
       ${p.likesCount !== null ? html`<span class="count" title="Favourites">${icon('star')}${formatNumber(p.likesCount)}<span class="visually-hidden"> favourites</span></span>` : nothing}
       ${p.sharesCount !== null ? html`<span class="count" title="Boosts">${icon('boost')}${formatNumber(p.sharesCount)}<span class="visually-hidden"> boosts</span></span>` : nothing}
+      ${p.repliesCount !== null && p.repliesCount !== undefined ? html`<span class="count" title="Replies">${icon('reply')}${formatNumber(p.repliesCount)}<span class="visually-hidden"> replies</span></span>` : nothing}
       <span class="spacer"></span>
       <span class="actions">
         <button class="act" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>${icon('thread')}Thread</button>

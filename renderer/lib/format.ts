@@ -45,8 +45,37 @@ export const visibilityLabels: Record<Visibility, string> = {
   direct: 'Direct message',
 };
 
+const languageNames = (() => {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'language' });
+  } catch {
+    return null;
+  }
+})();
+
+/** "zh" → "Chinese" in the reader's language (the code itself when the browser does not know it). */
+export function languageName(code: string): string {
+  try {
+    return languageNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const dayMonth = new Intl.DateTimeFormat(undefined, { month: 'long', day: 'numeric' });
+
+/** "December 7" in the reader's language. */
+export const formatDayMonth = (d: Date): string => dayMonth.format(d);
+
+const pluralRules = new Intl.PluralRules();
+
+/** "1 year ago", "3 years ago" (plural forms through Intl.PluralRules, so a translation can add its own). */
+export function yearsAgo(n: number): string {
+  return pluralRules.select(n) === 'one' ? `${formatNumber(n)} year ago` : `${formatNumber(n)} years ago`;
+}
+
 export function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${pluralRules.select(n) === 'one' ? one : many}`;
 }
 
 /** The host of a url, or the url itself. */

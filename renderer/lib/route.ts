@@ -63,8 +63,12 @@ export function parseRoute(hash: string): Route {
   if (from && DAY.test(from)) filter.from = from;
   const to = params.get('to');
   if (to && DAY.test(to)) filter.to = to;
+  for (const [param, field] of [['likes', 'minLikes'], ['boosts', 'minBoosts']] as const) {
+    const min = params.get(param);
+    if (min && /^\d{1,9}$/.test(min)) filter[field] = Number(min);
+  }
   const named = params.get('order');
-  const asked = named === 'newest' || named === 'oldest' || named === 'relevance' ? named : null;
+  const asked = named === 'newest' || named === 'oldest' || named === 'relevance' || named === 'likes' || named === 'boosts' ? named : null;
   const order = orderFor(filter, asked);
   const route: Route = { view, filter, order, parsed: { asked, order } };
   const id = params.get('id');
@@ -86,6 +90,8 @@ export function formatRoute(route: Route): string {
   for (const [param, field] of Object.entries(FLAGS)) if (f[field]) params.set(param, '1');
   if (f.from) params.set('from', f.from);
   if (f.to) params.set('to', f.to);
+  if (f.minLikes !== undefined) params.set('likes', String(f.minLikes));
+  if (f.minBoosts !== undefined) params.set('boosts', String(f.minBoosts));
   const chosen = !route.parsed || route.order !== route.parsed.order;
   const order = orderFor(f, chosen ? route.order : route.parsed!.asked);
   if (order !== defaultOrder(f)) params.set('order', order);
@@ -103,7 +109,7 @@ export function defaultOrder(filter: PostFilter): Order {
 
 /** The order asked for, when it makes sense for this filter (relevance needs words to match), else the default. */
 export function orderFor(filter: PostFilter, asked: string | null | undefined): Order {
-  if (asked === 'newest' || asked === 'oldest') return asked;
+  if (asked === 'newest' || asked === 'oldest' || asked === 'likes' || asked === 'boosts') return asked;
   if (asked === 'relevance' && filter.q) return 'relevance';
   return defaultOrder(filter);
 }

@@ -228,3 +228,36 @@ describe('names', () => {
     expect(await deepText(name)).toContain('Pia');
   });
 });
+
+describe('On this day and popularity', () => {
+  it('On this day is one click from the timeline and shows the posts of this date in earlier years', async () => {
+    const page = await viewer();
+    await page.getByRole('button', { name: 'On this day' }).click();
+    const view = page.locator('[data-testid=on-this-day]');
+    await until('the earlier years', async () => (await view.locator('section[data-year]').count()) === 2);
+    const years = await view.locator('section[data-year]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.year)));
+    const now = new Date().getFullYear();
+    expect(years).toEqual([now - 2, now - 3]);
+    const ids = await view.locator('article[data-post-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.postId));
+    expect(ids).toEqual([...archive.ids.onThisDay].reverse());
+    expect(await view.innerText()).toMatch(/2 years ago/);
+    await screenshot(page, 'everyone-on-this-day');
+  });
+
+  it('shows the totals, sorts by favourites, and filters by a minimum in the sidebar and in the words', async () => {
+    const page = await viewer('#/?order=likes');
+    const first = page.locator('ox-timeline article[data-post-id]').first();
+    await until('the most liked post first', async () => (await first.getAttribute('data-post-id')) === archive.ids.popular);
+    expect(await deepText(first)).toMatch(/240/);
+    await page.evaluate(() => (location.hash = '#/'));
+    await until('the full list', async () => (await resultCount(page))! > 100);
+    await page.locator('select[aria-label=Favourites]').selectOption('100');
+    await until('one post with 100 or more', async () => (await resultCount(page)) === 1);
+    expect(page.url()).toContain('likes=100');
+    await page.evaluate(() => (location.hash = '#/'));
+    await until('the full list again', async () => (await resultCount(page))! > 100);
+    await page.getByRole('searchbox', { name: 'Search posts' }).fill('likes:>200');
+    await until('the query finds the one post', async () => (await resultCount(page)) === 1);
+    expect(await page.locator('ox-timeline article[data-post-id]').first().getAttribute('data-post-id')).toBe(archive.ids.popular);
+  });
+});
