@@ -37,6 +37,8 @@ const VIEW_TABS: Array<[Section, string]> = [['timeline', 'Posts'], ['today', 'O
 const NO_SOURCES: ReadonlyMap<string, PostSource> = new Map();
 /** Sections that show the current filter themselves: changing it keeps the reader there. */
 const FILTERED: readonly Section[] = ['timeline', 'stats'];
+/** Sections whose posts the filter panel narrows (People, Favourites, Bookmarks and On this day are not posts of the filter). */
+const POST_FILTERED: readonly Section[] = ['timeline', 'thread', 'stats'];
 
 /**
  * One open archive. Owns the route (view, filter, order in the hash) and turns the events of its children into
@@ -231,7 +233,8 @@ export class OxArchiveView extends LitElement {
   private renderCount() {
     const { filter: { q }, order } = this.route;
     const n = this.total;
-    const text = n === null ? '' : q ? `${plural(n, 'result', 'results')}${order === 'relevance' ? ' · best match' : ''}` : plural(n, 'post', 'posts');
+    // Boosts are counted too (the profile's own count has none): say so, so the two numbers do not seem to disagree.
+    const text = n === null ? '' : q ? `${plural(n, 'result', 'results')}${order === 'relevance' ? ' · best match' : ''}` : plural(n, 'post or boost', 'posts and boosts');
     return html`<span class="count" data-testid="result-count" role="status" aria-live="polite">${text}</span>`;
   }
 
@@ -274,8 +277,8 @@ export class OxArchiveView extends LitElement {
       <div class="body">
         <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label="Profile and filters">
           <ox-profile .info=${info}></ox-profile>
-          <ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
-          <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>
+          ${POST_FILTERED.includes(view) ? html`<ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
+            <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>` : nothing}
         </aside>
         <main class="main" aria-labelledby="main-title">
           <h2 id="main-title" class="visually-hidden">${VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'Thread'}</h2>

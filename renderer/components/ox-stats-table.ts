@@ -66,12 +66,12 @@ export class OxStatsTable extends LitElement {
         ['Average length (characters)', n(s.length.average)], ['Longest post (characters)', n(s.length.longest?.chars)],
         ['Longest streak', streak(s.streak.longest)], ['Latest streak', streak(s.streak.latest)], ['Time zone', s.timeZone],
       ], ['Figure', 'Value'], 'totals-table')}
-      <div class="scroll"><table data-testid="months-table"><caption>Per month</caption>
+      <div class="scroll" tabindex="0" role="region" aria-label="Per month"><table data-testid="months-table"><caption>Per month</caption>
         <thead><tr><th scope="col">Month</th><th scope="col" class="num">Posts</th><th scope="col" class="num">Boosts</th></tr></thead>
         <tbody>${months.map(([m, c]) => html`<tr><th scope="row">${this.show(formatMonth(m), { from: m, to: m })}</th>
           <td class="num">${n(c.posts)}</td><td class="num">${n(c.boosts)}</td></tr>`)}</tbody></table></div>
-      <div class="scroll">${this.pairs('Posts per day (days with posts)', days.map(([d, c]) => [this.show(formatDate(`${d}T12:00:00Z`), { from: d, to: d }), n(c)]), ['Day', 'Posts'])}</div>
-      <div class="hours"><table><caption>Posts and boosts by hour and weekday (${s.timeZone})</caption>
+      <div class="scroll" tabindex="0" role="region" aria-label="Posts per day">${this.pairs('Posts per day (days with posts)', days.map(([d, c]) => [this.show(formatDate(`${d}T12:00:00Z`), { from: d, to: d }), n(c)]), ['Day', 'Posts'])}</div>
+      <div class="hours" tabindex="0" role="region" aria-label="By hour and weekday"><table><caption>Posts and boosts by hour and weekday (${s.timeZone})</caption>
         <thead><tr><th scope="col">Day</th>${s.hourByWeekday[0]?.map((_, h) => html`<th scope="col" class="num">${h}</th>`)}</tr></thead>
         <tbody>${s.hourByWeekday.map((row, d) => html`<tr><th scope="row">${WEEKDAY_NAMES[d]}</th>${row.map((c) => html`<td class="num">${c}</td>`)}</tr>`)}</tbody></table></div>
       ${this.pairs('Top hashtags', s.topHashtags.map((t) => [this.show(`#${t.tag}`, { hashtag: t.tag }), n(t.count)]), ['Hashtag', 'Posts'])}

@@ -87,6 +87,15 @@ export function hostOf(url: string): string {
   }
 }
 
+/** A url as a person reads it: percent-escapes decoded (where they decode), for link text only, never for href. */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /** Only http(s) urls become links we render ourselves (the sanitizer handles archive HTML). */
 export function safeHref(url: string | null | undefined): string | null {
   if (!url) return null;

@@ -79,8 +79,18 @@ const screens: Screen[] = [
   }],
   ['stats', async (page) => {
     await goTo('#/stats')(page);
-    await page.locator('ox-stats').waitFor();
-    await page.waitForTimeout(1500);
+    await page.locator('[data-testid=stats-cards]').waitFor();
+    await page.waitForTimeout(1000);
+  }],
+  ['stats table', async (page) => {
+    await goTo('#/stats')(page);
+    await page.locator('[data-testid=stats-cards]').waitFor();
+    await page.getByRole('group', { name: 'Show as' }).getByRole('button', { name: 'Table' }).click();
+    await page.locator('[data-testid=months-table]').waitFor();
+  }],
+  ['on this day', async (page) => {
+    await goTo('#/today')(page);
+    await page.locator('[data-testid=on-this-day] section[data-year]').first().waitFor();
   }],
   ['people', async (page) => {
     await goTo('#/people')(page);
