@@ -129,8 +129,12 @@ export interface Post {
   poll: Poll | null;
   /** URI of the quoted status (quote, quoteUri or _misskey_quote), null when none */
   quote: string | null;
+  /** favourites total Mastodon 4.3+ writes on own posts (`likes.totalItems`); null when absent */
   likesCount: number | null;
+  /** boosts total (`shares.totalItems`, 4.3+); null when absent. Exported as `boostsCount` */
   sharesCount: number | null;
+  /** replies total (`replies.totalItems`) when the server wrote one; null when absent */
+  repliesCount: number | null;
   /** true when inReplyTo names a post that is in this archive */
   parentInArchive: boolean;
   /** position of the item in the archive's orderedItems (0-based, after skipping nothing) */
@@ -250,9 +254,14 @@ export interface PostFilter {
   /** inclusive, YYYY-MM-DD (or YYYY-MM, YYYY) */
   from?: string;
   to?: string;
+  /** popularity minimums (Mastodon 4.3+ totals; a post without the total never passes): likesCount >= minLikes */
+  minLikes?: number;
+  /** sharesCount >= minBoosts */
+  minBoosts?: number;
 }
 
-export type SortOrder = 'newest' | 'oldest' | 'relevance';
+/** 'likes' / 'boosts': most favourited / boosted first (posts without totals last), newest first among equals. */
+export type SortOrder = 'newest' | 'oldest' | 'relevance' | 'likes' | 'boosts';
 
 export interface PageQuery {
   archive: string;
@@ -524,6 +533,8 @@ export interface OutboxApi {
   current(): Promise<Result<ArchiveInfo[]>>;
   /** Open an archive: a path (desktop), or the built-in demo when path is omitted. */
   open(request: { path?: string; demo?: boolean }): Promise<Result<ArchiveInfo>>;
+  /** The archives opened before (browser mode keeps the list; absent where the app has none). */
+  recent?(): Promise<Result<RecentArchive[]>>;
   page(query: PageQuery): Promise<Result<Page>>;
   post(request: { archive: string; id: string }): Promise<Result<Post>>;
   thread(request: { archive: string; id: string }): Promise<Result<Thread>>;
@@ -589,7 +600,27 @@ export const Routes = {
   exportCsv: '/api/export-csv', // ?kind=<RelationshipKind> → text/csv attachment (errors: Result JSON)
   stats: '/api/stats', // ?archive=&filter=<JSON PostFilter>&tz=<IANA zone>&utc=1 → Result<Stats>
   export: '/api/export', // ?archive=&format=jsonl|csv&filter=<JSON PostFilter> → attachment (errors: Result JSON)
+  // Browser mode's open flow (POST, same origin only):
+  open: '/api/open', // POST JSON OpenRequest → Result<ArchiveInfo>; replaces what is open
+  upload: '/api/upload', // POST ?name=<file name> with the file as the body → saved in the cache folder, opened → Result<ArchiveInfo>
+  recent: '/api/recent', // GET → Result<RecentArchive[]>
 } as const;
+
+/** What POST /api/open asks for: a path on this computer, or the built-in demo. */
+export interface OpenRequest {
+  path?: string;
+  demo?: boolean;
+}
+
+/** An archive opened before in browser mode, newest first. */
+export interface RecentArchive {
+  /** where it is on this computer (an uploaded file: its copy in the cache folder) */
+  path: string;
+  /** the file name shown */
+  name: string;
+  /** ISO 8601 */
+  openedAt: string;
+}
 
 export const PAGE_LIMIT_MAX = 500;
 

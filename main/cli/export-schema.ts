@@ -45,6 +45,9 @@ export interface ExportRow {
   quote: string | null;
   /** the account whose export holds this copy of the post: "@user@server" */
   archive: string;
+  likesCount: number | null;
+  boostsCount: number | null;
+  repliesCount: number | null;
 }
 
 export interface ExportField {
@@ -75,6 +78,9 @@ export const EXPORT_FIELDS: readonly ExportField[] = [
   { name: 'poll', type: '{ multiple: boolean; options: Array<{ title: string; votes: number | null }>; votersCount: number | null; endTime: string | null; closed: boolean } | null', description: 'the poll, null when none' },
   { name: 'quote', type: 'string | null', description: 'URI of the quoted status, null when none' },
   { name: 'archive', type: 'string', description: 'the account whose export this post comes from, as "@user@server" (the archive\'s file name when it has no actor.json); with several archives given, tells them apart' },
+  { name: 'likesCount', type: 'number | null', description: 'favourites total the server wrote on the post (Mastodon 4.3+), null when absent' },
+  { name: 'boostsCount', type: 'number | null', description: 'boosts total the server wrote on the post (Mastodon 4.3+), null when absent' },
+  { name: 'repliesCount', type: 'number | null', description: 'replies total when the server wrote one, null when absent' },
 ];
 
 /** `account`: the exporting account as "@user@server" (see accountOf in export.ts). */
@@ -107,5 +113,8 @@ export function exportRow(post: Post, account: string): ExportRow {
       : null,
     quote: post.quote,
     archive: account,
+    likesCount: post.likesCount,
+    boostsCount: post.sharesCount,
+    repliesCount: post.repliesCount,
   };
 }

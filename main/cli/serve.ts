@@ -3,18 +3,22 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import type { OpenProgress } from '../../preload/contract.js';
+import { basename, join, resolve } from 'node:path';
+import type { ErrorInfo, OpenProgress } from '../../preload/contract.js';
 import type { Archive } from '../engine/archive.js';
 import { readCsvExport } from '../engine/csv/read-export.js';
 import { demoArchivePath } from '../engine/demo.js';
+import { cacheFolder } from '../engine/cache/location.js';
 import { ArchiveError, toErrorInfo } from '../engine/errors.js';
 import { openLibrary, type Library, type LibraryOptions } from '../engine/library/library.js';
 import { openDemo } from '../engine/open.js';
 import { locateArchive } from '../engine/source/layout.js';
 import { openSource } from '../engine/source/open-source.js';
 import type { RowWriter } from '../server/insights.js';
+import { BrowserOpener } from '../server/opener.js';
+import { RecentList } from '../server/recent.js';
 import { startServer, type RunningServer } from '../server/server.js';
+import { uploadsFolder } from '../server/upload.js';
 import { UsageError } from './args.js';
 import { csvHeader, csvRow } from './csv.js';
 import { exportRow } from './export-schema.js';
@@ -97,7 +101,7 @@ const rowWriter: RowWriter = {
  * served as the error every API request answers with, and printed as one stderr line: the server keeps running.
  * Resolves with what closes whatever was opened.
  */
-async function openBehind(paths: string[], server: RunningServer, noCache: boolean, signal: AbortSignal): Promise<() => Promise<void>> {
+async function openBehind(paths: string[], server: RunningServer, noCache: boolean, signal: AbortSignal, recent: RecentList): Promise<() => Promise<void>> {
   const bar = progressBar();
   // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
   let last: OpenProgress = { archive: '', phase: 'reading', bytesRead: 0, bytesTotal: 0, items: 0 };
@@ -127,6 +131,7 @@ async function openBehind(paths: string[], server: RunningServer, noCache: boole
     bar.clear();
     server.ready(library.archives, library);
     done(library.archives);
+    for (const path of (await splitPaths(paths)).archives) recent.add(resolve(path));
     process.stderr.write(`${await besideNotice(library, paths)}${libraryNotices(library)}`);
     return () => library.close();
   } catch (error) {
@@ -147,13 +152,26 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (given.archives.length === 0) {
     throw new UsageError('no archive among the paths (browser mode shows CSV files beside an archive): give an archive too', 'serve');
   }
-  for (const path of given.archives) await checkContainer(path);
+  // An archive that cannot be read is shown in the page (its error screen, with Open at hand) instead of ending
+  // the command: browser mode is the app for everyone without the desktop binary.
+  let broken: ErrorInfo | null = null;
+  try {
+    for (const path of given.archives) await checkContainer(path);
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    broken = toErrorInfo(error);
+  }
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
-  for (const path of given.csvs) await readCsvExport(path);
+  if (!broken) for (const path of given.csvs) await readCsvExport(path);
+
+  const cacheDir = options.noCache ? null : cacheFolder(undefined);
+  const recent = new RecentList(cacheDir ? join(cacheDir, 'recent.json') : null);
+  const stop = new AbortController();
+  const opener = new BrowserOpener({ cacheDir: options.noCache ? null : undefined, recent, uploads: uploadsFolder(cacheDir), signal: stop.signal });
 
   let server: RunningServer;
   try {
-    server = await startServer({ opening: true, port: options.port, rendererDir, rowWriter });
+    server = await startServer({ opening: !broken, port: options.port, rendererDir, rowWriter, opener });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
@@ -164,10 +182,15 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   // The first line on stdout is the address, printed before the (possibly long) open: scripts and tests read it,
   // and the viewer behind it shows the open's progress.
   process.stdout.write(`${server.url}\n`);
+  opener.attach(server);
+  if (broken) {
+    server.fail(broken);
+    process.stderr.write(`outbox: ${oneLine(broken.message)}\n`);
+  }
   if (options.open) openBrowser(server.url);
 
-  const stop = new AbortController();
-  const opened = openBehind(paths, server, options.noCache, stop.signal);
+  const opened = broken ? Promise.resolve(async () => {}) : openBehind(paths, server, options.noCache, stop.signal, recent);
+  void opened.then((close) => opener.adopt(close));
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -178,6 +201,7 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
     process.off('SIGTERM', onSignal);
   }
   await server.close();
-  await (await opened)();
+  await opened;
+  await opener.close();
   return 0;
 }

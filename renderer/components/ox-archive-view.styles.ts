@@ -29,7 +29,7 @@ export const viewStyles = css`
     overflow-y: auto; padding: var(--ox-sys-space-4); display: grid; align-content: start; gap: var(--ox-sys-space-5);
     border-inline-end: 1px solid var(--ox-sys-color-border); background: var(--ox-sys-color-bg);
   }
-  .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); }
+  .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); grid-template-columns: minmax(0, 1fr); }
   .main > [hidden] { display: none; }
   .notices:empty { display: none; }
   .moves {
@@ -42,8 +42,8 @@ export const viewStyles = css`
   .moves .more { color: var(--ox-sys-color-text-muted); }
   .moves > .icon { color: var(--ox-sys-color-accent); }
   .mark .icon { width: 1.2rem; height: 1.2rem; }
-  .panel-toggle .icon, .help .icon { width: 1.15rem; height: 1.15rem; }
-  .main > ox-timeline, .main > ox-thread, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
+  .panel-toggle .icon, .help .icon, .open .icon { width: 1.15rem; height: 1.15rem; }
+  .main > ox-timeline, .main > ox-thread, .main > ox-on-this-day, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
   @media (max-width: 900px) {
     /* Two rows (also at 200% zoom): brand, sections as icons, export, filters and help; then the search. */
     .bar { gap: var(--ox-sys-space-2); row-gap: var(--ox-sys-space-2); }
@@ -66,6 +66,7 @@ export const viewStyles = css`
     .tab { padding: 0.4rem; }
     .help { width: 2rem; }
     .panel-toggle { position: relative; width: 2rem; justify-content: center; padding: 0.4rem 0; }
-    .panel-toggle .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .open { position: relative; width: 2rem; justify-content: center; padding: 0.4rem 0; }
+    .open .label, .panel-toggle .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   }
 `;

@@ -26,13 +26,16 @@ const ADVICE: Partial<Record<ErrorCode, SimpleId>> = {
 
 /**
  * @fires ox-open-demo - "Open the demo instead"
+ * @fires ox-show-welcome - "Open another archive" (browser mode)
  */
 export class OxError extends LitElement {
-  static override properties = { error: { attribute: false }, canOpen: { type: Boolean } };
+  static override properties = { error: { attribute: false }, canOpen: { type: Boolean }, mode: {} };
 
   error: ErrorInfo | null = null;
-  /** false in browser mode, where only the command line picks the archive */
+  /** true where the page can open another archive (the desktop app, and browser mode's open flow) */
   canOpen = false;
+  /** 'browser': "Open another archive" goes to the welcome screen's chooser; 'desktop': the File menu does */
+  mode: 'desktop' | 'browser' = 'desktop';
 
   static override styles = [baseStyles, screenStyles];
 
@@ -47,6 +50,7 @@ export class OxError extends LitElement {
       <p>${ADVICE[e.code] ? t(ADVICE[e.code]!) : ''}</p>
       <div class="actions">
         <button class="btn primary" @click=${() => location.reload()}>${t('error.retry')}</button>
+        ${this.canOpen && this.mode === 'browser' ? html`<button class="btn" @click=${() => emit(this, 'ox-show-welcome', {})}>${t('error.another')}</button>` : nothing}
         ${this.canOpen ? html`<button class="btn" @click=${() => emit(this, 'ox-open-demo', {})}>${t('error.demo')}</button>` : nothing}
       </div>
       <ox-language-switch></ox-language-switch>

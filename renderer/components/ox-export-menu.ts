@@ -47,7 +47,11 @@ export class OxExportMenu extends LitElement {
       position: absolute; inset-inline-end: 0; top: calc(100% + 6px); width: min(30rem, 92vw); z-index: 5;
       background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border-strong); border-radius: var(--ox-sys-radius-lg);
       box-shadow: var(--ox-sys-shadow-2); padding: var(--ox-sys-space-3) var(--ox-sys-space-4); display: grid; gap: var(--ox-sys-space-3);
-      font-size: var(--ox-sys-text-sm);
+      font-size: var(--ox-sys-text-sm); max-height: calc(100dvh - 6rem); overflow-y: auto;
+    }
+    /* On a phone the button is not at the window's right edge: the panel spans the window instead of leaving it. */
+    @media (max-width: 600px) {
+      .panel { position: fixed; top: auto; left: var(--ox-sys-space-2); right: var(--ox-sys-space-2); width: auto; margin-top: 6px; }
     }
     h3 { margin: 0; font-size: var(--ox-sys-text-md); }
     p { margin: 0; color: var(--ox-sys-color-text-muted); }

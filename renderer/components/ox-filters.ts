@@ -45,6 +45,7 @@ export class OxFilters extends LitElement {
     };
     set(t('filters.order'), this.order);
     set(t('filters.language'), this.filter.language ?? '');
+    set(t('section.favourites'), this.filter.minLikes === undefined ? '' : String(this.filter.minLikes));
   }
 
   private patch(patch: Partial<PostFilter>): void {
@@ -53,6 +54,7 @@ export class OxFilters extends LitElement {
 
   // `raw`: the label is the archive's own (a hashtag, an account), in its own direction.
   private toggle(label: string, pressed: boolean, count: number | undefined, onClick: () => void, extraClass = '', raw = false) {
+    // Named by its visible label (the count is hidden from the name and said in the description instead).
     return html`<button class="toggle ${extraClass}" dir=${raw ? 'auto' : nothing} aria-pressed=${String(pressed)}
         aria-description=${count === undefined ? nothing : t('filters.countDescription', { n: formatNumber(count) })} @click=${onClick}>
       <span class="label">${label}</span>${count === undefined ? nothing : html`<span class="count" aria-hidden="true">${formatNumber(count)}</span>`}
@@ -95,6 +97,21 @@ export class OxFilters extends LitElement {
     </div></fieldset>`;
   }
 
+  // Favourite totals are in Mastodon 4.3+ archives only; older posts have none and never pass a minimum.
+  private popularity() {
+    const current = this.filter.minLikes;
+    const steps = [1, 10, 100, 1000];
+    if (current !== undefined && !steps.includes(current)) steps.unshift(current);
+    return html`<label class="field"><span>${t('section.favourites')}</span>
+      <select aria-label=${t('section.favourites')} @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        this.patch({ minLikes: v === '' ? undefined : Number(v) });
+      }}>
+        <option value="" ?selected=${current === undefined}>${t('filters.anyNumber')}</option>
+        ${steps.map((n) => html`<option value=${n} ?selected=${n === current}>${t('filters.atLeast', { n: formatNumber(n) })}</option>`)}
+      </select></label>`;
+  }
+
   private dates() {
     const set = (key: 'from' | 'to') => (e: Event) => this.patch({ [key]: (e.target as HTMLInputElement).value || undefined });
     return html`<fieldset><legend>${t('filters.dates')}</legend><div class="dates">
@@ -123,7 +140,10 @@ export class OxFilters extends LitElement {
             ${f.q ? html`<option value="relevance" ?selected=${this.order === 'relevance'}>${t('filters.bestMatch')}</option>` : nothing}
             <option value="newest" ?selected=${this.order === 'newest'}>${t('filters.newest')}</option>
             <option value="oldest" ?selected=${this.order === 'oldest'}>${t('filters.oldest')}</option>
+            <option value="likes" ?selected=${this.order === 'likes'}>${t('filters.mostFavourited')}</option>
+            <option value="boosts" ?selected=${this.order === 'boosts'}>${t('filters.mostBoosted')}</option>
           </select></label></div>
+      ${this.popularity()}
       ${this.dates()}
     </nav>`;
   }

@@ -51,6 +51,7 @@ export class OxMediaGrid extends LitElement {
     video { object-fit: contain; background: black; }
     .audio { display: grid; align-content: center; gap: var(--ox-sys-space-2); padding: var(--ox-sys-space-3); height: 100%; }
     audio { width: 100%; }
+    /* Outside the button: the button's name is the description alone, and starts with what it says ("View image"). */
     .badge {
       position: absolute; inset-inline-start: 6px; bottom: 6px; pointer-events: none;
       padding: 0 0.4rem; border-radius: 4px; font-size: 0.6875rem; font-weight: 700; letter-spacing: 0.03em;
@@ -121,9 +122,10 @@ export class OxMediaGrid extends LitElement {
         ${veiled ? html`<button class="veil" @click=${() => this.reveal()}>
             <strong>${t('media.sensitive')}</strong><span>${media.length === 1 ? t('media.showIt') : plural(media.length, 'media.showAll')}</span></button>` : nothing}
       </div>
-      ${veiled ? nothing : html`<ul class="alts" aria-label=${t('media.descriptions')}>${media.map((m, i) => html`<li>
+      ${veiled ? nothing : media.some((m) => m.description) ? html`<ul class="alts" aria-label=${t('media.descriptions')}>${media.map((m, i) => html`<li>
         ${media.length > 1 ? html`<span class="chip">${formatNumber(i + 1)}</span>` : nothing}
-        ${m.description ? html`<span class="alt" dir="auto">${m.description}</span>` : html`<span class="none">${t('media.noAlt')}</span>`}</li>`)}</ul>`}`;
+        ${m.description ? html`<span class="alt" dir="auto">${m.description}</span>` : html`<span class="none">${t('media.noAlt')}</span>`}</li>`)}</ul>`
+        : html`<ul class="alts" aria-label=${t('media.descriptions')}><li><span class="none">${t('media.noAlt')}</span></li></ul>`}`;
   }
 }
 

@@ -52,6 +52,7 @@ export class OxPostFooter extends LitElement {
       ${p.updated ? html`<span class="chip" title=${t('post.editedAt', { date: formatDateTime(p.updated) })}>${icon('edit')}${t('post.edited')}</span>` : nothing}
       ${p.likesCount !== null ? html`<span class="count" title=${t('section.favourites')}>${icon('star')}${formatNumber(p.likesCount)}<span class="visually-hidden">${t('post.favouritesSuffix')}</span></span>` : nothing}
       ${p.sharesCount !== null ? html`<span class="count" title=${t('filters.boosts')}>${icon('boost')}${formatNumber(p.sharesCount)}<span class="visually-hidden">${t('post.boostsSuffix')}</span></span>` : nothing}
+      ${p.repliesCount !== null && p.repliesCount !== undefined ? html`<span class="count" title=${t('filters.replies')}>${icon('reply')}${formatNumber(p.repliesCount)}<span class="visually-hidden">${t('post.repliesSuffix')}</span></span>` : nothing}
       <span class="spacer"></span>
       <span class="actions">
         <button class="act" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>${icon('thread')}${t('thread.title')}</button>

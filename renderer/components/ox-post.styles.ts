@@ -65,4 +65,11 @@ export const postStyles = css`
     background: var(--ox-sys-color-accent-soft); color: var(--ox-sys-color-accent); font-size: var(--ox-sys-text-xs); font-weight: 500;
   }
   .tag:hover { text-decoration: underline; }
+  /* Phones: the name keeps room to be read and the date moves under it rather than squeezing it to "Pi…". */
+  @media (max-width: 480px) {
+    article { padding: var(--ox-sys-space-3) var(--ox-sys-space-3) var(--ox-sys-space-2); }
+    .head { flex-wrap: wrap; row-gap: var(--ox-sys-space-1); }
+    .who { min-width: 9rem; }
+    .when { align-self: auto; }
+  }
 `;

@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Post } from '../../preload/contract.js';
 import { emit } from '../lib/events.js';
-import { formatDateTime, hostOf, safeHref } from '../lib/format.js';
+import { formatDateTime, hostOf, readableUrl, safeHref } from '../lib/format.js';
 import { richText } from '../lib/rich-text.js';
 import { safeHtml } from '../lib/safe-html.js';
 import { icon } from '../lib/icons.js';
@@ -40,7 +40,11 @@ export class OxPost extends LitElement {
     source: {},
     sourceTitle: {},
     expanded: { type: Boolean, state: true },
+    inThread: { type: Boolean },
   };
+
+  /** drawn in a thread, where the parent is right above: "Reply to a post in this archive" would only repeat it */
+  inThread = false;
 
   post!: Post;
   author: Author = { displayName: '', handle: '', avatarUrl: null };
@@ -100,7 +104,7 @@ export class OxPost extends LitElement {
 
   private renderReply() {
     const p = this.post;
-    if (!p.inReplyTo) return nothing;
+    if (!p.inReplyTo || (this.inThread && p.parentInArchive)) return nothing;
     const href = safeHref(p.inReplyTo);
     return html`<p class="context">
       ${icon('reply')} ${tParts('post.replyTo', { target: p.parentInArchive
@@ -128,7 +132,7 @@ export class OxPost extends LitElement {
       ${p.poll ? html`<ox-poll .poll=${p.poll}></ox-poll>` : nothing}
       ${p.links.length ? html`<ul class="links">${p.links.map((l) => {
         const href = safeHref(l.href);
-        return html`<li dir="auto">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${l.name || href}</a>` : l.name}</li>`;
+        return html`<li dir="auto">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${l.name || readableUrl(href)}</a>` : l.name}</li>`;
       })}</ul>` : nothing}
       ${extraTags.length ? html`<ul class="tags" aria-label=${t('filters.hashtags')}>${extraTags.map((tag) => html`<li>
         <button class="tag" aria-label=${t('post.filterTag', { tag: `#${tag}` })} @click=${() => emit(this, 'ox-filter', { patch: { hashtag: tag } })}><bdi>#${tag}</bdi></button></li>`)}</ul>` : nothing}`;

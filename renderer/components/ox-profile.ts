@@ -79,7 +79,7 @@ export class OxProfile extends LitElement {
       <div class="banner">${header ? html`<img src=${header} alt=${p.headerDescription ?? ''} @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)}>` : nothing}</div>
       <div class="inner">
         <ox-avatar .src=${media(p.avatar)} .name=${name}></ox-avatar>
-        <h1 dir="auto">${richText(name, { emojis })}</h1>
+        <h1><bdi>${richText(name, { emojis })}</bdi></h1>
         <p class="handle" dir="auto">${handleOf(info)}</p>
         ${p.actorType !== 'Person' || p.suspended || p.memorial || !p.present ? html`<div class="badges">
           ${p.actorType === 'Service' ? html`<span class="chip">${t('profile.bot')}</span>` : p.actorType === 'Group' ? html`<span class="chip">${t('profile.group')}</span>` : nothing}

@@ -62,12 +62,12 @@ export class OxStatsTable extends LitElement {
         [t('table.averageLength'), n(s.length.average)], [t('table.longestPost'), n(s.length.longest?.chars)],
         [t('stats.longestStreak'), streak(s.streak.longest)], [t('table.latestStreak'), streak(s.streak.latest)], [t('table.timeZone'), html`<span translate="no">${s.timeZone}</span>`],
       ], [t('table.figure'), t('table.value')], 'totals-table')}
-      <div class="scroll"><table data-testid="months-table"><caption>${t('table.perMonth')}</caption>
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('table.perMonth')}><table data-testid="months-table"><caption>${t('table.perMonth')}</caption>
         <thead><tr><th scope="col">${t('chart.month')}</th><th scope="col" class="num">${t('chart.posts')}</th><th scope="col" class="num">${t('chart.boosts')}</th></tr></thead>
         <tbody>${months.map(([m, c]) => html`<tr><th scope="row">${this.show(formatMonth(m), { from: m, to: m })}</th>
           <td class="num">${n(c.posts)}</td><td class="num">${n(c.boosts)}</td></tr>`)}</tbody></table></div>
-      <div class="scroll">${this.pairs(t('table.perDay'), days.map(([d, c]) => [this.show(formatDate(`${d}T12:00:00Z`), { from: d, to: d }), n(c)]), [t('hours.day'), t('chart.posts')])}</div>
-      <div class="hours"><table><caption>${t('table.hours', { zone: s.timeZone })}</caption>
+      <div class="scroll" tabindex="0" role="region" aria-label=${t('stats.perDay')}>${this.pairs(t('table.perDay'), days.map(([d, c]) => [this.show(formatDate(`${d}T12:00:00Z`), { from: d, to: d }), n(c)]), [t('hours.day'), t('chart.posts')])}</div>
+      <div class="hours" tabindex="0" role="region" aria-label=${t('table.byHour')}><table><caption>${t('table.hours', { zone: s.timeZone })}</caption>
         <thead><tr><th scope="col">${t('hours.day')}</th>${s.hourByWeekday[0]?.map((_, h) => html`<th scope="col" class="num">${formatNumber(h)}</th>`)}</tr></thead>
         <tbody>${s.hourByWeekday.map((row, d) => html`<tr><th scope="row">${weekdays[d]}</th>${row.map((c) => html`<td class="num">${formatNumber(c)}</td>`)}</tr>`)}</tbody></table></div>
       ${this.pairs(t('stats.topHashtags'), s.topHashtags.map((x) => [this.show(`#${x.tag}`, { hashtag: x.tag }, true), n(x.count)]), [t('table.hashtag'), t('chart.posts')])}

@@ -84,7 +84,7 @@ export class OxThread extends LitElement {
   private card(post: Post, focus: boolean) {
     return post.type === 'boost'
       ? html`<ox-boost .post=${post} handle=${this.author.displayName} archive=${this.archive}></ox-boost>`
-      : html`<ox-post class=${focus ? 'focus' : ''} ?focused=${focus} .post=${post} .author=${this.author} archive=${this.archive} .emojis=${this.emojis} .ui=${this.ui}></ox-post>`;
+      : html`<ox-post class=${focus ? 'focus' : ''} ?focused=${focus} .post=${post} .author=${this.author} archive=${this.archive} .emojis=${this.emojis} .ui=${this.ui} inThread></ox-post>`;
   }
 
   private renderThread(thread: Thread) {

@@ -128,10 +128,27 @@ export function plural(n: number, id: PluralId): string {
   return tn(id, n);
 }
 
+/** "December 7", "7. Dezember", "12月7日" in the interface's language. */
+export const formatDayMonth = (d: Date): string => mark(dateTimeFormat({ month: 'long', day: 'numeric' }).format(d));
+
+/** "1 year ago", "vor 3 Jahren", "3 年前": Intl.RelativeTimeFormat with the language's own plurals. */
+export function yearsAgo(n: number): string {
+  return mark(formatter('relative-always', {}, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'always' })).format(-n, 'year'));
+}
+
 /** The host of a url, or the url itself. */
 export function hostOf(url: string): string {
   try {
     return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** A url as a person reads it: percent-escapes decoded (where they decode), for link text only, never for href. */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
   } catch {
     return url;
   }

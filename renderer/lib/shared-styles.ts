@@ -22,6 +22,9 @@ export const baseStyles = css`
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
   }
   button { font: inherit; color: inherit; }
+  /* Archive-supplied names, handles, files, descriptions and content are bidi-isolated, each with its own
+     direction: a right-to-left override (U+202E) in a display name reverses that name only, never the line. */
+  .name, .handle, .file, .alt, .bio, .content, dt, dd, .line strong, .target, .inline, bdi { unicode-bidi: plaintext; }
   /* Headings break into even lines instead of leaving one word alone on the last. */
   h1, h2, h3 { text-wrap: balance; }
   .icon[data-flip='rtl']:dir(rtl) { scale: -1 1; }

@@ -477,6 +477,35 @@ export const templates = {
 
   'html.image': '[image: {alt}]',
   'html.imageBare': '[image]',
+
+  // From the viewer round: On this day, popularity, opening archives in browser mode.
+  'section.today': 'On this day',
+  'count.postsAndBoosts#one': '{n} post or boost',
+  'count.postsAndBoosts#other': '{n} posts and boosts',
+  'header.open': 'Open',
+  'error.another': 'Open another archive',
+  'progress.handing': 'Handing {file} to Outbox',
+  'post.repliesSuffix': ' replies',
+  'welcome.terminal': 'From a terminal: {command}.',
+  'welcome.choose': 'Open an archive…',
+  'welcome.backTo': 'Back to {name}',
+  'welcome.file': 'Archive file',
+  'welcome.drop': 'Or drop the archive (.zip or .tar.gz) anywhere on this page. Outbox keeps its own copy in its cache folder; the original is not changed.',
+  'welcome.pathLabel': 'Or type the path of an archive or unpacked folder on this computer',
+  'welcome.pathExample': '/home/me/Downloads/archive.zip',
+  'welcome.openPath': 'Open path',
+  'welcome.recent': 'Recent archives',
+  'filters.mostFavourited': 'Most favourited',
+  'filters.mostBoosted': 'Most boosted',
+  'filters.anyNumber': 'Any number',
+  'filters.atLeast': 'At least {n}',
+  'table.byHour': 'By hour and weekday',
+  'http.upload': 'The Outbox server answered the upload with HTTP {status}.',
+  'app.drop': 'Drop the archive to open it',
+  'today.none': 'Nothing in this archive was posted on {date} in an earlier year.',
+  'today.title': 'On this day: {date}',
+  'today.loading': 'Looking through the years…',
+  'http.uploadFailed': "{file} could not be handed to Outbox's local server. Is `outbox serve` still running?",
 } as const;
 
 /** The id of a message. */

@@ -71,7 +71,7 @@ export function generatePosts(n: number, seed = 42): Post[] {
       id, url: `https://example.social/@alice/${100000000 + seq}`, type: 'post', published, updated: null,
       visibility: vis[Math.floor(r() * vis.length)]!, language: null, summary: null, sensitive: false, text: '', html: '',
       inReplyTo: null, boostOf: null, boosted: null, media: [], links: [], hashtags: [], mentions: [], emojis: [], poll: null,
-      quote: null, likesCount: null, sharesCount: null, parentInArchive: false, seq,
+      quote: null, likesCount: null, sharesCount: null, repliesCount: null, parentInArchive: false, seq,
     };
     if (r() < 0.25) {
       const other = users[pick(userZipf, r())]!;

@@ -102,6 +102,14 @@ describe('outbox export --format jsonl', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
+  it('carries the popularity totals a 4.3+ archive writes, at the end of the schema; null for boosts', () => {
+    expect(NAMES.slice(-3)).toEqual(['likesCount', 'boostsCount', 'repliesCount']);
+    const posts = jsonl.filter((r) => r.type === 'post');
+    expect(posts.every((r) => typeof r.likesCount === 'number' && typeof r.boostsCount === 'number')).toBe(true);
+    expect(posts.some((r) => r.likesCount! > 0) && posts.some((r) => r.boostsCount! > 0)).toBe(true);
+    for (const r of jsonl.filter((row) => row.type === 'boost')) expect([r.likesCount, r.boostsCount, r.repliesCount]).toEqual([null, null, null]);
+  });
+
   it('writes the same bytes to --out FILE', async () => {
     const out = join(temp, 'posts.jsonl');
     const run = await runCli(['export', zip, '--format', 'jsonl', '--out', out, '--no-cache']);

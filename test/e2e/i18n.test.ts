@@ -97,6 +97,10 @@ async function everyScreen(page: Page, check: (screen: string) => Promise<void>)
   await page.locator('[data-testid=totals-table]').waitFor();
   await check('stats table');
 
+  await go(page, '#/today');
+  await page.locator('[data-testid=on-this-day] .state, [data-testid=on-this-day] section').first().waitFor();
+  await check('on this day');
+
   await go(page, '#/people');
   await page.locator('[data-testid=people-list]').waitFor();
   await check('people');
@@ -117,11 +121,14 @@ async function everyScreen(page: Page, check: (screen: string) => Promise<void>)
   await page.evaluate(() => {
     const layer = document.createElement('div');
     layer.id = 'opening-screens';
-    const welcome = Object.assign(document.createElement('ox-welcome'), { canOpen: true });
-    const welcomeBrowser = document.createElement('ox-welcome');
+    const recent = [{ name: 'old.zip', path: '/home/me/old.zip', openedAt: '2024-01-01T00:00:00Z' }];
+    const welcomeDesktop = Object.assign(document.createElement('ox-welcome'), { canOpen: true, mode: 'desktop' });
+    const welcomeBrowser = Object.assign(document.createElement('ox-welcome'), { canOpen: true, mode: 'browser', recent });
+    const welcomeNone = Object.assign(document.createElement('ox-welcome'), { canOpen: false });
     const progress = Object.assign(document.createElement('ox-progress'), { progress: { phase: 'indexing', items: 1234, bytesRead: 5 << 20, bytesTotal: 12 << 20 } });
-    const error = Object.assign(document.createElement('ox-error'), { canOpen: true, error: { ok: false, code: 'truncated', message: 'The zip ends early.', file: 'archive.zip' } });
-    layer.append(welcome, welcomeBrowser, progress, error);
+    const upload = Object.assign(document.createElement('ox-progress'), { upload: { name: 'big.zip', sent: 1, total: 2 }, progress: null });
+    const error = Object.assign(document.createElement('ox-error'), { canOpen: true, mode: 'browser', error: { ok: false, code: 'truncated', message: 'The zip ends early.', file: 'archive.zip' } });
+    layer.append(welcomeDesktop, welcomeBrowser, welcomeNone, progress, upload, error);
     document.body.append(layer);
   });
   await page.locator('#opening-screens ox-error [data-testid=error]').waitFor();
@@ -197,7 +204,7 @@ describe('pseudo-locale', () => {
       expect(texts.length, `${screen} has text`).toBeGreaterThan(3);
       for (const { text, where } of texts) if (/[A-Za-z]/.test(outsideCatalogue(text))) stray.push(`${screen} · ${where}: ${JSON.stringify(text)}`);
     });
-    expect(screens).toBe(12);
+    expect(screens).toBe(13);
     expect(stray).toEqual([]);
   });
 });

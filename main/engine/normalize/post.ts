@@ -57,6 +57,7 @@ function objectToPost(
     quote: quote(obj),
     likesCount: count(obj.likes),
     sharesCount: count(obj.shares),
+    repliesCount: count(obj.replies),
     parentInArchive: false,
     seq,
   };
@@ -98,6 +99,7 @@ function announceToPost(activity: Json, seq: number, resolveMedia: (url: string)
     quote: null,
     likesCount: null,
     sharesCount: null,
+    repliesCount: null,
     parentInArchive: false,
     seq,
   };

@@ -109,7 +109,7 @@ export function quirkItems(): Record<string, Record<string, unknown>> {
         { id: 'https://social.example/emojis/1', type: 'Emoji', name: ':blobcat:', icon: { type: 'Image', mediaType: 'image/png', url: 'https://social.example/emoji/blobcat.png' } },
       ],
     }),
-    counts: create({ likes: { id: 'x/likes', type: 'Collection', totalItems: 7 }, shares: { id: 'x/shares', type: 'Collection', totalItems: 2 } }),
+    counts: create({ likes: { id: 'x/likes', type: 'Collection', totalItems: 7 }, shares: { id: 'x/shares', type: 'Collection', totalItems: 2 }, replies: { id: 'x/replies', type: 'Collection', totalItems: 4, first: { type: 'CollectionPage', items: [] } } }),
     media: create({
       attachment: [
         { type: 'Document', mediaType: 'video/mp4', url: 'https://files.example/media_attachments/files/2/b.mp4', name: null },

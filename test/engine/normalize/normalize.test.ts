@@ -144,8 +144,8 @@ describe('quirks', () => {
     expect(tagged.hashtags).toEqual(['cats']);
     expect(tagged.mentions).toEqual([{ name: '@bo@other.example', href: 'https://other.example/users/bo' }]);
     expect(tagged.emojis).toEqual([{ shortcode: 'blobcat', url: 'https://social.example/emoji/blobcat.png' }]);
-    expect(await post(q.counts)).toMatchObject({ likesCount: 7, sharesCount: 2 });
-    expect(await post(create())).toMatchObject({ likesCount: null, sharesCount: null, parentInArchive: false });
+    expect(await post(q.counts)).toMatchObject({ likesCount: 7, sharesCount: 2, repliesCount: 4 });
+    expect(await post(create())).toMatchObject({ likesCount: null, sharesCount: null, repliesCount: null, parentInArchive: false });
   });
 
   it('visibility: public, unlisted, followers-only, direct (and as:Public / Public spellings, single strings)', async () => {
