@@ -42,9 +42,11 @@ export class OxExportMenu extends LitElement {
   };
 
   static override styles = [baseStyles, css`
-    :host { position: relative; display: inline-block; }
+    /* The panel hangs from the header's inline end, not from the button: a wrapped header (longer words, a
+       right-to-left language) can put the button anywhere, and the panel must stay inside the window. */
+    :host { display: inline-block; }
     .panel {
-      position: absolute; inset-inline-end: 0; top: calc(100% + 6px); width: min(30rem, 92vw); z-index: 5;
+      position: absolute; inset-inline-end: var(--ox-sys-space-4); top: calc(100% + 6px); width: min(30rem, 92vw); z-index: 5;
       background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border-strong); border-radius: var(--ox-sys-radius-lg);
       box-shadow: var(--ox-sys-shadow-2); padding: var(--ox-sys-space-3) var(--ox-sys-space-4); display: grid; gap: var(--ox-sys-space-3);
       font-size: var(--ox-sys-text-sm); max-height: calc(100dvh - 6rem); overflow-y: auto;
