@@ -51,6 +51,9 @@ export const viewStyles = css`
     .file { display: none; }
     .search { order: 5; flex-basis: 100%; max-width: none; }
     .panel-toggle { display: inline-flex; }
+    /* Open (browser mode) is its icon here already: with the sections as icons the header keeps to two rows. */
+    .open { position: relative; width: 2.2rem; justify-content: center; padding: 0.4rem 0; }
+    .open .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .tab { position: relative; padding: 0.45rem; }
     .tab .icon { display: block; }
     .tab .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -66,7 +69,6 @@ export const viewStyles = css`
     .tab { padding: 0.4rem; }
     .help { width: 2rem; }
     .panel-toggle { position: relative; width: 2rem; justify-content: center; padding: 0.4rem 0; }
-    .open { position: relative; width: 2rem; justify-content: center; padding: 0.4rem 0; }
-    .open .label, .panel-toggle .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .panel-toggle .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   }
 `;

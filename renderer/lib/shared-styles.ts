@@ -22,6 +22,10 @@ export const baseStyles = css`
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
   }
   button { font: inherit; color: inherit; }
+  /* prefers-reduced-motion: no transitions or animations anywhere (a progress bar then stands still). */
+  @media (prefers-reduced-motion: reduce) {
+    *, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+  }
   /* Archive-supplied names, handles, files, descriptions and content are bidi-isolated, each with its own
      direction: a right-to-left override (U+202E) in a display name reverses that name only, never the line. */
   .name, .handle, .file, .alt, .bio, .content, dt, dd, .line strong, .target, .inline, bdi { unicode-bidi: plaintext; }

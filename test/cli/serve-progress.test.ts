@@ -137,11 +137,16 @@ describe('outbox serve shows unusable containers in the page (issue 16), and sti
     running.push(child);
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += String(d)));
-    const url = new URL(await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve)));
+    const url = new URL(await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`outbox serve exited with ${code}: ${stderr}`)));
+    }));
     const answer = await fetch(new URL('/api/current', url), { headers: { Authorization: `Bearer ${url.searchParams.get('token')}` } });
     const body = (await answer.json()) as { ok: boolean; message: string };
     expect(body.ok).toBe(false);
     expect(body.message).toMatch(/\.zip/);
+    // The line follows the address at once; under load it may come a moment after the answer.
+    for (let i = 0; i < 100 && !stderr.includes('\n'); i++) await new Promise((r) => setTimeout(r, 50));
     const lines = stderr.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^outbox: .*\.zip/);

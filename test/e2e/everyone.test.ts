@@ -45,7 +45,6 @@ const box = (page: Page, selector: string) => page.locator(selector).evaluate((e
 describe('the media viewer', () => {
   it('fits a portrait and a square photo in the window, alt text below, on an opaque backdrop', async () => {
     const page = await viewer();
-    await page.evaluate(() => 0);
     const post = article(page, archive.ids.portrait);
     await until('the photo post', async () => {
       await page.locator('ox-timeline').evaluate((t) => (t as unknown as { scrollToIndex(i: number): void }).scrollToIndex(8));
@@ -57,6 +56,7 @@ describe('the media viewer', () => {
     await dialog.waitFor({ state: 'visible' });
     const img = dialog.locator('img');
     for (const [alt, width, height] of [[EVERYONE.portrait, 360, 1400], [EVERYONE.square, 1200, 1200]] as const) {
+      // Both are taller than the 900 px window can show at their own size (beside the bar and the alt text).
       await until(`${alt} to load`, () => img.evaluate((i, w) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth === w, width));
       const view = page.viewportSize()!;
       // object-fit: contain draws the picture inside the element's box: compute the drawn rectangle.
@@ -78,7 +78,6 @@ describe('the media viewer', () => {
       expect(alt$.top, 'the alt text starts below the photo').toBeGreaterThanOrEqual(drawn.bottom - 1);
       expect(alt$.bottom).toBeLessThanOrEqual(view.height);
       expect(await dialog.innerText()).toContain(alt);
-      expect(height).toBeGreaterThan(0);
       await screenshot(page, `everyone-media-${width}x${height}`);
       await page.keyboard.press('ArrowRight');
     }

@@ -87,8 +87,7 @@ describe('browser mode opens files', () => {
       await welcome.waitFor({ state: 'visible' });
       // Record whether the progress screen showed while the file went across and was indexed.
       await page.evaluate(() => {
-        const seen = ((window as unknown as { seenProgress: boolean }).seenProgress = false);
-        void seen;
+        (window as unknown as { seenProgress: boolean }).seenProgress = false;
         new MutationObserver(() => {
           const app = document.querySelector('outbox-app')!;
           if (app.shadowRoot?.querySelector('ox-progress')) (window as unknown as { seenProgress: boolean }).seenProgress = true;
