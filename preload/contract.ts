@@ -260,9 +260,14 @@ export interface PostFilter {
   /** inclusive, YYYY-MM-DD (or YYYY-MM, YYYY) */
   from?: string;
   to?: string;
+  /** popularity minimums (Mastodon 4.3+ totals; a post without the total never passes): likesCount >= minLikes */
+  minLikes?: number;
+  /** sharesCount >= minBoosts */
+  minBoosts?: number;
 }
 
-export type SortOrder = 'newest' | 'oldest' | 'relevance';
+/** 'likes' / 'boosts': most favourited / boosted first (posts without totals last), newest first among equals. */
+export type SortOrder = 'newest' | 'oldest' | 'relevance' | 'likes' | 'boosts';
 
 export interface PageQuery {
   archive: string;
@@ -560,6 +565,8 @@ export interface Requests {
   current: [Record<string, never>, ArchiveInfo[]];
   /** Open an archive: a path (desktop), or the built-in demo when path is omitted. */
   open: [{ path?: string; demo?: boolean }, ArchiveInfo];
+  /** The archives opened before, newest first (browser mode keeps the list; the desktop's is in its menu). */
+  recent: [Record<string, never>, RecentArchive[]];
   page: [PageQuery, Page];
   post: [{ archive: string; id: string }, Post];
   thread: [{ archive: string; id: string }, Thread];
@@ -586,6 +593,7 @@ export type ResponseOf<K extends RequestName> = Requests[K][1];
 export const REQUESTS = {
   current: { channel: 'outbox:current', route: '/api/current' },
   open: { channel: 'outbox:open', route: null },
+  recent: { channel: 'outbox:recent', route: '/api/recent' }, // → Result<RecentArchive[]>
   page: { channel: 'outbox:page', route: '/api/page' }, // ?archive=&order=&offset=&limit=&filter=<JSON PostFilter>; archive=* (ALL_ARCHIVES): merged
   post: { channel: 'outbox:post', route: '/api/post' }, // ?archive=&id=
   thread: { channel: 'outbox:thread', route: '/api/thread' }, // ?archive=&id=
@@ -647,7 +655,26 @@ export const Routes = {
   progress: '/api/progress', // text/event-stream of OpenProgress
   media: '/media', // /media/<archive>/<entry name, URI-encoded>
   export: '/api/export', // ?archive=&format=jsonl|csv&filter=<JSON PostFilter> → attachment (errors: Result JSON)
+  // Browser mode's open flow (POST, same origin only):
+  open: '/api/open', // POST JSON OpenRequest → Result<ArchiveInfo>; replaces what is open
+  upload: '/api/upload', // POST ?name=<file name> with the file as the body → saved in the cache folder, opened → Result<ArchiveInfo>
 } as const;
+
+/** What POST /api/open asks for: a path on this computer, or the built-in demo. */
+export interface OpenRequest {
+  path?: string;
+  demo?: boolean;
+}
+
+/** An archive opened before in browser mode, newest first. */
+export interface RecentArchive {
+  /** where it is on this computer (an uploaded file: its copy in the cache folder) */
+  path: string;
+  /** the file name shown */
+  name: string;
+  /** ISO 8601 */
+  openedAt: string;
+}
 
 export const PAGE_LIMIT_MAX = 500;
 

@@ -1,2 +1,6 @@
-// The viewer's entry point (bundled to dist/renderer/app.js): registers <outbox-app> and everything it uses.
-import './components/outbox-app.js';
+// The viewer's entry point (bundled to dist/renderer/app.js): picks the interface language, then registers
+// <outbox-app> and everything it uses, so the first screen is already in the reader's language.
+import { startLanguage } from './lib/i18n.js';
+
+await startLanguage();
+await import('./components/outbox-app.js');

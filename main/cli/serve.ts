@@ -3,13 +3,16 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import type { OpenProgress } from '../../preload/contract.js';
+import { basename, join, resolve } from 'node:path';
+import type { ErrorInfo, OpenProgress } from '../../preload/contract.js';
 import {
-  ArchiveError, demoArchivePath, hasWarmCache, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader, readCsvExport,
-  readCustomFilters, toErrorInfo, type Archive, type CsvExport, type FiltersExport, type Library, type LibraryOptions,
+  ArchiveError, cacheFolder, demoArchivePath, hasWarmCache, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader,
+  readCsvExport, readCustomFilters, toErrorInfo, type Archive, type CsvExport, type FiltersExport, type Library, type LibraryOptions,
 } from '../engine/service/index.js';
+import { BrowserOpener } from '../server/opener.js';
+import { RecentList } from '../server/recent.js';
 import { startServer, type RunningServer } from '../server/server.js';
+import { uploadsFolder } from '../server/upload.js';
 import { UsageError } from './args.js';
 import { libraryNotices, splitPaths } from './library-args.js';
 import { rendererDir } from './paths.js';
@@ -84,6 +87,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
  */
 async function openBehind(
   given: { archives: string[]; csvs: Array<CsvExport | FiltersExport> } | null, server: RunningServer, noCache: boolean, signal: AbortSignal,
+  recent: RecentList,
 ): Promise<() => Promise<void>> {
   const bar = progressBar();
   // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
@@ -114,6 +118,7 @@ async function openBehind(
     bar.clear();
     server.ready(library.archives, library);
     done(library.archives);
+    for (const path of given?.archives ?? []) recent.add(resolve(path));
     process.stderr.write(`${besideNotice(library, given.csvs)}${libraryNotices(library)}`);
     return () => library.close();
   } catch (error) {
@@ -134,16 +139,29 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (given.archives.length === 0) {
     throw new UsageError('no archive among the paths (browser mode shows CSV files beside an archive): give an archive too', 'serve');
   }
-  // A cache written for exactly this file proves its container was read whole: the check (a zip's central
-  // directory, read again by the open's first media request) is skipped, and the address is printed sooner.
-  for (const path of given.archives) if (!(await hasWarmCache(path, options.noCache ? null : undefined))) await checkContainer(path);
+  // An archive that cannot be read is shown in the page (its error screen, with Open at hand) instead of ending
+  // the command: browser mode is the app for everyone without the desktop binary.
+  let broken: ErrorInfo | null = null;
+  try {
+    // A cache written for exactly this file proves its container was read whole: the check (a zip's central
+    // directory, read again by the open's first media request) is skipped, and the address is printed sooner.
+    for (const path of given.archives) if (!(await hasWarmCache(path, options.noCache ? null : undefined))) await checkContainer(path);
+  } catch (error) {
+    if (!(error instanceof ArchiveError)) throw error;
+    broken = toErrorInfo(error);
+  }
   // CSV files are small: one the person named that cannot be read stops here too (read again with the library).
   const csvs: Array<CsvExport | FiltersExport> = [];
-  for (const path of given.csvs) csvs.push(await isCustomFiltersFile(path) ? await readCustomFilters(path) : await readCsvExport(path));
+  if (!broken) for (const path of given.csvs) csvs.push(await isCustomFiltersFile(path) ? await readCustomFilters(path) : await readCsvExport(path));
+
+  const cacheDir = options.noCache ? null : cacheFolder(undefined);
+  const recent = new RecentList(cacheDir ? join(cacheDir, 'recent.json') : null);
+  const stop = new AbortController();
+  const opener = new BrowserOpener({ cacheDir: options.noCache ? null : undefined, recent, uploads: uploadsFolder(cacheDir), signal: stop.signal });
 
   let server: RunningServer;
   try {
-    server = await startServer({ opening: true, port: options.port, rendererDir });
+    server = await startServer({ opening: !broken, port: options.port, rendererDir, opener });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
@@ -154,11 +172,18 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   // The first line on stdout is the address, printed before the (possibly long) open: scripts and tests read it,
   // and the viewer behind it shows the open's progress.
   process.stdout.write(`${server.url}\n`);
+  opener.attach(server);
+  if (broken) {
+    server.fail(broken);
+    process.stderr.write(`outbox: ${oneLine(broken.message)}\n`);
+  }
   if (options.open) openBrowser(server.url);
 
-  const stop = new AbortController();
   // The paths are told apart and the CSVs read once, here: the library reuses both.
-  const opened = openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal);
+  const opened = broken
+    ? Promise.resolve(async () => {})
+    : openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal, recent);
+  void opened.then((close) => opener.adopt(close));
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -169,6 +194,7 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
     process.off('SIGTERM', onSignal);
   }
   await server.close();
-  await (await opened)();
+  await opened;
+  await opener.close();
   return 0;
 }

@@ -8,6 +8,7 @@ import { Channels, DropChannel } from '../../preload/contract.js';
 import { startArchiveWorker } from './archive-host.js';
 import { archiveFromArgv } from './argv.js';
 import { registerIpc } from './ipc.js';
+import { desktopText as t, loadDesktopLanguage } from './desktop-text.js';
 import { installMenu } from './menu.js';
 import { openExternalConfirmed } from './open-external.js';
 import { handleSchemes, registerSchemes } from './protocols.js';
@@ -29,6 +30,12 @@ export interface Desktop {
   ready: Promise<void>;
   /** the archive worker, once started */
   worker(): Worker | null;
+}
+
+/** The OS's preferred languages, strongest first (older Electron: the app locale alone). */
+function systemLanguages(): string[] {
+  const preferred = typeof app.getPreferredSystemLanguages === 'function' ? app.getPreferredSystemLanguages() : [];
+  return preferred.length ? preferred : [app.getLocale?.() ?? 'en'];
 }
 
 /** Call once, synchronously at start (the schemes must be registered before `ready`). */
@@ -80,7 +87,8 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
     const { host } = started;
     handleSchemes(paths.renderer, host);
     const recent = new RecentArchives(join(app.getPath('userData'), 'recent.json'));
-    const newWindow = () => createWindow({ preload: paths.preload });
+    // The viewer follows the same OS languages: the window passes them on (lib/i18n.ts reads ?lang=).
+    const newWindow = () => createWindow({ preload: paths.preload, languages: systemLanguages() });
 
     const refreshMenu = () => installMenu({
       open: (path) => openPath(path),
@@ -110,7 +118,7 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
         await dialog.showMessageBox(window, {
           type: 'error',
           title: 'Outbox',
-          message: 'Outbox could not open this archive.',
+          message: t('dialog.openFailed'),
           detail: result.message,
         });
       });
@@ -125,7 +133,7 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
         return path === undefined || (typeof path === 'string' && recent.list().includes(path))
           ? open(request as { path?: string; demo?: boolean }) // the worker checks the rest of its shape
         : Promise.resolve({
-            ok: false, code: 'bad-request', message: 'Open archives with File ▸ Open Archive… or by dropping them on the window.',
+            ok: false, code: 'bad-request', message: t('dialog.openRefused'),
           });
       },
       openExternal: (url, event) => openExternalConfirmed(url, BrowserWindow.fromWebContents(event.sender) ?? undefined),
@@ -148,9 +156,10 @@ export function runDesktop(paths: DesktopPaths, argv: readonly string[] = proces
     pending = null;
   };
 
-  const ready = app.whenReady().then(start);
+  // The menus and dialogs speak the OS's language from the first one on.
+  const ready = app.whenReady().then(() => loadDesktopLanguage(systemLanguages()).catch(() => 'en')).then(start);
   ready.catch((error: unknown) => {
-    dialog.showErrorBox('Outbox could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(t('dialog.startFailed'), error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
   return { ready, worker: () => worker };

@@ -2,6 +2,7 @@
 import { app, dialog, Menu } from 'electron';
 import type { BrowserWindow, MenuItemConstructorOptions, OpenDialogOptions } from 'electron';
 import { basename } from 'node:path';
+import { desktopText as t } from './desktop-text.js';
 
 export interface MenuActions {
   /** Opens the archive at path in the app (and adds it to the recent lists). */
@@ -17,13 +18,13 @@ const isMac = (platform: NodeJS.Platform) => platform === 'darwin';
  */
 export async function chooseArchive(window: BrowserWindow | undefined, kind: 'file' | 'folder', platform = process.platform): Promise<string | null> {
   const options: OpenDialogOptions = {
-    title: kind === 'file' ? 'Open Archive' : 'Open Archive Folder',
+    title: kind === 'file' ? t('dialog.openTitle') : t('dialog.openFolderTitle'),
     properties: kind === 'folder' ? ['openDirectory'] : isMac(platform) ? ['openFile', 'openDirectory'] : ['openFile'],
     filters: kind === 'folder' ? [] : [
-      { name: 'Mastodon archive (.zip, .tar.gz)', extensions: ['zip', 'gz', 'tgz'] },
-      { name: 'Other exports (X/Twitter .zip, Bluesky .car, Misskey or Pixelfed .json)', extensions: ['zip', 'car', 'json'] },
+      { name: t('dialog.archiveFilter'), extensions: ['zip', 'gz', 'tgz'] },
+      { name: t('dialog.otherExportsFilter'), extensions: ['zip', 'car', 'json'] },
       // The container is detected by content: a renamed archive still opens.
-      { name: 'All files', extensions: ['*'] },
+      { name: t('dialog.allFiles'), extensions: ['*'] },
     ],
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
@@ -39,41 +40,42 @@ export function menuTemplate(actions: MenuActions, recent: readonly string[], pl
     // macOS draws the OS list itself; choosing an item arrives as app 'open-file'.
     ? [{ role: 'recentDocuments', submenu: [{ role: 'clearRecentDocuments' }] }]
     : [{
-        label: 'Open Recent',
+        label: t('menu.recent'),
         submenu: [
           ...recent.map((path): MenuItemConstructorOptions => ({ label: basename(path), sublabel: path, click: () => actions.open(path) })),
           ...(recent.length > 0 ? [{ type: 'separator' } as const] : []),
-          { label: 'Clear Recent', enabled: recent.length > 0, click: () => actions.clearRecent() },
+          { label: t('menu.clearRecent'), enabled: recent.length > 0, click: () => actions.clearRecent() },
         ],
       }];
   const file: MenuItemConstructorOptions = {
-    label: 'File',
+    label: t('menu.file'),
     submenu: [
-      { label: 'Open Archive…', accelerator: 'CmdOrCtrl+O', click: openFrom('file') },
-      ...(isMac(platform) ? [] : [{ label: 'Open Archive Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: openFrom('folder') }]),
+      { label: t('menu.open'), accelerator: 'CmdOrCtrl+O', click: openFrom('file') },
+      ...(isMac(platform) ? [] : [{ label: t('menu.openFolder'), accelerator: 'CmdOrCtrl+Shift+O', click: openFrom('folder') }]),
       ...recentItems,
       { type: 'separator' },
-      { role: 'close' },
-      ...(isMac(platform) ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+      { role: 'close', label: t('menu.close') },
+      ...(isMac(platform) ? [] : [{ type: 'separator' } as const, { role: 'quit', label: t('menu.quit') } as const]),
     ],
   };
   return [
     ...(isMac(platform) ? [{ role: 'appMenu' } as const] : []),
     file,
-    { role: 'editMenu' },
+    { role: 'editMenu', label: t('menu.edit') },
     {
-      label: 'View',
+      label: t('menu.view'),
       submenu: [
-        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' },
+        { role: 'resetZoom', label: t('menu.resetZoom') }, { role: 'zoomIn', label: t('menu.zoomIn') }, { role: 'zoomOut', label: t('menu.zoomOut') },
         { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+        { role: 'togglefullscreen', label: t('menu.fullscreen') },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools', label: t('menu.devTools') } as const]),
       ],
     },
-    { role: 'windowMenu' },
+    { role: 'windowMenu', label: t('menu.window') },
     {
       role: 'help',
-      submenu: [{ label: 'About Outbox', click: () => app.showAboutPanel() }],
+      label: t('menu.help'),
+      submenu: [{ label: t('menu.about'), click: () => app.showAboutPanel() }],
     },
   ];
 }

@@ -3,6 +3,7 @@ import { dialog, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Result } from '../../preload/contract.js';
 import { ok } from '../../preload/contract.js';
+import { desktopText as t } from './desktop-text.js';
 
 /** The url as the browser should get it, or null when it is not an http(s) link. */
 export function externalUrl(url: string): string | null {
@@ -17,15 +18,15 @@ export function externalUrl(url: string): string | null {
 /** ok(true) when the browser was asked to open it, ok(false) when the user said no. */
 export async function openExternalConfirmed(url: string, window: BrowserWindow | undefined): Promise<Result<boolean>> {
   const href = externalUrl(url);
-  if (href === null) return { ok: false, code: 'bad-request', message: 'Only http and https links can open in your browser.' };
+  if (href === null) return { ok: false, code: 'bad-request', message: t('dialog.linkRefused') };
   const options = {
     type: 'question' as const,
-    buttons: ['Open in Browser', 'Cancel'],
+    buttons: [t('dialog.linkOpen'), t('common.cancel')],
     defaultId: 1,
     cancelId: 1,
     noLink: true,
-    title: 'Open Link',
-    message: 'Open this link in your web browser?',
+    title: t('dialog.linkTitle'),
+    message: t('dialog.linkMessage'),
     // The whole url, so a link whose text says one site and whose href says another is seen for what it is.
     detail: href,
   };

@@ -11,6 +11,8 @@ const windows = new Set<BrowserWindow>();
 export interface WindowOptions {
   /** absolute path of dist/preload/index.cjs */
   preload: string;
+  /** the OS's preferred languages, handed to the viewer as `?lang=` (none: it reads navigator.languages) */
+  languages?: readonly string[];
 }
 
 export function createWindow(options: WindowOptions): BrowserWindow {
@@ -44,7 +46,7 @@ export function createWindow(options: WindowOptions): BrowserWindow {
   windows.add(window);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => windows.delete(window));
-  void window.loadURL(APP_URL);
+  void window.loadURL(options.languages?.length ? `${APP_URL}?lang=${encodeURIComponent(options.languages.join(','))}` : APP_URL);
   return window;
 }
 

@@ -7,6 +7,7 @@ import { Routes } from '../../preload/contract.js';
 import { createService, toErrorInfo, type Archive, type Library } from '../engine/service/index.js';
 import { authenticate, createToken, hostAllowed, signPageLinks } from './auth.js';
 import { serveMedia } from './media.js';
+import { handleOpenRoute, isOpenRoute, type Opener } from './open-routes.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { handleApi, ProgressHub, type ApiContext } from './routes.js';
 import { listRenderer } from './static.js';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   rendererDir: string;
   /** The secret; a fresh random 32-byte hex token when absent. */
   token?: string;
+  /** Browser mode's open flow (POST /api/open, /api/upload, GET /api/recent); absent: those routes are 404. */
+  opener?: Opener;
 }
 
 export interface RunningServer {
@@ -124,6 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // No cookie carries the token any more, so this is what a cookie used to make work.
     const page = (rawPath === '/' || rawPath === '/index.html') && (req.method === 'GET' || req.method === 'HEAD');
     if (!auth && !page) return sendText(req, res, 401, 'Unauthorized: open the address `outbox serve` printed (it carries the token).');
+    // Opening another archive works whatever is (or failed to be) open: it is how the reader leaves an error.
+    if (auth && options.opener && isOpenRoute(rawPath)) return handleOpenRoute(req, res, rawPath, url, options.opener, `http://${expectedHost}`, auth);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
 
     // Data waits for the open `outbox serve` started after printing its address; progress is how the wait is shown.

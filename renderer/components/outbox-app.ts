@@ -1,7 +1,7 @@
 // The app root: provides the API, and shows the opening screens (welcome, progress, error) or the archive.
 import { ContextProvider } from '@lit/context';
-import { LitElement, css, html } from 'lit';
-import type { ArchiveInfo, ErrorInfo, OpenProgress } from '../../preload/contract.js';
+import { LitElement, css, html, nothing } from 'lit';
+import type { ArchiveInfo, ErrorInfo, OpenProgress, RecentArchive, Result } from '../../preload/contract.js';
 import { apiContext, fetcherContext, transportKindContext } from '../lib/context.js';
 import { ProgressController } from '../lib/progress-controller.js';
 import { createTransport, type Transport } from '../lib/transport.js';
@@ -9,6 +9,7 @@ import './ox-archive-view.js';
 import './ox-error.js';
 import './ox-progress.js';
 import './ox-welcome.js';
+import { t } from '../lib/i18n.js';
 
 type Screen = 'starting' | 'progress' | 'welcome' | 'error' | 'ready';
 
@@ -22,6 +23,9 @@ export class OutboxApp extends LitElement {
     error: { state: true },
     progress: { state: true },
     message: { state: true },
+    uploading: { state: true },
+    recent: { state: true },
+    dragging: { state: true },
   };
 
   screen: Screen = 'starting';
@@ -29,11 +33,25 @@ export class OutboxApp extends LitElement {
   error: ErrorInfo | null = null;
   progress: OpenProgress | null = null;
   message = '';
+  /** the file being handed to the server, with how much of it has gone */
+  uploading: { name: string; sent: number; total: number } | null = null;
+  recent: RecentArchive[] = [];
+  dragging = false;
+  /** an open the reader asked for is under way: its own answer (not the progress stream's 'done') decides the screen */
+  private asking = false;
+  private sawDone = false;
+  /** an asked open answered before its progress stream said 'done': skip its events until then */
+  private draining = false;
 
   private readonly transport: Transport = createTransport();
 
   static override styles = css`
-    :host { display: block; height: 100%; }
+    :host { display: block; height: 100%; position: relative; }
+    .drop {
+      position: fixed; inset: 0; z-index: 20; display: grid; place-items: center; pointer-events: none;
+      background: var(--ox-sys-color-backdrop); font: 600 1.25rem var(--ox-sys-font); color: var(--ox-sys-color-on-accent);
+    }
+    .drop span { background: var(--ox-sys-color-accent); padding: var(--ox-sys-space-4) var(--ox-sys-space-5); border-radius: var(--ox-sys-radius-lg); }
   `;
 
   constructor() {
@@ -42,8 +60,20 @@ export class OutboxApp extends LitElement {
     new ContextProvider(this, { context: transportKindContext, initialValue: this.transport.kind });
     new ContextProvider(this, { context: fetcherContext, initialValue: this.transport.fetcher });
     new ProgressController(this, this.transport.api, (p) => this.onProgress(p));
-    this.addEventListener('ox-open-demo', () => void this.openDemo());
+    this.addEventListener('ox-open-demo', () => void this.openWith(() => this.transport.api.open({ demo: true })));
+    this.addEventListener('ox-open-path', (e) => void this.openWith(() => this.transport.api.open({ path: e.detail.path })));
+    this.addEventListener('ox-open-file', (e) => void this.openFile(e.detail.file));
+    this.addEventListener('ox-show-welcome', () => this.showWelcome());
+    this.addEventListener('ox-show-archive', () => {
+      if (this.info) this.screen = 'ready';
+    });
     this.addEventListener('click', (e) => this.onLinkClick(e));
+    // A file dropped anywhere on the page opens (browser mode; the desktop app has its own open).
+    this.addEventListener('dragover', (e) => this.onDragOver(e));
+    this.addEventListener('dragleave', (e) => {
+      if (!e.relatedTarget) this.dragging = false;
+    });
+    this.addEventListener('drop', (e) => this.onDrop(e));
   }
 
   override connectedCallback(): void {
@@ -53,37 +83,98 @@ export class OutboxApp extends LitElement {
 
   private async load(): Promise<void> {
     const result = await this.transport.api.current();
+    if (this.asking) return;
     if (!result.ok) {
       this.error = result;
       this.screen = 'error';
     } else if (result.value.length > 0) {
       this.info = result.value[0]!;
       this.screen = 'ready';
+    } else if (this.progress && this.progress.phase !== 'done') {
+      this.screen = 'progress';
     } else {
-      this.screen = this.progress && this.progress.phase !== 'done' ? 'progress' : 'welcome';
+      this.showWelcome();
     }
   }
 
   private onProgress(progress: OpenProgress): void {
     this.progress = progress;
+    if (this.asking) {
+      if (progress.phase === 'done') this.sawDone = true;
+      else this.screen = 'progress';
+      return;
+    }
+    // The events of an open that already answered may arrive after its answer: they are old news.
+    if (this.draining) {
+      if (progress.phase === 'done') this.draining = false;
+      return;
+    }
     if (progress.phase === 'done') void this.load();
     else if (this.screen !== 'ready' || progress.archive !== this.info?.id) this.screen = 'progress';
   }
 
-  private async openDemo(): Promise<void> {
+  /** The welcome screen with what can be opened (the recent list is fetched fresh each time). */
+  private showWelcome(): void {
     this.message = '';
+    this.screen = 'welcome';
+    void this.transport.api.recent?.().then((r) => {
+      if (r.ok) this.recent = r.value;
+    });
+  }
+
+  /** Runs one open the reader asked for: progress while it runs, then the archive or its error screen. */
+  private async openWith(open: () => Promise<Result<ArchiveInfo>>): Promise<void> {
+    if (this.asking) return;
+    this.asking = true;
+    this.sawDone = false;
+    this.draining = false;
+    this.message = '';
+    this.progress = null;
     this.screen = 'progress';
-    const result = await this.transport.api.open({ demo: true });
-    if (result.ok) {
-      this.info = result.value;
-      this.screen = 'ready';
-    } else if (this.transport.kind === 'http') {
-      this.message = result.message;
-      this.screen = 'welcome';
-    } else {
-      this.error = result;
-      this.screen = 'error';
+    try {
+      const result = await open();
+      if (result.ok) {
+        // Another archive in the same page: its own address, not the last one's filter or place.
+        if (this.info && this.info.id !== result.value.id && location.hash) history.replaceState(null, '', location.pathname + location.search);
+        this.info = result.value;
+        this.screen = 'ready';
+      } else {
+        this.error = result;
+        this.screen = 'error';
+      }
+    } finally {
+      this.asking = false;
+      this.draining = !this.sawDone;
+      this.uploading = null;
     }
+  }
+
+  private openFile(file: File): void {
+    const upload = this.transport.upload;
+    if (!upload) return;
+    void this.openWith(() => {
+      this.uploading = { name: file.name, sent: 0, total: file.size };
+      return upload(file, (sent, total) => {
+        this.uploading = { name: file.name, sent, total };
+        // Once every byte is across, the server's own progress (reading, indexing) takes over.
+        if (sent >= total) this.uploading = null;
+      });
+    });
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (!this.transport.upload || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  }
+
+  private onDrop(event: DragEvent): void {
+    this.dragging = false;
+    const file = event.dataTransfer?.files[0];
+    if (!this.transport.upload || !file) return;
+    event.preventDefault();
+    this.openFile(file);
   }
 
   // In the desktop app no link navigates: it asks the main process, which confirms with the user first.
@@ -96,16 +187,20 @@ export class OutboxApp extends LitElement {
   }
 
   override render() {
-    const canOpen = this.transport.kind === 'ipc';
+    return html`${this.renderScreen()}${this.dragging ? html`<div class="drop" aria-hidden="true"><span>${t('app.drop')}</span></div>` : nothing}`;
+  }
+
+  private renderScreen() {
+    const mode = this.transport.kind === 'ipc' ? 'desktop' : 'browser';
     switch (this.screen) {
       case 'ready':
-        return html`<ox-archive-view .info=${this.info!}></ox-archive-view>`;
+        return html`<ox-archive-view .info=${this.info!} ?canOpen=${mode === 'browser'}></ox-archive-view>`;
       case 'error':
-        return html`<ox-error .error=${this.error} ?canOpen=${canOpen}></ox-error>`;
+        return html`<ox-error .error=${this.error} ?canOpen=${true} mode=${mode}></ox-error>`;
       case 'welcome':
-        return html`<ox-welcome ?canOpen=${canOpen} message=${this.message}></ox-welcome>`;
+        return html`<ox-welcome ?canOpen=${true} mode=${mode} message=${this.message} .recent=${this.recent} .current=${this.info}></ox-welcome>`;
       default:
-        return html`<ox-progress .progress=${this.progress}></ox-progress>`;
+        return html`<ox-progress .progress=${this.progress} .upload=${this.uploading}></ox-progress>`;
     }
   }
 }

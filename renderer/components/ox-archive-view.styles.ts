@@ -16,7 +16,7 @@ export const viewStyles = css`
   .search { display: flex; align-items: center; gap: var(--ox-sys-space-3); flex: 1 1 22rem; min-width: 0; max-width: calc(var(--ox-sys-column) + 8rem); }
   ox-search-box { flex: 1; min-width: 0; }
   .count { font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
-  .tabs { display: flex; gap: 2px; margin-left: auto; }
+  .tabs { display: flex; gap: 2px; margin-inline-start: auto; }
   .tab { display: inline-flex; align-items: center; gap: var(--ox-sys-space-1); border: 0; background: none; cursor: pointer; padding: 0.4rem 0.75rem; border-radius: var(--ox-sys-radius-pill); font-size: var(--ox-sys-text-sm); font-weight: 500; color: var(--ox-sys-color-text-muted); }
   .tab:hover { background: var(--ox-sys-color-surface-2); color: var(--ox-sys-color-text); }
   .tab[aria-current='page'] { background: var(--ox-sys-color-accent-soft); color: var(--ox-sys-color-accent); }
@@ -27,9 +27,9 @@ export const viewStyles = css`
   .body { display: grid; grid-template-columns: var(--ox-sys-panel) minmax(0, 1fr); min-height: 0; position: relative; }
   .panel {
     overflow-y: auto; padding: var(--ox-sys-space-4); display: grid; align-content: start; gap: var(--ox-sys-space-5);
-    border-right: 1px solid var(--ox-sys-color-border); background: var(--ox-sys-color-bg);
+    border-inline-end: 1px solid var(--ox-sys-color-border); background: var(--ox-sys-color-bg);
   }
-  .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); }
+  .main { min-height: 0; min-width: 0; display: grid; grid-template-rows: auto minmax(0, 1fr); grid-template-columns: minmax(0, 1fr); }
   .main > [hidden] { display: none; }
   .notices:empty { display: none; }
   .moves {
@@ -42,8 +42,8 @@ export const viewStyles = css`
   .moves .more { color: var(--ox-sys-color-text-muted); }
   .moves > .icon { color: var(--ox-sys-color-accent); }
   .mark .icon { width: 1.2rem; height: 1.2rem; }
-  .panel-toggle .icon, .help .icon { width: 1.15rem; height: 1.15rem; }
-  .main > ox-timeline, .main > ox-thread, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
+  .panel-toggle .icon, .help .icon, .open .icon { width: 1.15rem; height: 1.15rem; }
+  .main > ox-timeline, .main > ox-thread, .main > ox-on-this-day, .main > ox-uri-list, .main > ox-stats, .main > ox-people { grid-row: 2; min-height: 0; }
   @media (max-width: 900px) {
     /* Two rows (also at 200% zoom): brand, sections as icons, export, filters and help; then the search. */
     .bar { gap: var(--ox-sys-space-2); row-gap: var(--ox-sys-space-2); }
@@ -51,11 +51,14 @@ export const viewStyles = css`
     .file { display: none; }
     .search { order: 5; flex-basis: 100%; max-width: none; }
     .panel-toggle { display: inline-flex; }
+    /* Open (browser mode) is its icon here already: with the sections as icons the header keeps to two rows. */
+    .open { position: relative; width: 2.2rem; justify-content: center; padding: 0.4rem 0; }
+    .open .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .tab { position: relative; padding: 0.45rem; }
     .tab .icon { display: block; }
     .tab .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .body { grid-template-columns: minmax(0, 1fr); }
-    .panel { display: none; position: absolute; inset: 0; z-index: 2; border-right: 0; }
+    .panel { display: none; position: absolute; inset: 0; z-index: 2; border-inline-end: 0; }
     .panel.open { display: grid; }
     .panel > * { max-width: var(--ox-sys-column); width: 100%; margin: 0 auto; }
   }

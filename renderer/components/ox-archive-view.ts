@@ -5,7 +5,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { AccountMove, ArchiveInfo, Facets, PostFilter } from '../../preload/contract.js';
 import { ALL_ARCHIVES } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
-import type { OxEvent } from '../lib/events.js';
+import { emit, type OxEvent } from '../lib/events.js';
 import { formatDate, plural } from '../lib/format.js';
 import { KeyboardController } from '../lib/keyboard.js';
 import { patchFilter, type Route } from '../lib/route.js';
@@ -23,6 +23,7 @@ import './ox-export-menu.js';
 import './ox-filters.js';
 import './ox-media-viewer.js';
 import './ox-months.js';
+import './ox-on-this-day.js';
 import './ox-people.js';
 import './ox-profile.js';
 import './ox-search-box.js';
@@ -31,11 +32,15 @@ import './ox-stats.js';
 import './ox-thread.js';
 import './ox-timeline.js';
 import './ox-uri-list.js';
+import { t, type SimpleId } from '../lib/i18n.js';
+import './ox-language-switch.js';
 
-const VIEW_TABS: Array<[Section, string]> = [['timeline', 'Posts'], ['stats', 'Stats'], ['people', 'People'], ['likes', 'Favourites'], ['bookmarks', 'Bookmarks']];
+const VIEW_TABS: Array<[Section, SimpleId]> = [['timeline', 'section.posts'], ['today', 'section.today'], ['stats', 'section.stats'], ['people', 'section.people'], ['likes', 'section.favourites'], ['bookmarks', 'section.bookmarks']];
 const NO_SOURCES: ReadonlyMap<string, PostSource> = new Map();
 /** Sections that show the current filter themselves: changing it keeps the reader there. */
 const FILTERED: readonly Section[] = ['timeline', 'stats'];
+/** Sections whose posts the filter panel narrows (People, Favourites, Bookmarks and On this day are not posts of the filter). */
+const POST_FILTERED: readonly Section[] = ['timeline', 'thread', 'stats'];
 
 /**
  * One open archive. Owns the route (view, filter, order in the hash) and turns the events of its children into
@@ -53,7 +58,11 @@ export class OxArchiveView extends LitElement {
     panelOpen: { state: true },
     warningsHidden: { state: true },
     month: { state: true },
+    canOpen: { type: Boolean },
   };
+
+  /** browser mode: the header offers to open another archive (the desktop app has its File menu) */
+  canOpen = false;
 
   /** the month being read, marked in the scrubber */
   month = '';
@@ -136,6 +145,13 @@ export class OxArchiveView extends LitElement {
       if (e.detail.facets) this.facets = e.detail.facets;
     });
     this.addEventListener('ox-position', (e) => (this.month = e.detail.month));
+    // The address follows the reading place without a history entry per scroll: Back and reload return to it.
+    this.addEventListener('ox-place', (e) => {
+      if (this.section !== 'timeline') return;
+      this.route = { ...this.route, at: e.detail.at };
+      const hash = withThreadArchive(formatSection('timeline', this.route, this.merged), null);
+      if (hash !== location.hash) history.replaceState(history.state, '', hash);
+    });
     this.addEventListener('ox-open-media', (e) => this.$('ox-media-viewer')?.show(e.detail.archive, e.detail.media, e.detail.index));
   }
 
@@ -172,6 +188,8 @@ export class OxArchiveView extends LitElement {
 
   /** A new history entry, so back/forward walk through views and filters. */
   private go(route: Route, replace = false, section: Section = route.view, threadArchive: string | null = null): void {
+    // A new filter or order is a new list: it starts at its top.
+    if (route.order !== this.route.order || JSON.stringify(route.filter) !== JSON.stringify(this.route.filter)) route = { ...route, at: undefined };
     const hash = withThreadArchive(formatSection(section, route, this.merged), threadArchive);
     const depth = ((history.state as { oxDepth?: number } | null)?.oxDepth ?? 0) + (replace ? 0 : 1);
     if (hash !== location.hash) {
@@ -194,7 +212,11 @@ export class OxArchiveView extends LitElement {
   override updated(changed: Map<string, unknown>): void {
     // Back on the timeline from a thread or list: the keyboard continues where it was.
     const before = changed.get('section') as Section | undefined;
-    if (before && before !== 'timeline' && this.section === 'timeline') void this.$('ox-timeline')?.focusCurrent();
+    if (before && before !== 'timeline' && this.section === 'timeline') {
+      const timeline = this.$('ox-timeline');
+      timeline?.restorePlace();
+      void timeline?.focusCurrent();
+    }
   }
 
   // Typing refines one search: it replaces the history entry instead of adding one per keystroke.
@@ -213,7 +235,8 @@ export class OxArchiveView extends LitElement {
   private renderCount() {
     const { filter: { q }, order } = this.route;
     const n = this.total;
-    const text = n === null ? '' : q ? `${plural(n, 'result', 'results')}${order === 'relevance' ? ' · best match' : ''}` : plural(n, 'post', 'posts');
+    // Boosts are counted too (the profile's own count has none): say so, so the two numbers do not seem to disagree.
+    const text = n === null ? '' : q ? `${plural(n, 'count.results')}${order === 'relevance' ? t('search.bestMatchSuffix') : ''}` : plural(n, 'count.postsAndBoosts');
     return html`<span class="count" data-testid="result-count" role="status" aria-live="polite">${text}</span>`;
   }
 
@@ -224,12 +247,12 @@ export class OxArchiveView extends LitElement {
   // Archives do not record a move; the dates say when each account posted, so the reader sees the hand-over.
   private renderMoves(moves: AccountMove[]) {
     if (!moves.length) return nothing;
-    const span = (d: { first: string | null; last: string | null }) => (d.first ? `${formatDate(d.first)} – ${formatDate(d.last)}` : 'no posts');
+    const span = (d: { first: string | null; last: string | null }) => (d.first ? t('dates.range', { from: formatDate(d.first), to: formatDate(d.last) }) : t('moves.noPosts'));
     return html`<div class="moves" role="note" data-testid="moves">${icon('boost')}<div>
-      ${moves.map((m) => html`<p><strong>${m.fromAcct ?? m.from}</strong> → <strong>${m.toAcct ?? m.to}</strong>
-        <span class="more">(old account: ${span(m.fromDates)}; new account: ${span(m.toDates)})</span></p>`)}</div>
+      ${moves.map((m) => html`<p><strong dir="auto">${m.fromAcct ?? m.from}</strong> ${t('moves.arrow')} <strong dir="auto">${m.toAcct ?? m.to}</strong>
+        <span class="more">${t('moves.dates', { old: span(m.fromDates), new: span(m.toDates) })}</span></p>`)}</div>
       <button class="btn" aria-pressed=${String(this.merged)} @click=${() => this.setMerged(!this.merged)}>
-        ${this.merged ? 'Show this archive only' : 'Show both accounts as one timeline'}</button></div>`;
+        ${this.merged ? t('moves.showOne') : t('moves.showBoth')}</button></div>`;
   }
 
   override render() {
@@ -244,27 +267,30 @@ export class OxArchiveView extends LitElement {
     const threadSource = this.source(thread);
     return html`
       <header class="bar">
-        <div class="brand"><span class="mark">${icon('outbox')}</span><span class="title">Outbox</span><span class="file" title=${info.name}>${info.name}</span></div>
+        <div class="brand"><span class="mark">${icon('outbox')}</span><span class="title" translate="no">Outbox</span><span class="file" dir="auto" title=${info.name}>${info.name}</span></div>
         <div class="search"><ox-search-box .value=${filter.q ?? ''}></ox-search-box>${view === 'timeline' ? this.renderCount() : nothing}</div>
-        <nav class="tabs" aria-label="Sections">${tabs.map(([v, label]) => html`<button class="tab" title=${label} aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
-          @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${sectionIcon(v)}<span class="label">${label}</span></button>`)}</nav>
+        <nav class="tabs" aria-label=${t('header.sections')}>${tabs.map(([v, label]) => html`<button class="tab" title=${t(label)} aria-current=${view === v || (v === 'timeline' && view === 'thread') ? 'page' : 'false'}
+          @click=${() => this.go({ ...this.route, view: 'timeline' }, false, v)}>${sectionIcon(v)}<span class="label">${t(label)}</span></button>`)}</nav>
         <ox-export-menu archive=${archive} .files=${this.merged ? (extras?.names ?? [info.name]) : [info.name]} .filter=${filter} .total=${this.total} .facets=${this.facets}></ox-export-menu>
-        <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}<span class="label">Filters</span></button>
-        <button class="btn quiet help" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
+        <button class="btn quiet panel-toggle" aria-expanded=${String(this.panelOpen)} aria-controls="panel" @click=${() => (this.panelOpen = !this.panelOpen)}>${icon('filter')}<span class="label">${t('filters.title')}</span></button>
+        ${this.canOpen ? html`<button class="btn quiet open" title=${t('error.another')} @click=${() => emit(this, 'ox-show-welcome', {})}>${icon('outbox')}<span class="label">${t('header.open')}</span></button>` : nothing}
+        <button class="btn quiet help" aria-label=${t('shortcuts.title')} title=${t('shortcuts.titleKey')} @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
       </header>
       <div class="body">
-        <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label="Profile and filters">
+        <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label=${t('panel.label')}>
           <ox-profile .info=${info}></ox-profile>
-          <ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
-          <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>
+          ${POST_FILTERED.includes(view) ? html`<ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
+            <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>` : nothing}
+          <ox-language-switch></ox-language-switch>
         </aside>
         <main class="main" aria-labelledby="main-title">
-          <h2 id="main-title" class="visually-hidden">${VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'Thread'}</h2>
+          <h2 id="main-title" class="visually-hidden">${t(VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'thread.title')}</h2>
           <div class="notices">${this.renderWarnings()}${this.renderMoves(extras?.moves ?? [])}</div>
-          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
+          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} at=${this.route.at ?? ''} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
             .sources=${extras?.sources ?? NO_SOURCES} ?showSource=${this.merged && (extras?.archives ?? 1) > 1}></ox-timeline>
           ${view === 'thread' && this.route.id ? html`<ox-thread archive=${thread} postId=${this.route.id} .author=${threadSource.author} .emojis=${threadSource.emojis}></ox-thread>` : nothing}
           ${view === 'stats' ? html`<ox-stats archive=${archive} .filter=${filter}></ox-stats>` : nothing}
+          ${view === 'today' ? html`<ox-on-this-day archive=${info.id} .months=${info.months} .author=${own.author} .emojis=${own.emojis}></ox-on-this-day>` : nothing}
           ${view === 'people' ? html`<ox-people></ox-people>` : nothing}
           ${view === 'likes' || view === 'bookmarks' ? html`<ox-uri-list archive=${info.id} kind=${view}></ox-uri-list>` : nothing}
         </main>

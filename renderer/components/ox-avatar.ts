@@ -43,7 +43,7 @@ export class OxAvatar extends LitElement {
       return html`<img class="avatar" src=${this.src} alt="" ${sizing} @error=${() => (this.failed = true)}>`;
     }
     const letter = [...(this.name.trim() || '?')][0]!.toUpperCase();
-    return html`<span class="avatar" aria-hidden="true" ${sizing}>${letter}</span>`;
+    return html`<span class="avatar" aria-hidden="true" dir="auto" ${sizing}>${letter}</span>`;
   }
 }
 

@@ -5,6 +5,7 @@ import { cssProps } from '../lib/css-props.js';
 import { formatNumber } from '../lib/format.js';
 import { emitInsight } from '../lib/insight-events.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { isolate, t } from '../lib/i18n.js';
 
 export interface BarRow {
   label: string;
@@ -22,7 +23,8 @@ export class OxBarList extends LitElement {
 
   rows: BarRow[] = [];
   heading = '';
-  empty = 'None.';
+  /** what an empty list says (default: the catalogue's "None.") */
+  empty = '';
 
   static override styles = [baseStyles, css`
     :host { display: block; }
@@ -30,12 +32,12 @@ export class OxBarList extends LitElement {
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 3px; }
     .row {
       position: relative; display: flex; justify-content: space-between; gap: var(--ox-sys-space-2); width: 100%;
-      padding: 3px var(--ox-sys-space-2); border: 0; border-radius: var(--ox-sys-radius-sm); background: none; text-align: left;
+      padding: 3px var(--ox-sys-space-2); border: 0; border-radius: var(--ox-sys-radius-sm); background: none; text-align: start;
       font-size: var(--ox-sys-text-sm); isolation: isolate;
     }
     button.row { cursor: pointer; }
     button.row:hover { background: var(--ox-sys-color-surface-2); }
-    .bar { position: absolute; inset: 2px auto 2px 0; width: var(--_w); border-radius: var(--ox-sys-radius-sm); background: var(--ox-sys-color-accent-soft); z-index: -1; }
+    .bar { position: absolute; inset-block: 2px; inset-inline: 0 auto; width: var(--_w); border-radius: var(--ox-sys-radius-sm); background: var(--ox-sys-color-accent-soft); z-index: -1; }
     .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .count { font-variant-numeric: tabular-nums; color: var(--ox-sys-color-text-muted); }
     p { margin: 0; color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); }
@@ -44,11 +46,11 @@ export class OxBarList extends LitElement {
   override render() {
     const max = Math.max(1, ...this.rows.map((r) => r.count));
     const body = (r: BarRow) => html`<span class="bar" ${cssProps({ '--_w': `${(r.count / max) * 100}%` })}></span>
-      <span class="name">${r.label}</span><span class="count">${formatNumber(r.count)}</span>`;
+      <span class="name" dir="auto">${r.label}</span><span class="count">${formatNumber(r.count)}</span>`;
     return html`${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
       ${this.rows.length ? html`<ol>${this.rows.map((r) => html`<li>${r.patch
-        ? html`<button class="row" title=${`Show these posts: ${r.label}`} @click=${() => emitInsight(this, 'ox-show-posts', { patch: r.patch! })}>${body(r)}</button>`
-        : html`<div class="row">${body(r)}</div>`}</li>`)}</ol>` : html`<p>${this.empty}</p>`}`;
+        ? html`<button class="row" title=${t('bars.show', { label: isolate(r.label) })} @click=${() => emitInsight(this, 'ox-show-posts', { patch: r.patch! })}>${body(r)}</button>`
+        : html`<div class="row">${body(r)}</div>`}</li>`)}</ol>` : html`<p>${this.empty || t('common.none')}</p>`}`;
   }
 }
 

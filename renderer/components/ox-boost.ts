@@ -4,6 +4,7 @@ import type { Post } from '../../preload/contract.js';
 import { formatDateTime, hostOf, safeHref } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t, tParts } from '../lib/i18n.js';
 
 /**
  * The boosted post's own content is not in archives (only its URI), unless the engine inlined it.
@@ -40,7 +41,7 @@ export class OxBoost extends LitElement {
     .target { margin: 0.15rem 0 0; overflow-wrap: anywhere; }
     .from { grid-column: 2; margin: var(--ox-sys-space-2) 0 0; }
     .source { background: none; border: 1px solid var(--ox-sys-color-border); }
-    .inline { grid-column: 2; margin: var(--ox-sys-space-2) 0 0; padding-left: var(--ox-sys-space-3); border-left: 3px solid var(--ox-sys-color-border); white-space: pre-line; }
+    .inline { grid-column: 2; margin: var(--ox-sys-space-2) 0 0; padding-inline-start: var(--ox-sys-space-3); border-inline-start: 3px solid var(--ox-sys-color-border); white-space: pre-line; }
   `];
 
   override render() {
@@ -48,13 +49,13 @@ export class OxBoost extends LitElement {
     if (!p) return nothing;
     const href = safeHref(p.boostOf ?? p.url);
     return html`<article class="boost" data-post-id=${p.id} data-seq=${p.seq} data-archive=${this.archive || nothing} tabindex="0"
-        aria-label=${`Boost, ${formatDateTime(p.published)}`}>
+        aria-label=${t('boost.label', { date: formatDateTime(p.published) })}>
       <span class="boost-icon">${icon('boost')}</span>
-      <p class="line"><strong>${this.handle || 'You'}</strong> boosted a post${href ? html` from ${hostOf(href)}` : nothing}
+      <p class="line">${tParts(href ? 'boost.lineFrom' : 'boost.line', { who: html`<strong dir="auto">${this.handle || t('boost.you')}</strong>`, server: href ? html`<bdi>${hostOf(href)}</bdi>` : '' })}
         · <time datetime=${p.published}>${formatDateTime(p.published)}</time></p>
-      <p class="target">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${href}</a>` : (p.boostOf ?? 'The boosted post is not named in the archive.')}</p>
-      ${p.boosted?.text ? html`<p class="inline">${p.boosted.text}</p>` : nothing}
-      ${this.source ? html`<p class="from"><span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}>from ${this.source}</span></p>` : nothing}
+      <p class="target" dir="auto">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${href}</a>` : (p.boostOf ?? t('boost.unnamed'))}</p>
+      ${p.boosted?.text ? html`<p class="inline" dir="auto">${p.boosted.text}</p>` : nothing}
+      ${this.source ? html`<p class="from"><span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}><span>${tParts('post.from', { source: html`<bdi>${this.source}</bdi>` })}</span></span></p>` : nothing}
     </article>`;
   }
 }

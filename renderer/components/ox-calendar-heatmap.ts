@@ -2,16 +2,18 @@
 // Our own CSS grid, not a uPlot plot: a calendar is a table of days (each a button a screen reader can name and a
 // keyboard can walk with the arrow keys), and canvas cells could be neither.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { formatDate, formatNumber, plural } from '../lib/format.js';
+import { formatDate, formatNumber, plural, weekdayName } from '../lib/format.js';
 import { emitInsight } from '../lib/insight-events.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 /** 0 = Monday … 6 = Sunday, like Stats.hourByWeekday */
 const weekday = (ms: number): number => (new Date(ms).getUTCDay() + 6) % 7;
-const WEEKDAYS = ['Mon', '', 'Wed', '', 'Fri', '', 'Sun'];
+/** Weekdays labelled down the side: Monday, Wednesday, Friday, Sunday (the rest stay blank, as on GitHub). */
+const LABELLED = [0, 2, 4, 6];
 
 /** Shade 1..4 by the share of the busiest day (0: none). */
 export function level(n: number, max: number): number {
@@ -35,7 +37,7 @@ export class OxCalendarHeatmap extends LitElement {
     .year { display: grid; grid-template-columns: 2.6rem auto; gap: var(--ox-sys-space-2); align-items: start; margin-bottom: var(--ox-sys-space-3); }
     .label { font-size: var(--ox-sys-text-xs); font-weight: var(--ox-sys-weight-strong); color: var(--ox-sys-color-text-muted); font-variant-numeric: tabular-nums; }
     .days { display: grid; grid-template-rows: repeat(7, 11px); grid-auto-flow: column; grid-auto-columns: 11px; gap: 2px; }
-    .wd { display: grid; grid-template-rows: repeat(7, 11px); gap: 2px; font-size: 9px; line-height: 11px; color: var(--ox-sys-color-text-faint); }
+    .wd { display: grid; grid-template-rows: repeat(7, 11px); gap: 2px; font-size: 9px; line-height: 11px; color: var(--ox-sys-color-text-muted); }
     .day { width: 11px; height: 11px; padding: 0; border: 0; border-radius: 2px; background: var(--ox-sys-color-surface-3); }
     button.day { cursor: pointer; }
     .day.l1 { background: color-mix(in srgb, var(--ox-sys-color-accent) 30%, var(--ox-sys-color-surface-3)); }
@@ -54,7 +56,9 @@ export class OxCalendarHeatmap extends LitElement {
 
   // Arrow keys walk days (up/down) and weeks (left/right); only days with posts are buttons, the walk skips the rest.
   private onKey(e: KeyboardEvent): void {
-    const step = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -7, ArrowRight: 7 }[e.key];
+    // Weeks run right to left in a right-to-left interface: the arrow keys follow what the reader sees.
+    const week = getComputedStyle(this).direction === 'rtl' ? -7 : 7;
+    const step = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -week, ArrowRight: week }[e.key];
     const from = (e.target as HTMLElement).dataset?.day;
     if (!step || !from) return;
     e.preventDefault();
@@ -77,30 +81,30 @@ export class OxCalendarHeatmap extends LitElement {
     const end = Date.UTC(year + 1, 0, 1);
     const cells = [];
     for (let i = 0; i < weekday(start); i++) cells.push(html`<span class="day pad"></span>`);
-    for (let t = start; t < end; t += DAY_MS) {
-      const day = iso(t);
+    for (let ms = start; ms < end; ms += DAY_MS) {
+      const day = iso(ms);
       const n = this.perDay[day] ?? 0;
-      const label = `${formatDate(`${day}T12:00:00Z`)}: ${plural(n, 'post', 'posts')}`;
+      const label = t('calendar.day', { date: formatDate(`${day}T12:00:00Z`), posts: plural(n, 'count.posts') });
       cells.push(n
         ? html`<button class="day l${level(n, max)}" data-day=${day} title=${label} aria-label=${label} tabindex=${day === this.active ? 0 : -1}
             @click=${() => emitInsight(this, 'ox-show-posts', { patch: { from: day, to: day } })}></button>`
         : html`<span class="day" title=${label}></span>`);
     }
     return html`<div class="year"><span class="label">${year}</span><div class="years">
-      <div class="wd" aria-hidden="true">${WEEKDAYS.map((w) => html`<span>${w}</span>`)}</div>
-      <div class="days" role="group" aria-label=${`Posts per day in ${year}`}>${cells}</div></div></div>`;
+      <div class="wd" aria-hidden="true">${[0, 1, 2, 3, 4, 5, 6].map((d) => html`<span>${LABELLED.includes(d) ? weekdayName(d, 'short') : ''}</span>`)}</div>
+      <div class="days" role="group" aria-label=${t('calendar.year', { year: String(year) })}>${cells}</div></div></div>`;
   }
 
   override render() {
     const days = Object.keys(this.perDay).sort();
-    if (!days.length) return html`<p>No posts with a date.</p>`;
+    if (!days.length) return html`<p>${t('calendar.empty')}</p>`;
     const max = Math.max(...Object.values(this.perDay));
     const first = Number(days[0]!.slice(0, 4));
     const last = Number(days.at(-1)!.slice(0, 4));
     const years = Array.from({ length: last - first + 1 }, (_, i) => last - i);
     return html`<div @keydown=${(e: KeyboardEvent) => this.onKey(e)}>${years.map((y) => this.renderYear(y, max))}</div>
-      <p class="key" aria-hidden="true">Fewer ${[0, 1, 2, 3, 4].map((l) => html`<span class="day l${l}"></span>`)} more
-        ${max > 1 ? html`(busiest day: ${formatNumber(max)})` : nothing}</p>`;
+      <p class="key" aria-hidden="true">${t('calendar.fewer')} ${[0, 1, 2, 3, 4].map((l) => html`<span class="day l${l}"></span>`)} ${t('calendar.more')}
+        ${max > 1 ? t('calendar.busiest', { n: formatNumber(max) }) : nothing}</p>`;
   }
 }
 

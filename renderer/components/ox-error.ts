@@ -5,32 +5,37 @@ import { emit } from '../lib/events.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { screenStyles } from './screen-styles.js';
+import { t, tParts, type SimpleId } from '../lib/i18n.js';
+import './ox-language-switch.js';
 
-const ADVICE: Partial<Record<ErrorCode, string>> = {
-  'not-found': 'Check that the file still exists and was not moved or renamed.',
-  'not-archive': 'Choose the .zip (or, before Mastodon 4.2, the .tar.gz) your server let you download, or the folder it unpacked to.',
-  empty: 'The file has no bytes: download the archive from your server again.',
-  truncated: 'The download probably stopped early: download the archive again and check its size.',
-  'no-outbox': 'This is not an account archive (it has no outbox.json). On Mastodon: Preferences ▸ Import and export ▸ Request your archive.',
-  'bad-json': 'outbox.json is damaged. Download the archive again; if it keeps happening, the server wrote a broken file.',
-  'not-collection': 'outbox.json is not an ActivityPub outbox. Make sure this archive comes from Mastodon, Pleroma or Akkoma.',
-  encrypted: 'Outbox cannot read encrypted archives: unpack it with your password first, then open the folder.',
-  unsafe: 'The archive looks tampered with, so Outbox refused to read it. Download it again from your server.',
-  'too-large': 'The archive is larger than Outbox’s safety limits allow.',
-  io: 'Your computer refused to read the file: check permissions and free disk space, then try again.',
-  'not-open': 'The archive is no longer open: open it again.',
-  internal: 'This is a bug in Outbox. Please report it with the message above.',
+const ADVICE: Partial<Record<ErrorCode, SimpleId>> = {
+  'not-found': 'advice.notFound',
+  'not-archive': 'advice.notArchive',
+  empty: 'advice.empty',
+  truncated: 'advice.truncated',
+  'no-outbox': 'advice.noOutbox',
+  'bad-json': 'advice.badJson',
+  'not-collection': 'advice.notCollection',
+  encrypted: 'advice.encrypted',
+  unsafe: 'advice.unsafe',
+  'too-large': 'advice.tooLarge',
+  io: 'advice.io',
+  'not-open': 'advice.notOpen',
+  internal: 'advice.internal',
 };
 
 /**
  * @fires ox-open-demo - "Open the demo instead"
+ * @fires ox-show-welcome - "Open another archive" (browser mode)
  */
 export class OxError extends LitElement {
-  static override properties = { error: { attribute: false }, canOpen: { type: Boolean } };
+  static override properties = { error: { attribute: false }, canOpen: { type: Boolean }, mode: {} };
 
   error: ErrorInfo | null = null;
-  /** false in browser mode, where only the command line picks the archive */
+  /** true where the page can open another archive (the desktop app, and browser mode's open flow) */
   canOpen = false;
+  /** 'browser': "Open another archive" goes to the welcome screen's chooser; 'desktop': the File menu does */
+  mode: 'desktop' | 'browser' = 'desktop';
 
   static override styles = [baseStyles, screenStyles];
 
@@ -38,15 +43,17 @@ export class OxError extends LitElement {
     const e = this.error;
     if (!e) return nothing;
     return html`<div class="card" role="alert" data-testid="error" data-code=${e.code}>
-      <div class="brand"><span class="mark">${icon('outbox')}</span>Outbox</div>
-      <h1>This archive could not be opened</h1>
-      <p><strong>${e.message}</strong></p>
-      ${e.file && !e.message.includes(e.file) ? html`<p>File: <code>${e.file}</code></p>` : nothing}
-      <p>${ADVICE[e.code] ?? ''}</p>
+      <div class="brand" translate="no"><span class="mark">${icon('outbox')}</span>Outbox</div>
+      <h1>${t('error.title')}</h1>
+      <p><strong lang="en" dir="auto">${e.message}</strong></p>
+      ${e.file && !e.message.includes(e.file) ? html`<p>${tParts('error.file', { file: html`<code dir="auto">${e.file}</code>` })}</p>` : nothing}
+      <p>${ADVICE[e.code] ? t(ADVICE[e.code]!) : ''}</p>
       <div class="actions">
-        <button class="btn primary" @click=${() => location.reload()}>Try again</button>
-        ${this.canOpen ? html`<button class="btn" @click=${() => emit(this, 'ox-open-demo', {})}>Open the demo instead</button>` : nothing}
+        <button class="btn primary" @click=${() => location.reload()}>${t('error.retry')}</button>
+        ${this.canOpen && this.mode === 'browser' ? html`<button class="btn" @click=${() => emit(this, 'ox-show-welcome', {})}>${t('error.another')}</button>` : nothing}
+        ${this.canOpen ? html`<button class="btn" @click=${() => emit(this, 'ox-open-demo', {})}>${t('error.demo')}</button>` : nothing}
       </div>
+      <ox-language-switch></ox-language-switch>
     </div>`;
   }
 }

@@ -7,10 +7,11 @@ import { Routes } from '../../preload/contract.js';
 import { fetcherContext } from '../lib/context.js';
 import { fetchExport, saveBlob } from '../lib/download.js';
 import { exportCommand, unquotableFilters, type ExportFormat } from '../lib/export-command.js';
-import { formatNumber, plural } from '../lib/format.js';
+import { formatList, formatNumber, plural } from '../lib/format.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t, type SimpleId } from '../lib/i18n.js';
 
-const LABELS: Record<ExportFormat, string> = { jsonl: 'JSON Lines (.jsonl)', csv: 'CSV (.csv)', md: 'Markdown site', html: 'HTML site' };
+const LABELS: Record<ExportFormat, SimpleId> = { jsonl: 'export.jsonl', csv: 'export.csv', md: 'export.md', html: 'export.html' };
 
 /**
  * `<ox-export-menu>`: a button and its panel. `archive` is the id the timeline shows (or ALL_ARCHIVES), `files`
@@ -41,12 +42,18 @@ export class OxExportMenu extends LitElement {
   };
 
   static override styles = [baseStyles, css`
-    :host { position: relative; display: inline-block; }
+    /* The panel hangs from the header's inline end, not from the button: a wrapped header (longer words, a
+       right-to-left language) can put the button anywhere, and the panel must stay inside the window. */
+    :host { display: inline-block; }
     .panel {
-      position: absolute; right: 0; top: calc(100% + 6px); width: min(30rem, 92vw); z-index: 5;
+      position: absolute; inset-inline-end: var(--ox-sys-space-4); top: calc(100% + 6px); width: min(30rem, 92vw); z-index: 5;
       background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border-strong); border-radius: var(--ox-sys-radius-lg);
       box-shadow: var(--ox-sys-shadow-2); padding: var(--ox-sys-space-3) var(--ox-sys-space-4); display: grid; gap: var(--ox-sys-space-3);
-      font-size: var(--ox-sys-text-sm);
+      font-size: var(--ox-sys-text-sm); max-height: calc(100dvh - 6rem); overflow-y: auto;
+    }
+    /* On a phone the button is not at the window's right edge: the panel spans the window instead of leaving it. */
+    @media (max-width: 600px) {
+      .panel { position: fixed; top: auto; left: var(--ox-sys-space-2); right: var(--ox-sys-space-2); width: auto; margin-top: 6px; }
     }
     h3 { margin: 0; font-size: var(--ox-sys-text-md); }
     p { margin: 0; color: var(--ox-sys-color-text-muted); }
@@ -89,38 +96,37 @@ export class OxExportMenu extends LitElement {
     }
     saveBlob(this.ownerDocument, result.value.parts, result.value.type, result.value.fileName);
     this.done = result.value.records;
-    this.message = `Saved ${plural(result.value.records, 'post', 'posts')} as ${result.value.fileName}.`;
+    this.message = t('export.saved', { posts: plural(result.value.records, 'count.posts'), file: result.value.fileName });
   }
 
   private renderPrivacy() {
     const v = this.facets?.visibility;
-    const counts = v ? ` (${formatNumber(v.private)} followers-only and ${formatNumber(v.direct)} direct in this selection)` : '';
+    const counts = v ? t('export.privateCounts', { private: formatNumber(v.private), direct: formatNumber(v.direct) }) : '';
     return html`<label class="check"><input type="checkbox" .checked=${this.includePrivate} @change=${(e: Event) => (this.includePrivate = (e.target as HTMLInputElement).checked)}>
-      <span>Include followers-only posts and direct messages${counts}. Unchecked, the site leaves them out, so it is
-        safe to share; checked, it holds what only your followers and the people you wrote to were meant to read.</span></label>`;
+      <span>${t('export.private', { counts })}</span></label>`;
   }
 
   private renderPanel() {
     const browser = !!this.fetcher.value;
     const r = this.running;
     const total = this.total;
-    return html`<div class="panel" role="dialog" aria-label="Export" data-testid="export-panel">
-      <h3>Export ${total === null ? 'the posts shown' : plural(total, 'post shown', 'posts shown')}</h3>
-      <p>Every export takes the current filter and search, oldest post first.</p>
+    return html`<div class="panel" role="dialog" aria-label=${t('export.label')} data-testid="export-panel">
+      <h3>${total === null ? t('export.headingAll') : plural(total, 'export.heading')}</h3>
+      <p>${t('export.intro')}</p>
       ${browser ? html`<div class="row">
-          <button class="btn" ?disabled=${!!r} @click=${() => void this.download('jsonl')}>${LABELS.jsonl}</button>
-          <button class="btn" ?disabled=${!!r} @click=${() => void this.download('csv')}>${LABELS.csv}</button>
-          ${r ? html`<button class="btn quiet" @click=${() => r.abort.abort()}>Cancel</button>` : nothing}</div>
-        ${r ? html`<progress max=${total ?? nothing} value=${total === null ? nothing : Math.min(r.records, total)} aria-label="Export progress"></progress>
-          <p role="status">${formatNumber(r.records)}${total === null ? '' : ` of ${formatNumber(total)}`} posts written…</p>` : nothing}
-        <p>JSON Lines and CSV keep every post of the selection, with its visibility on each row.</p>`
-      : html`<p>JSON Lines or CSV: run</p><code>${exportCommand(this.files, 'jsonl', this.filter, false)}</code>`}
+          <button class="btn" ?disabled=${!!r} @click=${() => void this.download('jsonl')}>${t(LABELS.jsonl)}</button>
+          <button class="btn" ?disabled=${!!r} @click=${() => void this.download('csv')}>${t(LABELS.csv)}</button>
+          ${r ? html`<button class="btn quiet" @click=${() => r.abort.abort()}>${t('common.cancel')}</button>` : nothing}</div>
+        ${r ? html`<progress max=${total ?? nothing} value=${total === null ? nothing : Math.min(r.records, total)} aria-label=${t('export.progress')}></progress>
+          <p role="status">${total === null ? plural(r.records, 'export.written') : t('export.writtenOf', { n: formatNumber(r.records), total: formatNumber(total) })}</p>` : nothing}
+        <p>${t('export.rows')}</p>`
+      : html`<p>${t('export.run')}</p><code dir="ltr" translate="no">${exportCommand(this.files, 'jsonl', this.filter, false)}</code>`}
       ${this.message ? html`<p role="status" data-testid="export-message">${this.message}</p>` : nothing}
       <hr>
-      <div class="row"><strong>Site</strong><div class="seg" role="group" aria-label="Site format">
-        ${(['html', 'md'] as const).map((f) => html`<button aria-pressed=${String(this.site === f)} @click=${() => (this.site = f)}>${LABELS[f]}</button>`)}</div></div>
-      <p>A site is a folder of pages and media, which the outbox command writes. Run:</p>
-      <code data-testid="export-command">${exportCommand(this.files, this.site, this.filter, this.includePrivate)}</code>
+      <div class="row"><strong>${t('export.site')}</strong><div class="seg" role="group" aria-label=${t('export.siteFormat')}>
+        ${(['html', 'md'] as const).map((f) => html`<button aria-pressed=${String(this.site === f)} @click=${() => (this.site = f)}>${t(LABELS[f])}</button>`)}</div></div>
+      <p>${t('export.siteIntro')}</p>
+      <code data-testid="export-command" dir="ltr" translate="no">${exportCommand(this.files, this.site, this.filter, this.includePrivate)}</code>
       ${this.renderUnquotable()}
       ${this.renderPrivacy()}
     </div>`;
@@ -130,12 +136,12 @@ export class OxExportMenu extends LitElement {
   private renderUnquotable() {
     const left = unquotableFilters(this.filter);
     return left.length
-      ? html`<p role="note" data-testid="export-unquotable">Left out of the command because their values hold characters a shell would run: ${left.join(', ')}. Add them by hand.</p>`
+      ? html`<p role="note" data-testid="export-unquotable">${t('export.unquotable', { filters: formatList(left) })}</p>`
       : nothing;
   }
 
   override render() {
-    return html`<button class="btn quiet" aria-expanded=${String(this.open)} aria-haspopup="dialog" @click=${() => (this.open = !this.open)}>Export ▾</button>
+    return html`<button class="btn quiet" aria-expanded=${String(this.open)} aria-haspopup="dialog" @click=${() => (this.open = !this.open)}>${t('export.button')}</button>
       ${this.open ? this.renderPanel() : nothing}`;
   }
 }

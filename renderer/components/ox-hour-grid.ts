@@ -1,10 +1,12 @@
 // Activity by hour of day × day of week: a real <table> with shaded cells (a screen reader reads it as a table).
 import { LitElement, css, html } from 'lit';
-import { formatNumber } from '../lib/format.js';
+import { formatHour as hourName, formatNumber, weekdayName } from '../lib/format.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { level } from './ox-calendar-heatmap.js';
+import { t } from '../lib/i18n.js';
 
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** The weekdays' names in the interface's language, Monday first (read when drawn: the language can change). */
+export const weekdayNames = (width: 'long' | 'short' = 'long'): string[] => [0, 1, 2, 3, 4, 5, 6].map((d) => weekdayName(d, width));
 
 /**
  * `<ox-hour-grid>`: `grid` is Stats.hourByWeekday ([weekday 0 = Monday][hour]), in the stats' time zone.
@@ -18,24 +20,26 @@ export class OxHourGrid extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; overflow-x: auto; }
     table { border-collapse: separate; border-spacing: 2px; font-size: var(--ox-sys-text-xs); }
-    th { font-weight: 500; color: var(--ox-sys-color-text-faint); padding: 0 4px 0 0; text-align: right; }
+    th { font-weight: 500; color: var(--ox-sys-color-text-muted); padding: 0; padding-inline-end: 4px; text-align: end; }
     thead th { text-align: center; padding: 0; font-variant-numeric: tabular-nums; width: 1.35rem; }
     td { width: 1.35rem; height: 1.1rem; border-radius: 3px; background: var(--ox-sys-color-surface-3); padding: 0; }
     td.l1 { background: color-mix(in srgb, var(--ox-sys-color-accent) 30%, var(--ox-sys-color-surface-3)); }
     td.l2 { background: color-mix(in srgb, var(--ox-sys-color-accent) 55%, var(--ox-sys-color-surface-3)); }
     td.l3 { background: color-mix(in srgb, var(--ox-sys-color-accent) 78%, var(--ox-sys-color-surface-3)); }
     td.l4 { background: var(--ox-sys-color-accent); }
-    caption { caption-side: bottom; text-align: left; color: var(--ox-sys-color-text-muted); padding-top: var(--ox-sys-space-1); }
+    caption { caption-side: bottom; text-align: start; color: var(--ox-sys-color-text-muted); padding-top: var(--ox-sys-space-1); }
   `];
 
   override render() {
     const max = Math.max(0, ...this.grid.flat());
     const hours = Array.from({ length: 24 }, (_, h) => h);
+    const names = weekdayNames();
+    const short = weekdayNames('short');
     return html`<table data-testid="hour-grid">
-      <caption>Posts and boosts by hour (${this.timeZone}); darker is busier, busiest hour: ${formatNumber(max)}.</caption>
-      <thead><tr><th scope="col"><span class="visually-hidden">Day</span></th>${hours.map((h) => html`<th scope="col" abbr=${`${h}:00`}>${h % 3 === 0 ? h : ''}<span class="visually-hidden">${h % 3 === 0 ? '' : h}</span></th>`)}</tr></thead>
-      <tbody>${this.grid.map((row, d) => html`<tr><th scope="row" abbr=${WEEKDAY_NAMES[d]!}>${WEEKDAY_NAMES[d]!.slice(0, 3)}</th>
-        ${row.map((n, h) => html`<td class="l${level(n, max)}" title=${`${WEEKDAY_NAMES[d]} ${h}:00–${h}:59: ${formatNumber(n)}`}><span class="visually-hidden">${formatNumber(n)}</span></td>`)}</tr>`)}
+      <caption>${t('hours.caption', { zone: this.timeZone, n: formatNumber(max) })}</caption>
+      <thead><tr><th scope="col"><span class="visually-hidden">${t('hours.day')}</span></th>${hours.map((h) => html`<th scope="col" abbr=${hourName(h)}>${h % 3 === 0 ? formatNumber(h) : ''}<span class="visually-hidden">${h % 3 === 0 ? '' : formatNumber(h)}</span></th>`)}</tr></thead>
+      <tbody>${this.grid.map((row, d) => html`<tr><th scope="row" abbr=${names[d]!}>${short[d]!}</th>
+        ${row.map((n, h) => html`<td class="l${level(n, max)}" title=${t('hours.cell', { day: names[d]!, from: hourName(h), to: hourName(h, 59), n: formatNumber(n) })}><span class="visually-hidden">${formatNumber(n)}</span></td>`)}</tr>`)}
       </tbody></table>`;
   }
 }

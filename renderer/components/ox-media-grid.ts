@@ -6,6 +6,8 @@ import { apiContext } from '../lib/context.js';
 import { emit } from '../lib/events.js';
 import type { PostUiState } from '../lib/post-ui-state.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
+import { formatNumber, plural } from '../lib/format.js';
 
 const fileName = (m: MediaAttachment) => (m.path ?? m.url).split('/').pop() ?? m.url;
 
@@ -49,8 +51,9 @@ export class OxMediaGrid extends LitElement {
     video { object-fit: contain; background: black; }
     .audio { display: grid; align-content: center; gap: var(--ox-sys-space-2); padding: var(--ox-sys-space-3); height: 100%; }
     audio { width: 100%; }
+    /* Outside the button: the button's name is the description alone, and starts with what it says ("View image"). */
     .badge {
-      position: absolute; left: 6px; bottom: 6px; pointer-events: none;
+      position: absolute; inset-inline-start: 6px; bottom: 6px; pointer-events: none;
       padding: 0 0.4rem; border-radius: 4px; font-size: 0.6875rem; font-weight: 700; letter-spacing: 0.03em;
       background: var(--ox-sys-color-scrim); color: var(--ox-sys-color-on-scrim);
     }
@@ -90,22 +93,22 @@ export class OxMediaGrid extends LitElement {
     const src = m.present && m.path && api ? api.mediaUrl(this.archive, m.path) : null;
     const alt = m.description ?? '';
     const badge = m.description
-      ? html`<span class="badge" aria-hidden="true">ALT</span>`
-      : html`<span class="badge missing-alt" aria-hidden="true">NO ALT</span>`;
+      ? html`<span class="badge" aria-hidden="true">${t('media.altBadge')}</span>`
+      : html`<span class="badge missing-alt" aria-hidden="true">${t('media.noAltBadge')}</span>`;
     if (!src) {
-      return html`<figure class="tile"><div class="absent"><span>Not in this archive</span><small>${fileName(m)}</small></div></figure>`;
+      return html`<figure class="tile"><div class="absent"><span>${t('media.absent')}</span><small dir="auto">${fileName(m)}</small></div></figure>`;
     }
     switch (m.kind) {
       case 'video':
       case 'gifv':
         return html`<figure class="tile"><video src=${src} controls preload="metadata" playsinline ?loop=${m.kind === 'gifv'}
-          ?muted=${m.kind === 'gifv'} aria-label=${alt || 'Video without a description'}></video></figure>`;
+          ?muted=${m.kind === 'gifv'} aria-label=${alt || t('media.videoNoAlt')}></video></figure>`;
       case 'audio':
-        return html`<figure class="tile sound"><div class="audio"><audio src=${src} controls preload="metadata" aria-label=${alt || 'Audio without a description'}></audio></div></figure>`;
+        return html`<figure class="tile sound"><div class="audio"><audio src=${src} controls preload="metadata" aria-label=${alt || t('media.audioNoAlt')}></audio></div></figure>`;
       default:
         return html`<figure class="tile"><button class="open" @click=${() => this.open(index)}
-            aria-label=${alt ? `View image: ${alt}` : 'View image (no description)'}>
-          <img src=${src} alt=${alt} decoding="async">${badge}</button></figure>`;
+            aria-label=${alt ? t('media.view', { alt }) : t('media.viewNoAlt')}>
+          <img src=${src} alt=${alt} decoding="async"></button>${badge}</figure>`;
     }
   }
 
@@ -117,11 +120,12 @@ export class OxMediaGrid extends LitElement {
     return html`<div class="wrap">
         <div class="grid n${n}" ?inert=${veiled} aria-hidden=${veiled ? 'true' : 'false'}>${media.map((m, i) => this.tile(m, i))}</div>
         ${veiled ? html`<button class="veil" @click=${() => this.reveal()}>
-            <strong>Sensitive media</strong><span>Show ${media.length === 1 ? 'it' : `all ${media.length}`}</span></button>` : nothing}
+            <strong>${t('media.sensitive')}</strong><span>${media.length === 1 ? t('media.showIt') : plural(media.length, 'media.showAll')}</span></button>` : nothing}
       </div>
-      ${veiled ? nothing : html`<ul class="alts" aria-label="Image descriptions">${media.map((m, i) => html`<li>
-        ${media.length > 1 ? html`<span class="chip">${i + 1}</span>` : nothing}
-        ${m.description ? html`<span class="alt">${m.description}</span>` : html`<span class="none">No alt text</span>`}</li>`)}</ul>`}`;
+      ${veiled ? nothing : media.some((m) => m.description) ? html`<ul class="alts" aria-label=${t('media.descriptions')}>${media.map((m, i) => html`<li>
+        ${media.length > 1 ? html`<span class="chip">${formatNumber(i + 1)}</span>` : nothing}
+        ${m.description ? html`<span class="alt" dir="auto">${m.description}</span>` : html`<span class="none">${t('media.noAlt')}</span>`}</li>`)}</ul>`
+        : html`<ul class="alts" aria-label=${t('media.descriptions')}><li><span class="none">${t('media.noAlt')}</span></li></ul>`}`;
   }
 }
 

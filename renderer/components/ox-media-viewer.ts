@@ -5,6 +5,8 @@ import type { MediaAttachment } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
+import { formatNumber } from '../lib/format.js';
 
 /**
  * A modal `dialog` (data-testid=media-viewer) opened with show(); the alt text is always on screen.
@@ -14,6 +16,7 @@ export class OxMediaViewer extends LitElement {
   static override properties = {
     media: { state: true },
     index: { state: true },
+    zoomed: { state: true },
   };
 
   media: MediaAttachment[] = [];
@@ -24,28 +27,46 @@ export class OxMediaViewer extends LitElement {
   private readonly api = new ContextConsumer(this, { context: apiContext });
 
   static override styles = [baseStyles, css`
+    /* Opaque: a transparent PNG shows the viewer's own background, never the page behind it. */
     dialog {
-      width: 100vw; height: 100vh; max-width: 100vw; max-height: 100vh; margin: 0; padding: 0; border: 0;
-      background: var(--ox-media-viewer-scrim, var(--ox-sys-color-scrim));
-      backdrop-filter: blur(6px); color: var(--ox-sys-color-on-scrim);
+      width: 100vw; height: 100dvh; max-width: 100vw; max-height: 100dvh; margin: 0; padding: 0; border: 0;
+      background: var(--ox-media-viewer-scrim, var(--ox-sys-color-viewer)); color: var(--ox-sys-color-on-scrim);
+      overflow: hidden;
     }
-    dialog::backdrop { background: transparent; }
-    .frame { display: grid; grid-template-rows: auto 1fr auto; height: 100%; }
+    dialog::backdrop { background: var(--ox-sys-color-viewer); }
+    .frame { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; height: 100%; }
     .top { display: flex; justify-content: space-between; align-items: center; padding: var(--ox-sys-space-2) var(--ox-sys-space-4); font-size: var(--ox-sys-text-sm); }
-    .stage { display: grid; grid-template-columns: auto 1fr auto; align-items: center; min-height: 0; gap: var(--ox-sys-space-2); padding: 0 var(--ox-sys-space-2); }
-    .media { min-height: 0; height: 100%; display: grid; place-items: center; }
-    img, video { max-width: 100%; max-height: 100%; object-fit: contain; }
+    .stage { display: grid; grid-template-columns: auto minmax(0, 1fr) auto; align-items: center; min-height: 0; gap: var(--ox-sys-space-2); padding: 0 var(--ox-sys-space-2); }
+    /* The photo fills the stage's box and object-fit draws it whole inside it, whatever its shape. */
+    .media { position: relative; height: 100%; min-height: 0; min-width: 0; display: grid; place-items: center; touch-action: pan-y pinch-zoom; }
+    .media img, .media video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; cursor: zoom-in; }
+    .media.zoomed { overflow: auto; display: block; }
+    .media.zoomed img { position: static; width: auto; height: auto; max-width: none; max-height: none; cursor: zoom-out; margin: auto; display: block; }
+    .media audio { width: min(30rem, 100%); }
     .nav, .close {
       border: 0; border-radius: var(--ox-sys-radius-pill); cursor: pointer;
       background: var(--ox-sys-color-on-scrim-soft); color: var(--ox-sys-color-on-scrim); width: 2.75rem; height: 2.75rem; font-size: 1.25rem; display: grid; place-items: center;
     }
     .nav:hover, .close:hover { background: var(--ox-sys-color-on-scrim-hover); }
+    .nav:focus-visible, .close:focus-visible, .media:focus-visible { outline: 2px solid var(--ox-sys-color-on-scrim); outline-offset: 2px; }
     .nav:disabled { visibility: hidden; }
-    .alt { margin: 0 auto; padding: var(--ox-sys-space-3) var(--ox-sys-space-4) var(--ox-sys-space-4); max-width: 60rem; font-size: var(--ox-sys-text-md); line-height: 1.5; white-space: pre-line; }
-    .alt .label { font-weight: 700; font-size: var(--ox-sys-text-xs); letter-spacing: 0.05em; margin-right: var(--ox-sys-space-2); padding: 0 0.35rem; border-radius: 4px; background: var(--ox-sys-color-on-scrim-soft); }
-    .alt.none { color: var(--ox-sys-color-mark); font-style: italic; }
+    .alt { margin: 0 auto; padding: var(--ox-sys-space-3) var(--ox-sys-space-4) var(--ox-sys-space-4); max-width: 60rem; max-height: 30vh; overflow-y: auto; font-size: var(--ox-sys-text-md); line-height: 1.5; white-space: pre-line; unicode-bidi: plaintext; }
+    .alt .label { font-weight: 700; font-size: var(--ox-sys-text-xs); letter-spacing: 0.05em; margin-inline-end: var(--ox-sys-space-2); padding: 0 0.35rem; border-radius: 4px; background: var(--ox-sys-color-on-scrim-soft); }
+    .alt.none { font-style: italic; }
     .absent { text-align: center; }
+    @media (max-width: 600px) {
+      .stage { grid-template-columns: minmax(0, 1fr); padding: 0; }
+      .nav { position: absolute; bottom: var(--ox-sys-space-2); z-index: 1; }
+      .nav.prev { left: var(--ox-sys-space-2); }
+      .nav.next { right: var(--ox-sys-space-2); }
+      .stage { position: relative; }
+    }
   `];
+
+  /** true while the photo is shown at its own size (a click toggles) */
+  private zoomed = false;
+  /** where a touch began, for swipes */
+  private touchX: number | null = null;
 
   /** Opens the viewer on one attachment of a post. */
   show(archive: string, media: MediaAttachment[], index: number): void {
@@ -70,18 +91,53 @@ export class OxMediaViewer extends LitElement {
 
   private go(delta: number): void {
     const next = this.index + delta;
-    if (next >= 0 && next < this.media.length) this.index = next;
+    if (next >= 0 && next < this.media.length) {
+      this.index = next;
+      this.zoomed = false;
+    }
+  }
+
+  // Zoom to the photo's own size where the click was, so the detail the reader pointed at stays in view.
+  private onImageClick(event: MouseEvent): void {
+    const img = event.currentTarget as HTMLImageElement;
+    const box = img.getBoundingClientRect();
+    const fx = (event.clientX - box.left) / (box.width || 1);
+    const fy = (event.clientY - box.top) / (box.height || 1);
+    this.zoomed = !this.zoomed;
+    if (!this.zoomed) return;
+    void this.updateComplete.then(() => {
+      const stage = this.renderRoot.querySelector<HTMLElement>('.media');
+      if (!stage) return;
+      stage.scrollLeft = fx * img.naturalWidth - stage.clientWidth / 2;
+      stage.scrollTop = fy * img.naturalHeight - stage.clientHeight / 2;
+    });
+  }
+
+  private onTouchStart(event: TouchEvent): void {
+    this.touchX = event.touches.length === 1 ? event.touches[0]!.clientX : null;
+  }
+
+  // A horizontal swipe of 50 px or more moves to the next or previous attachment (not while zoomed: then it pans).
+  private onTouchEnd(event: TouchEvent): void {
+    const start = this.touchX;
+    this.touchX = null;
+    if (start === null || this.zoomed) return;
+    const dx = (event.changedTouches[0]?.clientX ?? start) - start;
+    if (Math.abs(dx) >= 50) this.go(dx < 0 ? 1 : -1);
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.key === 'ArrowRight') this.go(1);
-    else if (event.key === 'ArrowLeft') this.go(-1);
+    // In a right-to-left interface the next image is to the left, like the buttons.
+    const step = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    if (event.key === 'ArrowRight') this.go(step);
+    else if (event.key === 'ArrowLeft') this.go(-step);
     else return;
     event.preventDefault();
   }
 
   private onClose(): void {
     this.media = [];
+    this.zoomed = false;
     (this.opener as HTMLElement | null)?.focus?.({ preventScroll: true });
   }
 
@@ -89,20 +145,20 @@ export class OxMediaViewer extends LitElement {
     const m = this.media[this.index];
     const api = this.api.value;
     const src = m?.present && m.path && api ? api.mediaUrl(this.archive, m.path) : null;
-    return html`<dialog data-testid="media-viewer" aria-label="Media viewer" @keydown=${this.onKey} @close=${this.onClose}>
+    return html`<dialog data-testid="media-viewer" aria-label=${t('viewer.label')} @keydown=${this.onKey} @close=${this.onClose}>
       ${m ? html`<div class="frame">
-        <div class="top"><span>${this.media.length > 1 ? `${this.index + 1} of ${this.media.length}` : ''}</span>
-          <button class="close" aria-label="Close" @click=${() => this.close()}>${icon('close')}</button></div>
+        <div class="top"><span>${this.media.length > 1 ? t('viewer.position', { n: formatNumber(this.index + 1), total: formatNumber(this.media.length) }) : ''}</span>
+          <button class="close" aria-label=${t('common.close')} @click=${() => this.close()}>${icon('close')}</button></div>
         <div class="stage">
-          <button class="nav" aria-label="Previous" ?disabled=${this.index === 0} @click=${() => this.go(-1)}>${icon('left')}</button>
-          <div class="media">${!src ? html`<p class="absent">Not in this archive</p>`
-            : m.kind === 'image' || m.kind === 'unknown' ? html`<img src=${src} alt=${m.description ?? ''}>`
+          <button class="nav prev" aria-label=${t('viewer.previous')} ?disabled=${this.index === 0} @click=${() => this.go(-1)}>${icon('left')}</button>
+          <div class="media ${this.zoomed ? 'zoomed' : ''}" @touchstart=${this.onTouchStart} @touchend=${this.onTouchEnd}>${!src ? html`<p class="absent">${t('media.absent')}</p>`
+            : m.kind === 'image' || m.kind === 'unknown' ? html`<img src=${src} alt=${m.description ?? ''} @click=${this.onImageClick}>`
             : m.kind === 'audio' ? html`<audio src=${src} controls></audio>`
             : html`<video src=${src} controls ?loop=${m.kind === 'gifv'}></video>`}</div>
-          <button class="nav" aria-label="Next" ?disabled=${this.index >= this.media.length - 1} @click=${() => this.go(1)}>${icon('right')}</button>
+          <button class="nav next" aria-label=${t('viewer.next')} ?disabled=${this.index >= this.media.length - 1} @click=${() => this.go(1)}>${icon('right')}</button>
         </div>
-        ${m.description ? html`<p class="alt"><span class="label">ALT</span>${m.description}</p>`
-          : html`<p class="alt none">This image has no alt text.</p>`}
+        ${m.description ? html`<p class="alt"><span class="label">${t('media.altBadge')}</span><span dir="auto">${m.description}</span></p>`
+          : html`<p class="alt none">${t('viewer.noAlt')}</p>`}
       </div>` : nothing}
     </dialog>`;
   }

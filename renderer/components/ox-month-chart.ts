@@ -3,7 +3,8 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import uPlot from 'uplot';
 import { ColorSchemeController, chartColors } from '../lib/chart-colors.js';
 import { cssProps } from '../lib/css-props.js';
-import { formatMonth, formatNumber } from '../lib/format.js';
+import { formatMonth, formatMonthTick as formatTick, formatNumber, plural } from '../lib/format.js';
+import { currentLanguage, t } from '../lib/i18n.js';
 import { emitInsight } from '../lib/insight-events.js';
 import { baseStyles } from '../lib/shared-styles.js';
 
@@ -15,6 +16,8 @@ const monthStart = (month: string): number => Date.UTC(Number(month.slice(0, 4))
 // uPlot's own stylesheet (node_modules/uplot/dist/uPlot.min.css) cannot reach a shadow root; these are the rules
 // this chart uses, in our tokens. The canvas gets its colours from chartColors() instead.
 const uplotStyles = css`
+  /* uPlot places its cursor and legend with physical offsets and draws time left to right, in any language. */
+  .plot, .tip { direction: ltr; }
   .uplot, .uplot * { box-sizing: border-box; }
   .uplot { font-family: var(--ox-sys-font); line-height: 1.5; width: 100%; }
   .u-wrap { position: relative; user-select: none; }
@@ -56,6 +59,7 @@ export class OxMonthChart extends LitElement {
   tip: { month: string; posts: number; boosts: number; left: number } | null = null;
 
   private plot: uPlot | null = null;
+  private drawnIn = '';
   private months: string[] = [];
   private readonly resize = new ResizeObserver(() => this.plot?.setSize({ width: this.plotWidth(), height: HEIGHT }));
 
@@ -98,7 +102,8 @@ export class OxMonthChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('perMonth')) this.draw();
+    // The legend and axes are uPlot's own DOM and canvas: a new language redraws them.
+    if (changed.has('perMonth') || this.drawnIn !== currentLanguage()) this.draw();
   }
 
   private draw(): void {
@@ -107,6 +112,7 @@ export class OxMonthChart extends LitElement {
     this.plot?.destroy();
     this.plot = null;
     this.months = Object.keys(this.perMonth).sort();
+    this.drawnIn = currentLanguage();
     if (!this.months.length) return;
     const c = chartColors(this);
     const xs = this.months.map(monthStart);
@@ -120,16 +126,16 @@ export class OxMonthChart extends LitElement {
       height: HEIGHT,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       scales: { x: { time: true, range: () => [xs[0]! - pad, xs[xs.length - 1]! + pad] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.08] } },
-      axes: [{ ...axis }, { ...axis, size: 48, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? formatNumber(t) : '')) }],
+      axes: [{ ...axis, values: (_u, ticks) => ticks.map((ts, i) => formatTick(ts, i === 0)) }, { ...axis, size: 48, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? formatNumber(t) : '')) }],
       cursor: { y: false, points: { size: 7, fill: c.surface }, drag: { x: false, y: false } },
       legend: { live: true },
       series: [
-        { label: 'Month', value: (u, _v, _s, i) => label(i ?? u.cursor.idx) },
+        { label: t('chart.month'), value: (u, _v, _s, i) => label(i ?? u.cursor.idx) },
         {
-          label: 'Posts', stroke: c.accent, fill: c.accent, width: 0,
+          label: t('chart.posts'), stroke: c.accent, fill: c.accent, width: 0,
           paths: uPlot.paths.bars!({ size: [0.72, 48], align: 0 }), points: { show: false }, value: (_u, v) => (v == null ? '–' : formatNumber(v)),
         },
-        { label: 'Boosts', stroke: c.boost, width: 2, points: { show: this.months.length < 40, size: 4, fill: c.boost }, value: (_u, v) => (v == null ? '–' : formatNumber(v)) },
+        { label: t('chart.boosts'), stroke: c.boost, width: 2, points: { show: this.months.length < 40, size: 4, fill: c.boost }, value: (_u, v) => (v == null ? '–' : formatNumber(v)) },
       ],
       hooks: {
         setCursor: [(u) => this.moveTip(u)],
@@ -157,16 +163,16 @@ export class OxMonthChart extends LitElement {
   /** What the canvas shows, in one sentence for screen readers (the Table view has every number). */
   private summary(): string {
     const months = Object.keys(this.perMonth).sort();
-    if (!months.length) return 'No posts.';
+    if (!months.length) return t('chart.none');
     const busiest = months.reduce((a, b) => (this.perMonth[b]!.posts > this.perMonth[a]!.posts ? b : a));
-    return `Posts per month from ${formatMonth(months[0]!)} to ${formatMonth(months.at(-1)!)}; the busiest was ${formatMonth(busiest)} with ${formatNumber(this.perMonth[busiest]!.posts)} posts.`;
+    return t('chart.summary', { from: formatMonth(months[0]!), to: formatMonth(months.at(-1)!), busiest: formatMonth(busiest), posts: plural(this.perMonth[busiest]!.posts, 'count.posts') });
   }
 
   override render() {
     const t = this.tip;
     return html`<p class="visually-hidden">${this.summary()}</p><div class="plot" aria-hidden="true"></div>
       ${t ? html`<div class="tip" aria-hidden="true" ${cssProps({ left: `${Math.round(t.left)}px` })}><strong>${formatMonth(t.month)}</strong>
-        ${formatNumber(t.posts)} posts · ${formatNumber(t.boosts)} boosts</div>` : null}`;
+        ${plural(t.posts, 'count.posts')} · ${plural(t.boosts, 'count.boosts')}</div>` : null}`;
   }
 }
 

@@ -5,6 +5,7 @@ import { emit } from '../lib/events.js';
 import { formatMonth, formatMonthShort, plural } from '../lib/format.js';
 import type { Order } from '../lib/route.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
 
 /** Position of a month's first post in a date order: the count of everything that comes before it. */
 export function monthOffset(months: Record<string, number>, month: string, order: Order): number {
@@ -38,12 +39,12 @@ export class OxMonths extends LitElement {
     .bars { display: grid; grid-template-columns: repeat(12, 1fr); gap: 2px; height: 2rem; align-items: end; }
     .bars > button, .bars > span { display: block; width: 100%; height: 100%; padding: 0; border: 0; background: none; cursor: pointer; position: relative; border-radius: 3px; }
     .bars button:hover { background: var(--ox-sys-color-surface-2); }
-    .bar { position: absolute; left: 0; right: 0; bottom: 0; min-height: 2px; border-radius: 2px 2px 0 0; background: var(--ox-sys-color-accent); opacity: 0.75; }
+    .bar { position: absolute; inset-inline: 0; bottom: 0; min-height: 2px; border-radius: 2px 2px 0 0; background: var(--ox-sys-color-accent); opacity: 0.75; }
     .bars button:hover .bar, .bars button:focus-visible .bar { opacity: 1; }
     .bars button[aria-current='true'] { background: var(--ox-sys-color-accent-soft); }
     .bars button[aria-current='true'] .bar { opacity: 1; background: var(--ox-sys-color-accent-hover); box-shadow: 0 0 0 1px var(--ox-sys-color-accent); }
-    .bars > span::after { content: ''; position: absolute; left: 0; right: 0; bottom: 0; height: 1px; background: var(--ox-sys-color-border); }
-    .axis { display: grid; grid-template-columns: 2.6rem 1fr; gap: var(--ox-sys-space-2); font-size: 0.625rem; color: var(--ox-sys-color-text-faint); }
+    .bars > span::after { content: ''; position: absolute; inset-inline: 0; bottom: 0; height: 1px; background: var(--ox-sys-color-border); }
+    .axis { display: grid; grid-template-columns: 2.6rem 1fr; gap: var(--ox-sys-space-2); font-size: 0.625rem; color: var(--ox-sys-color-text-muted); }
     .axis div { display: flex; justify-content: space-between; }
   `];
 
@@ -61,8 +62,10 @@ export class OxMonths extends LitElement {
     if (at < 0) return;
     const month = buttons[at]!.dataset.month!;
     let next: HTMLButtonElement | undefined;
-    if (event.key === 'ArrowLeft') next = buttons[at - 1];
-    else if (event.key === 'ArrowRight') next = buttons[at + 1];
+    // The bars run right to left in a right-to-left interface: the arrow keys follow what the reader sees.
+    const ahead = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    if (event.key === 'ArrowLeft') next = buttons[at - ahead];
+    else if (event.key === 'ArrowRight') next = buttons[at + ahead];
     else if (event.key === 'Home') next = buttons[0];
     else if (event.key === 'End') next = buttons[buttons.length - 1];
     else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
@@ -93,15 +96,15 @@ export class OxMonths extends LitElement {
     if (this.order !== 'oldest') years.reverse();
     const stop = this.tabStop(years.flatMap((y) => MONTHS.map((mm) => `${y}-${mm}`)).filter((m) => (this.months[m] ?? 0) > 0));
     return html`<section data-testid="months" aria-labelledby="months-title">
-      <h2 id="months-title">Activity</h2>
+      <h2 id="months-title">${t('months.title')}</h2>
       <div class="years" @keydown=${this.onKey}>${years.map((y) => html`<div class="year">
         <span class="label">${y}</span>
-        <div class="bars" role="group" aria-label=${`Months of ${y}`}>${MONTHS.map((mm) => {
+        <div class="bars" role="group" aria-label=${t('months.year', { year: y })}>${MONTHS.map((mm) => {
           const month = `${y}-${mm}`;
           const n = this.months[month] ?? 0;
-          if (!n) return html`<span aria-hidden="true" title=${`${formatMonth(month)}: no posts`}></span>`;
-          return html`<button data-month=${month} tabindex=${month === stop ? '0' : '-1'} @focus=${() => (this.focusMonth = month)} aria-current=${month === this.current ? 'true' : 'false'} title=${`${formatMonth(month)}: ${plural(n, 'post', 'posts')}`}
-              aria-label=${`${formatMonth(month)}, ${plural(n, 'post', 'posts')}`}
+          if (!n) return html`<span aria-hidden="true" title=${t('months.empty', { month: formatMonth(month) })}></span>`;
+          return html`<button data-month=${month} tabindex=${month === stop ? '0' : '-1'} @focus=${() => (this.focusMonth = month)} aria-current=${month === this.current ? 'true' : 'false'} title=${t('calendar.day', { date: formatMonth(month), posts: plural(n, 'count.posts') })}
+              aria-label=${t('months.label', { month: formatMonth(month), posts: plural(n, 'count.posts') })}
               @click=${() => this.choose(month)}>
             <span class="bar" ${cssProps({ height: `${Math.max(6, Math.round((Math.sqrt(n) / Math.sqrt(max)) * 100))}%` })}></span></button>`;
         })}</div></div>`)}

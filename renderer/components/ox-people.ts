@@ -6,17 +6,20 @@ import { LitElement, html, nothing } from 'lit';
 import type { CustomFilter, ErrorInfo, RelationshipKind, RelationshipsInfo } from '../../preload/contract.js';
 import { RELATIONSHIP_KINDS } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
-import { formatNumber, plural, safeHref } from '../lib/format.js';
+import { formatDate, formatList, formatNumber, plural, safeHref } from '../lib/format.js';
 import { emitInsight } from '../lib/insight-events.js';
 import { peopleRows, saveCsv, type PersonRow, type PeopleSort } from '../lib/people-rows.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import type { BarRow } from './ox-bar-list.js';
 import { peopleStyles } from './ox-people.styles.js';
 import './ox-bar-list.js';
+import { isolate, t, tParts, type SimpleId } from '../lib/i18n.js';
 
-export const KIND_LABELS: Record<RelationshipKind, string> = {
-  following: 'Following', followers: 'Followers', lists: 'Lists', blocks: 'Blocked', mutes: 'Muted', domainBlocks: 'Blocked domains', bookmarks: 'Bookmarks',
+const KIND_IDS: Record<RelationshipKind, SimpleId> = {
+  following: 'people.following', followers: 'people.followers', lists: 'people.lists', blocks: 'people.blocks', mutes: 'people.mutes', domainBlocks: 'people.domainBlocks', bookmarks: 'people.bookmarks',
 };
+/** Each list's name in the interface's language (read when drawn). */
+export const KIND_LABELS = new Proxy({} as Record<RelationshipKind, string>, { get: (_t, k: string) => (k in KIND_IDS ? t(KIND_IDS[k as RelationshipKind]) : undefined) });
 const SHOWN = 400;
 
 /**
@@ -42,7 +45,7 @@ export class OxPeople extends LitElement {
     args: () => [this.api.value] as const,
     task: async ([api], { signal }): Promise<RelationshipsInfo | null> => {
       if (!api) return null;
-      if (!api.relationships) throw { code: 'internal', message: 'This version of Outbox cannot show people here: update it.' } satisfies ErrorInfo;
+      if (!api.relationships) throw { code: 'internal', message: t('people.unsupported') } satisfies ErrorInfo;
       const result = await api.relationships();
       signal.throwIfAborted();
       if (!result.ok) throw result;
@@ -68,10 +71,10 @@ export class OxPeople extends LitElement {
   private renderRow(row: PersonRow) {
     const href = row.href ? safeHref(row.href) : null;
     return html`<li>
-      <span class="name">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${row.name}</a>` : row.name}</span>
-      ${row.detail ? html`<span class="detail">${row.detail}</span>` : nothing}
+      <span class="name" dir="auto">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${row.name}</a>` : row.name}</span>
+      ${row.detail ? html`<span class="detail" dir="auto">${row.detail}</span>` : nothing}
       ${row.posts ? html`<button class="posts" data-acct=${row.name} @click=${() => emitInsight(this, 'ox-show-posts', { patch: { mention: `@${row.name}` } })}
-        title=${`In ${plural(row.posts, 'post', 'posts')} (mentioned, replied to or boosted): show the posts that mention ${row.name}`}>${plural(row.posts, 'post', 'posts')}</button>` : nothing}
+        title=${t('people.postsTitle', { posts: plural(row.posts, 'count.posts'), name: isolate(row.name) })}>${plural(row.posts, 'count.posts')}</button>` : nothing}
     </li>`;
   }
 
@@ -82,34 +85,36 @@ export class OxPeople extends LitElement {
       .map(([server, n]): BarRow => ({ label: server, count: n }));
     const shown = this.all ? rows : rows.slice(0, SHOWN);
     return html`<div class="tools">
-        <input type="search" aria-label=${`Search ${KIND_LABELS[this.kind].toLowerCase()}`} placeholder="Search by name or server" .value=${this.query}
+        <input type="search" aria-label=${t('people.search', { list: KIND_LABELS[this.kind] })} placeholder=${t('people.searchPlaceholder')} dir="auto" .value=${this.query}
           @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), (this.all = false))}>
-        <label>Sort <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as PeopleSort)}>
-          <option value="name" ?selected=${this.sort === 'name'}>A–Z</option>
-          <option value="server" ?selected=${this.sort === 'server'}>By server</option>
-          <option value="posts" ?selected=${this.sort === 'posts'}>Most talked about</option>
+        <label>${t('people.sort')} <select @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as PeopleSort)}>
+          <option value="name" ?selected=${this.sort === 'name'}>${t('people.sortName')}</option>
+          <option value="server" ?selected=${this.sort === 'server'}>${t('people.sortServer')}</option>
+          <option value="posts" ?selected=${this.sort === 'posts'}>${t('people.sortPosts')}</option>
         </select></label>
-        <button class="btn" ?disabled=${this.saving || !this.api.value?.exportCsv} @click=${() => void this.save()}>Save as CSV</button>
+        <button class="btn" ?disabled=${this.saving || !this.api.value?.exportCsv} @click=${() => void this.save()}>${t('people.save')}</button>
       </div>
       ${this.message ? html`<p class="note" role="status">${this.message}</p>` : nothing}
       <div class="split">
-        <div><p class="note" role="status" data-testid="people-count">${this.query ? `${formatNumber(rows.length)} of ${formatNumber(total)}` : plural(total, 'entry', 'entries')}</p>
-          ${rows.length ? html`<ul class="people" data-testid="people-list">${shown.map((r) => (r.group !== undefined ? html`<li class="group">${r.group}</li>` : this.renderRow(r)))}</ul>` : html`<p class="state">${this.query ? 'Nothing matches.' : 'None.'}</p>`}
-          ${shown.length < rows.length ? html`<button class="btn quiet" @click=${() => (this.all = true)}>Show all ${formatNumber(rows.length)}</button>` : nothing}</div>
-        <aside class="servers"><ox-bar-list heading="Servers" .rows=${servers} empty="No servers."></ox-bar-list></aside>
+        <div><p class="note" role="status" data-testid="people-count">${this.query ? t('common.nOfTotal', { n: formatNumber(rows.length), total: formatNumber(total) }) : plural(total, 'count.entries')}</p>
+          ${rows.length ? html`<ul class="people" data-testid="people-list">${shown.map((r) => (r.group !== undefined ? html`<li class="group" dir="auto">${r.group}</li>` : this.renderRow(r)))}</ul>` : html`<p class="state">${this.query ? t('common.noMatch') : t('common.none')}</p>`}
+          ${shown.length < rows.length ? html`<button class="btn quiet" @click=${() => (this.all = true)}>${plural(rows.length, 'media.showAll')}</button>` : nothing}</div>
+        <aside class="servers"><ox-bar-list heading=${t('people.servers')} .rows=${servers} empty=${t('people.noServers')}></ox-bar-list></aside>
       </div>`;
   }
 
   /** Mastodon's filters: what each hides or warns about, where, and until when. */
   private renderFilters(filters: readonly CustomFilter[]) {
-    const word = (k: CustomFilter['keywords'][number]) => (k.wholeWord ? `“${k.keyword}” (whole word)` : `“${k.keyword}”`);
+    const word = (k: CustomFilter['keywords'][number]) => t(k.wholeWord ? 'people.filterWholeWord' : 'people.filterKeyword', { keyword: k.keyword });
+    const does = (f: CustomFilter, context: string) =>
+      t(f.action === 'hide' ? 'people.filterHides' : f.action === 'blur' ? 'people.filterBlurs' : 'people.filterWarns', { context });
     return html`<section class="filters" data-testid="filters" aria-labelledby="filters-title">
-      <h3 id="filters-title">Filters <span class="chip">${formatNumber(filters.length)}</span></h3>
+      <h3 id="filters-title">${t('people.filters')} <span class="chip">${formatNumber(filters.length)}</span></h3>
       <ul class="people">${filters.map((f) => html`<li>
-        <span class="name">${f.title}</span>
-        <span class="detail">${f.action === 'hide' ? 'Hides' : f.action === 'blur' ? 'Blurs media of' : 'Warns about'} posts in
-          ${f.context.join(', ') || 'no context'}${f.keywords.length ? html` with ${f.keywords.map(word).join(', ')}` : nothing}${f.statuses.length
-            ? ` · ${plural(f.statuses.length, 'post', 'posts')}` : nothing}${f.expiresAt ? ` · until ${f.expiresAt.slice(0, 10)}` : nothing}</span>
+        <span class="name" dir="auto">${f.title}</span>
+        <span class="detail">${does(f, formatList(f.context) || t('people.filterNoContext'))}${f.keywords.length
+          ? html` ${t('people.filterWith', { keywords: formatList(f.keywords.map(word)) })}` : nothing}${f.statuses.length
+          ? ` · ${plural(f.statuses.length, 'count.posts')}` : nothing}${f.expiresAt ? ` · ${t('people.filterUntil', { date: formatDate(f.expiresAt) })}` : nothing}</span>
       </li>`)}</ul></section>`;
   }
 
@@ -117,21 +122,21 @@ export class OxPeople extends LitElement {
     const kinds = RELATIONSHIP_KINDS.filter((k) => this.count(info, k) > 0);
     if (!kinds.includes(this.kind) && kinds[0]) this.kind = kinds[0];
     return html`
-      <nav class="kinds" aria-label="Lists">${kinds.map((k) => html`<button class="tab" aria-current=${k === this.kind ? 'page' : 'false'}
+      <nav class="kinds" aria-label=${t('people.lists')}>${kinds.map((k) => html`<button class="tab" aria-current=${k === this.kind ? 'page' : 'false'}
         @click=${() => ((this.kind = k), (this.query = ''), (this.all = false), (this.message = ''))}>${KIND_LABELS[k]} <span class="chip">${formatNumber(this.count(info, k))}</span></button>`)}</nav>
-      ${kinds.length ? this.renderKind(info) : info.filters?.length ? nothing : html`<p class="state">No relationship lists were given. Run <code>outbox serve archive.zip following_accounts.csv …</code> or put Mastodon's CSV exports beside the archive.</p>`}
-      ${info.notes.length || info.problems.length ? html`<details class="notes"><summary>About these files${info.files.length ? ` (${plural(info.files.length, 'file', 'files')})` : ''}</summary>
-        <ul>${info.files.map((f) => html`<li>${f.name}: ${plural(f.rows, 'row', 'rows')} (${KIND_LABELS[f.kind]})</li>`)}
-          ${info.notes.map((n) => html`<li>${n}</li>`)}
-          ${info.problems.slice(0, 50).map((p) => html`<li>${p.file}, line ${p.line}: ${p.reason}</li>`)}</ul></details>` : nothing}
+      ${kinds.length ? this.renderKind(info) : info.filters?.length ? nothing : html`<p class="state">${tParts('people.noLists', { command: html`<code dir="ltr" translate="no">outbox serve archive.zip following_accounts.csv …</code>` })}</p>`}
+      ${info.notes.length || info.problems.length ? html`<details class="notes"><summary>${t('people.about', { files: plural(info.files.length, 'count.files') })}</summary>
+        <ul>${info.files.map((f) => html`<li>${tParts('people.file', { file: html`<bdi>${f.name}</bdi>`, rows: plural(f.rows, 'count.rows'), list: KIND_LABELS[f.kind] })}</li>`)}
+          ${info.notes.map((n) => html`<li lang="en">${n}</li>`)}
+          ${info.problems.slice(0, 50).map((p) => html`<li>${tParts('people.problem', { file: html`<bdi>${p.file}</bdi>`, line: formatNumber(p.line), reason: html`<span lang="en">${p.reason}</span>` })}</li>`)}</ul></details>` : nothing}
       ${info.filters?.length ? this.renderFilters(info.filters) : nothing}`;
   }
 
   override render() {
     return html`<section class="column" data-testid="people" aria-labelledby="people-title">
-      <h2 id="people-title">People</h2>
+      <h2 id="people-title">${t('section.people')}</h2>
       ${this.task.render({
-        pending: () => html`<p class="state" role="status">Loading…</p>`,
+        pending: () => html`<p class="state" role="status">${t('common.loading')}</p>`,
         complete: (info) => (info ? this.renderInfo(info) : nothing),
         error: (e) => html`<p class="state" role="alert">${(e as ErrorInfo).message ?? String(e)}</p>`,
       })}

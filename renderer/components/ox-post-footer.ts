@@ -2,9 +2,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Post } from '../../preload/contract.js';
 import { emit } from '../lib/events.js';
-import { formatDateTime, formatNumber, safeHref, visibilityLabels } from '../lib/format.js';
+import { formatDateTime, formatNumber, languageName, safeHref, visibilityLabels } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t, tParts } from '../lib/i18n.js';
 
 const visibilityIcons = { public: 'globe', unlisted: 'unlock', private: 'lock', direct: 'mail' } as const;
 
@@ -44,17 +45,18 @@ export class OxPostFooter extends LitElement {
     if (!p) return nothing;
     const href = safeHref(p.url);
     return html`<div class="row">
-      ${this.source ? html`<span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}>from ${this.source}</span>` : nothing}
-      <span class="chip ${p.visibility}" title="Visibility">
+      ${this.source ? html`<span class="chip source" data-testid="post-source" title=${this.sourceTitle || nothing}><span>${tParts('post.from', { source: html`<bdi>${this.source}</bdi>` })}</span></span>` : nothing}
+      <span class="chip ${p.visibility}" title=${t('filters.visibility')}>
         ${icon(visibilityIcons[p.visibility])}${visibilityLabels[p.visibility]}</span>
-      ${p.language ? html`<span class="chip" title="Language"><span class="visually-hidden">Language: </span>${p.language}</span>` : nothing}
-      ${p.updated ? html`<span class="chip" title=${`Edited ${formatDateTime(p.updated)}`}>${icon('edit')}Edited</span>` : nothing}
-      ${p.likesCount !== null ? html`<span class="count" title="Favourites">${icon('star')}${formatNumber(p.likesCount)}<span class="visually-hidden"> favourites</span></span>` : nothing}
-      ${p.sharesCount !== null ? html`<span class="count" title="Boosts">${icon('boost')}${formatNumber(p.sharesCount)}<span class="visually-hidden"> boosts</span></span>` : nothing}
+      ${p.language ? html`<span class="chip" title=${languageName(p.language)}><span class="visually-hidden">${t('post.languageLabel')}</span><span translate="no">${p.language}</span></span>` : nothing}
+      ${p.updated ? html`<span class="chip" title=${t('post.editedAt', { date: formatDateTime(p.updated) })}>${icon('edit')}${t('post.edited')}</span>` : nothing}
+      ${p.likesCount !== null ? html`<span class="count" title=${t('section.favourites')}>${icon('star')}${formatNumber(p.likesCount)}<span class="visually-hidden">${t('post.favouritesSuffix')}</span></span>` : nothing}
+      ${p.sharesCount !== null ? html`<span class="count" title=${t('filters.boosts')}>${icon('boost')}${formatNumber(p.sharesCount)}<span class="visually-hidden">${t('post.boostsSuffix')}</span></span>` : nothing}
+      ${p.repliesCount !== null && p.repliesCount !== undefined ? html`<span class="count" title=${t('filters.replies')}>${icon('reply')}${formatNumber(p.repliesCount)}<span class="visually-hidden">${t('post.repliesSuffix')}</span></span>` : nothing}
       <span class="spacer"></span>
       <span class="actions">
-        <button class="act" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>${icon('thread')}Thread</button>
-        ${href ? html`<a class="act" href=${href} target="_blank" rel="noopener noreferrer">${icon('external')}Original</a>` : nothing}
+        <button class="act" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>${icon('thread')}${t('thread.title')}</button>
+        ${href ? html`<a class="act" href=${href} target="_blank" rel="noopener noreferrer">${icon('external')}${t('post.original')}</a>` : nothing}
       </span>
     </div>`;
   }

@@ -44,7 +44,7 @@ export const postStyles = css`
     border: 1px solid var(--ox-sys-color-border); border-radius: var(--ox-sys-radius-md);
     overflow-wrap: anywhere;
   }
-  .quote-label { font-weight: var(--ox-sys-weight-strong); margin-right: var(--ox-sys-space-1); }
+  .quote-label { font-weight: var(--ox-sys-weight-strong); margin-inline-end: var(--ox-sys-space-1); }
   .linkish { background: none; border: 0; padding: 0; color: var(--ox-sys-color-link); cursor: pointer; text-decoration: underline; font-size: inherit; }
   .cw {
     display: flex; align-items: center; justify-content: space-between; flex-wrap: wrap; gap: var(--ox-sys-space-2);
@@ -54,7 +54,7 @@ export const postStyles = css`
     background: var(--ox-sys-color-warning-soft);
   }
   .cw-text { margin: 0; font-weight: 500; flex: 1; min-width: 12rem; }
-  .chip.warn { background: transparent; color: var(--ox-sys-color-warning); padding-left: 0; text-transform: uppercase; letter-spacing: 0.04em; }
+  .chip.warn { background: transparent; color: var(--ox-sys-color-warning); padding-inline-start: 0; text-transform: uppercase; letter-spacing: 0.04em; }
   .body[hidden] { display: none; }
   .body > * + * { margin-top: var(--ox-sys-space-3); }
   .links { list-style: none; padding: 0; margin: 0; font-size: var(--ox-sys-text-sm); }
@@ -65,4 +65,11 @@ export const postStyles = css`
     background: var(--ox-sys-color-accent-soft); color: var(--ox-sys-color-accent); font-size: var(--ox-sys-text-xs); font-weight: 500;
   }
   .tag:hover { text-decoration: underline; }
+  /* Phones: the name keeps room to be read and the date moves under it rather than squeezing it to "Pi…". */
+  @media (max-width: 480px) {
+    article { padding: var(--ox-sys-space-3) var(--ox-sys-space-3) var(--ox-sys-space-2); }
+    .head { flex-wrap: wrap; row-gap: var(--ox-sys-space-1); }
+    .who { min-width: 9rem; }
+    .when { align-self: auto; }
+  }
 `;

@@ -2,7 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Post } from '../../preload/contract.js';
 import { emit } from '../lib/events.js';
-import { formatDateTime, hostOf, safeHref } from '../lib/format.js';
+import { formatDateTime, hostOf, readableUrl, safeHref } from '../lib/format.js';
 import { richText } from '../lib/rich-text.js';
 import { safeHtml } from '../lib/safe-html.js';
 import { icon } from '../lib/icons.js';
@@ -13,6 +13,7 @@ import './ox-avatar.js';
 import './ox-media-grid.js';
 import './ox-poll.js';
 import './ox-post-footer.js';
+import { t, tParts } from '../lib/i18n.js';
 
 export interface Author {
   displayName: string;
@@ -39,7 +40,11 @@ export class OxPost extends LitElement {
     source: {},
     sourceTitle: {},
     expanded: { type: Boolean, state: true },
+    inThread: { type: Boolean },
   };
+
+  /** drawn in a thread, where the parent is right above: "Reply to a post in this archive" would only repeat it */
+  inThread = false;
 
   post!: Post;
   author: Author = { displayName: '', handle: '', avatarUrl: null };
@@ -99,21 +104,20 @@ export class OxPost extends LitElement {
 
   private renderReply() {
     const p = this.post;
-    if (!p.inReplyTo) return nothing;
+    if (!p.inReplyTo || (this.inThread && p.parentInArchive)) return nothing;
     const href = safeHref(p.inReplyTo);
     return html`<p class="context">
-      ${icon('reply')} Reply to
-      ${p.parentInArchive
-        ? html`<button class="linkish" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>a post in this archive</button>`
-        : href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">a post on ${hostOf(href)}</a>` : html`a post`}
+      ${icon('reply')} ${tParts('post.replyTo', { target: p.parentInArchive
+        ? html`<button class="linkish" @click=${() => emit(this, 'ox-open-thread', { id: p.id, archive: this.archive || undefined })}>${t('post.replyInArchive')}</button>`
+        : href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${tParts('post.replyOn', { server: html`<bdi>${hostOf(href)}</bdi>` })}</a>` : t('post.replyUnknown') })}
     </p>`;
   }
 
   private renderQuote() {
     const href = safeHref(this.post.quote);
     if (!this.post.quote) return nothing;
-    return html`<p class="quote"><span class="quote-label">${icon('quote')} Quoting</span>
-      ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${href}</a>` : this.post.quote}</p>`;
+    return html`<p class="quote"><span class="quote-label">${icon('quote')} ${t('post.quoting')}</span>
+      ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer" dir="auto">${href}</a>` : this.post.quote}</p>`;
   }
 
   private renderBody(emojis: string[]) {
@@ -122,16 +126,16 @@ export class OxPost extends LitElement {
     const text = p.text.toLowerCase();
     const extraTags = p.hashtags.filter((t) => !text.includes(`#${t}`));
     return html`
-      <div class="content" lang=${p.language ?? nothing}>${safeHtml(p.html, { terms: this.terms, emojis, hideQuoteInline: p.quote !== null })}</div>
+      <div class="content" dir="auto" lang=${p.language ?? nothing}>${safeHtml(p.html, { terms: this.terms, emojis, hideQuoteInline: p.quote !== null })}</div>
       ${this.renderQuote()}
       ${p.media.length ? html`<ox-media-grid .media=${p.media} archive=${this.archive} ?sensitive=${p.sensitive} .ui=${this.ui} .postId=${p.id}></ox-media-grid>` : nothing}
       ${p.poll ? html`<ox-poll .poll=${p.poll}></ox-poll>` : nothing}
       ${p.links.length ? html`<ul class="links">${p.links.map((l) => {
         const href = safeHref(l.href);
-        return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${l.name || href}</a>` : l.name}</li>`;
+        return html`<li dir="auto">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${l.name || readableUrl(href)}</a>` : l.name}</li>`;
       })}</ul>` : nothing}
-      ${extraTags.length ? html`<ul class="tags" aria-label="Hashtags">${extraTags.map((t) => html`<li>
-        <button class="tag" aria-label=${`Filter by #${t}`} @click=${() => emit(this, 'ox-filter', { patch: { hashtag: t } })}>#${t}</button></li>`)}</ul>` : nothing}`;
+      ${extraTags.length ? html`<ul class="tags" aria-label=${t('filters.hashtags')}>${extraTags.map((tag) => html`<li>
+        <button class="tag" aria-label=${t('post.filterTag', { tag: `#${tag}` })} @click=${() => emit(this, 'ox-filter', { patch: { hashtag: tag } })}><bdi>#${tag}</bdi></button></li>`)}</ul>` : nothing}`;
   }
 
   override render() {
@@ -141,23 +145,23 @@ export class OxPost extends LitElement {
     const hidden = p.summary !== null && p.summary !== '' && !this.expanded;
     const href = safeHref(p.url);
     return html`<article class="post ${p.visibility}" data-post-id=${p.id} data-seq=${p.seq} data-archive=${this.archive || nothing} tabindex="0"
-        aria-label=${`${this.author.displayName || this.author.handle}, ${formatDateTime(p.published)}`}>
-      ${p.visibility === 'direct' ? html`<p class="private-banner">${icon('mail')} Private message — only the people mentioned could see this</p>` : nothing}
+        aria-label=${t('post.label', { name: this.author.displayName || this.author.handle, date: formatDateTime(p.published) })}>
+      ${p.visibility === 'direct' ? html`<p class="private-banner">${icon('mail')} ${t('post.direct')}</p>` : nothing}
       <header class="head">
         <ox-avatar .src=${this.author.avatarUrl} .name=${this.author.displayName || this.author.handle}></ox-avatar>
         <div class="who">
-          <span class="name">${richText(this.author.displayName || this.author.handle, { emojis: this.emojis })}</span>
-          <span class="handle">${this.author.handle}</span>
+          <span class="name" dir="auto">${richText(this.author.displayName || this.author.handle, { emojis: this.emojis })}</span>
+          <span class="handle" dir="auto">${this.author.handle}</span>
         </div>
-        ${href ? html`<a class="when" href=${href} target="_blank" rel="noopener noreferrer" title="Open the original">
+        ${href ? html`<a class="when" href=${href} target="_blank" rel="noopener noreferrer" title=${t('post.openOriginal')}>
               <time datetime=${p.published}>${formatDateTime(p.published)}</time></a>`
           : html`<time class="when" datetime=${p.published}>${formatDateTime(p.published)}</time>`}
       </header>
       ${this.renderReply()}
       ${p.summary ? html`<div class="cw">
-          <p class="cw-text"><span class="chip warn">Content warning</span> ${richText(p.summary, { emojis, terms: this.terms })}</p>
+          <p class="cw-text"><span class="chip warn">${t('filters.cw')}</span> <span dir="auto">${richText(p.summary, { emojis, terms: this.terms })}</span></p>
           <button class="btn cw-toggle" aria-expanded=${String(!hidden)} @click=${() => this.toggleCw()}>
-            ${hidden ? 'Show more' : 'Show less'}</button>
+            ${hidden ? t('post.showMore') : t('post.showLess')}</button>
         </div>` : nothing}
       <div class="body" ?hidden=${hidden} @click=${this.onContentClick}>${hidden ? nothing : this.renderBody(emojis)}</div>
       <ox-post-footer .post=${p} archive=${this.archive} source=${this.source} sourceTitle=${this.sourceTitle}></ox-post-footer>

@@ -8,6 +8,7 @@ import { richText } from '../lib/rich-text.js';
 import { safeHtml } from '../lib/safe-html.js';
 import { baseStyles, contentStyles } from '../lib/shared-styles.js';
 import './ox-avatar.js';
+import { t, tnParts, tParts, type PluralId } from '../lib/i18n.js';
 
 /** "@user@server" of an archive's account. */
 export function handleOf(info: ArchiveInfo): string {
@@ -72,28 +73,30 @@ export class OxProfile extends LitElement {
     const moved = safeHref(p.movedTo);
     const c = info.summary.counts;
     const name = p.displayName || p.username || info.name;
-    return html`<section class="card" aria-label="Profile">
+    // The number stands out; the word around it is the catalogue's, in the language's plural ("{n} posts").
+    const count = (n: number, id: PluralId) => tnParts(id, n, { n: html`<strong>${formatNumber(n)}</strong>` });
+    return html`<section class="card" aria-label=${t('profile.label')}>
       <div class="banner">${header ? html`<img src=${header} alt=${p.headerDescription ?? ''} @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)}>` : nothing}</div>
       <div class="inner">
         <ox-avatar .src=${media(p.avatar)} .name=${name}></ox-avatar>
-        <h1>${richText(name, { emojis })}</h1>
-        <p class="handle">${handleOf(info)}</p>
+        <h1><bdi>${richText(name, { emojis })}</bdi></h1>
+        <p class="handle" dir="auto">${handleOf(info)}</p>
         ${p.actorType !== 'Person' || p.suspended || p.memorial || !p.present ? html`<div class="badges">
-          ${p.actorType === 'Service' ? html`<span class="chip">Bot</span>` : p.actorType === 'Group' ? html`<span class="chip">Group</span>` : nothing}
-          ${p.suspended ? html`<span class="chip">Suspended</span>` : nothing}
-          ${p.memorial ? html`<span class="chip">In memoriam</span>` : nothing}
-          ${!p.present ? html`<span class="chip">No profile in this archive</span>` : nothing}</div>` : nothing}
-        ${p.movedTo ? html`<p class="moved" role="note"><strong>This account has moved</strong> to
-          ${moved ? html`<a href=${moved} target="_blank" rel="noopener noreferrer">${moved}</a>` : p.movedTo}</p>` : nothing}
-        ${p.bio ? html`<div class="bio content">${safeHtml(p.bio, { emojis })}</div>` : nothing}
+          ${p.actorType === 'Service' ? html`<span class="chip">${t('profile.bot')}</span>` : p.actorType === 'Group' ? html`<span class="chip">${t('profile.group')}</span>` : nothing}
+          ${p.suspended ? html`<span class="chip">${t('profile.suspended')}</span>` : nothing}
+          ${p.memorial ? html`<span class="chip">${t('profile.memorial')}</span>` : nothing}
+          ${!p.present ? html`<span class="chip">${t('profile.absent')}</span>` : nothing}</div>` : nothing}
+        ${p.movedTo ? html`<p class="moved" role="note">${tParts('profile.moved', { moved: html`<strong>${t('profile.movedLead')}</strong>`,
+          target: moved ? html`<a href=${moved} target="_blank" rel="noopener noreferrer" dir="auto">${moved}</a>` : html`<bdi>${p.movedTo}</bdi>` })}</p>` : nothing}
+        ${p.bio ? html`<div class="bio content" dir="auto">${safeHtml(p.bio, { emojis })}</div>` : nothing}
         ${p.fields.length ? html`<dl class="fields">${p.fields.map((f) => html`<div>
-          <dt>${richText(f.name, { emojis })}</dt><dd class="content">${safeHtml(f.value, { emojis })}</dd></div>`)}</dl>` : nothing}
-        ${p.joined ? html`<p class="joined">Joined ${formatDate(p.joined)}</p>` : nothing}
-        <ul class="counts" aria-label="Counts">
-          <li><strong>${formatNumber(c.posts)}</strong> posts</li>
-          <li><strong>${formatNumber(c.boosts)}</strong> boosts</li>
-          <li><strong>${formatNumber(c.replies)}</strong> replies</li>
-          <li><strong>${formatNumber(info.summary.media.present)}</strong> media</li>
+          <dt dir="auto">${richText(f.name, { emojis })}</dt><dd class="content" dir="auto">${safeHtml(f.value, { emojis })}</dd></div>`)}</dl>` : nothing}
+        ${p.joined ? html`<p class="joined">${t('profile.joined', { date: formatDate(p.joined) })}</p>` : nothing}
+        <ul class="counts" aria-label=${t('profile.counts')}>
+          <li>${count(c.posts, 'profile.posts')}</li>
+          <li>${count(c.boosts, 'profile.boosts')}</li>
+          <li>${count(c.replies, 'profile.replies')}</li>
+          <li>${count(info.summary.media.present, 'profile.media')}</li>
         </ul>
       </div>
     </section>`;

@@ -3,6 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { emit } from '../lib/events.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
 
 const DEBOUNCE_MS = 120;
 
@@ -20,7 +21,7 @@ export class OxSearchBox extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; }
     .field { position: relative; }
-    .lens { position: absolute; left: 0.85rem; display: flex; top: 50%; translate: 0 -50%; color: var(--ox-sys-color-text-faint); pointer-events: none; font-size: 0.95rem; }
+    .lens { position: absolute; inset-inline-start: 0.85rem; display: flex; top: 50%; translate: 0 -50%; color: var(--ox-sys-color-text-faint); pointer-events: none; font-size: 0.95rem; }
     input {
       width: 100%; font: inherit; font-size: var(--ox-sys-text-md);
       padding: 0.5rem 2.2rem 0.5rem 2.2rem;
@@ -29,13 +30,13 @@ export class OxSearchBox extends LitElement {
       background: var(--ox-sys-color-surface-2); color: var(--ox-sys-color-text);
     }
     input:focus { outline: 2px solid var(--ox-sys-color-focus); outline-offset: 0; background: var(--ox-sys-color-surface); }
-    kbd { position: absolute; right: 0.7rem; top: 50%; translate: 0 -50%; font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-xs);
+    kbd { position: absolute; inset-inline-end: 0.7rem; top: 50%; translate: 0 -50%; font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-xs);
       color: var(--ox-sys-color-text-faint); border: 1px solid var(--ox-sys-color-border-strong); border-radius: 4px; padding: 0 0.35rem; }
     input:focus ~ kbd, input:not(:placeholder-shown) ~ kbd { display: none; }
     /* Chromium's own clear button ignores the theme: ours matches the field and has a name. */
     input::-webkit-search-cancel-button { appearance: none; display: none; }
     .clear {
-      position: absolute; right: 0.35rem; top: 50%; translate: 0 -50%; display: grid; place-items: center;
+      position: absolute; inset-inline-end: 0.35rem; top: 50%; translate: 0 -50%; display: grid; place-items: center;
       width: 1.7rem; height: 1.7rem; padding: 0; border: 0; border-radius: var(--ox-sys-radius-pill);
       background: transparent; color: var(--ox-sys-color-text-muted); cursor: pointer;
     }
@@ -93,9 +94,9 @@ export class OxSearchBox extends LitElement {
   override render() {
     return html`<div class="field" role="search">
       <span class="lens">${icon('search')}</span>
-      <input type="search" aria-label="Search posts" placeholder="Search posts" autocomplete="off" spellcheck="false"
+      <input type="search" dir="auto" aria-label=${t('search.label')} placeholder=${t('search.label')} autocomplete="off" spellcheck="false"
         @input=${this.onInput} @keydown=${this.onKey}>
-      ${this.typed ? html`<button class="clear" aria-label="Clear search" title="Clear search (Esc)" @click=${this.clear}>${icon('close')}</button>`
+      ${this.typed ? html`<button class="clear" aria-label=${t('search.clear')} title=${t('search.clearKey')} @click=${this.clear}>${icon('close')}</button>`
         : html`<kbd aria-hidden="true">/</kbd>`}
     </div>`;
   }

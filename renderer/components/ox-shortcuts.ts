@@ -1,16 +1,18 @@
 // The keyboard shortcuts, listed in a dialog (`?`).
 import { LitElement, css, html } from 'lit';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t, type SimpleId } from '../lib/i18n.js';
 
-const SHORTCUTS: Array<[string, string]> = [
-  ['j', 'Next post'],
-  ['k', 'Previous post'],
-  ['/', 'Search'],
-  ['Enter', 'Open the post’s thread'],
-  ['Esc', 'Back, or close'],
-  ['x', 'Show or hide a content warning'],
-  ['← →', 'Previous / next image in the viewer'],
-  ['?', 'This list'],
+// Key names are what is printed on the keys, so they stay as they are in every language.
+const SHORTCUTS: Array<[string, SimpleId]> = [
+  ['j', 'shortcuts.next'],
+  ['k', 'shortcuts.previous'],
+  ['/', 'shortcuts.search'],
+  ['Enter', 'shortcuts.thread'],
+  ['Esc', 'shortcuts.back'],
+  ['x', 'shortcuts.cw'],
+  ['← →', 'shortcuts.images'],
+  ['?', 'shortcuts.help'],
 ];
 
 /** A modal `dialog` (data-testid=shortcuts) opened with show(). */
@@ -21,7 +23,7 @@ export class OxShortcuts extends LitElement {
     dialog::backdrop { background: var(--ox-sys-color-backdrop); }
     h2 { margin: 0 0 var(--ox-sys-space-3); font-size: var(--ox-sys-text-lg); }
     dl { display: grid; grid-template-columns: auto 1fr; gap: var(--ox-sys-space-2) var(--ox-sys-space-4); margin: 0 0 var(--ox-sys-space-4); }
-    dt { text-align: right; }
+    dt { text-align: end; }
     dd { margin: 0; color: var(--ox-sys-color-text-muted); }
     kbd { font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-sm); padding: 0.05rem 0.45rem; border-radius: 5px;
       border: 1px solid var(--ox-sys-color-border-strong); border-bottom-width: 2px; background: var(--ox-sys-color-surface-2); }
@@ -39,9 +41,9 @@ export class OxShortcuts extends LitElement {
 
   override render() {
     return html`<dialog data-testid="shortcuts" aria-labelledby="shortcuts-title">
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <dl>${SHORTCUTS.map(([key, what]) => html`<dt><kbd>${key}</kbd></dt><dd>${what}</dd>`)}</dl>
-      <div class="end"><button class="btn primary" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Close</button></div>
+      <h2 id="shortcuts-title">${t('shortcuts.title')}</h2>
+      <dl>${SHORTCUTS.map(([key, what]) => html`<dt><kbd translate="no" dir="ltr">${key}</kbd></dt><dd>${t(what)}</dd>`)}</dl>
+      <div class="end"><button class="btn primary" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${t('common.close')}</button></div>
     </dialog>`;
   }
 }

@@ -13,6 +13,7 @@ import { baseStyles } from '../lib/shared-styles.js';
 import type { Author } from './ox-post.js';
 import './ox-boost.js';
 import './ox-post.js';
+import { t, tn } from '../lib/i18n.js';
 
 /** Replies drawn at first (and added per "Show more"): a thread of thousands would otherwise stall the page. */
 export const REPLIES_SHOWN = 300;
@@ -58,7 +59,7 @@ export class OxThread extends LitElement {
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ox-sys-space-2); }
     li { position: relative; }
     li.ancestor::after { content: ''; position: absolute; left: 2.2rem; bottom: calc(-1 * var(--ox-sys-space-2)); height: var(--ox-sys-space-2); border-left: 2px solid var(--ox-sys-color-border-strong); }
-    li.reply { margin-left: var(--ox-sys-space-5); }
+    li.reply { margin-inline-start: var(--ox-sys-space-5); }
     ox-post.focus { --ox-post-border: var(--ox-sys-color-accent); }
     .note { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); margin: 0 0 var(--ox-sys-space-2); overflow-wrap: anywhere; }
     .more { display: flex; flex-direction: column; align-items: center; gap: var(--ox-sys-space-2); margin: var(--ox-sys-space-4) 0; color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); }
@@ -83,13 +84,13 @@ export class OxThread extends LitElement {
   private card(post: Post, focus: boolean) {
     return post.type === 'boost'
       ? html`<ox-boost .post=${post} handle=${this.author.displayName} archive=${this.archive}></ox-boost>`
-      : html`<ox-post class=${focus ? 'focus' : ''} ?focused=${focus} .post=${post} .author=${this.author} archive=${this.archive} .emojis=${this.emojis} .ui=${this.ui}></ox-post>`;
+      : html`<ox-post class=${focus ? 'focus' : ''} ?focused=${focus} .post=${post} .author=${this.author} archive=${this.archive} .emojis=${this.emojis} .ui=${this.ui} inThread></ox-post>`;
   }
 
   private renderThread(thread: Thread) {
     const missing = safeHref(thread.missingParent);
     return html`
-      ${thread.missingParent ? html`<p class="note">Starts as a reply to a post that is not in this archive:
+      ${thread.missingParent ? html`<p class="note">${t('thread.missingParent')}
         ${missing ? html`<a href=${missing} target="_blank" rel="noopener noreferrer">${missing}</a>` : thread.missingParent}</p>` : nothing}
       <ol>
         ${thread.ancestors.map((p) => html`<li class="ancestor">${this.card(p, false)}</li>`)}
@@ -97,25 +98,25 @@ export class OxThread extends LitElement {
         ${repeat(thread.descendants.slice(0, this.shown), (p) => p.id, (p) => html`<li class="reply">${this.card(p, false)}</li>`)}
       </ol>
       ${this.renderMore(thread.descendants.length)}
-      ${!thread.ancestors.length && !thread.descendants.length ? html`<p class="state">No replies or earlier posts of this conversation are in the archive.</p>` : nothing}`;
+      ${!thread.ancestors.length && !thread.descendants.length ? html`<p class="state">${t('thread.alone')}</p>` : nothing}`;
   }
 
   private renderMore(total: number) {
     const left = total - this.shown;
     if (left <= 0) return nothing;
     return html`<div class="more" data-testid="thread-more">
-      <p>${plural(this.shown, 'reply', 'replies')} of ${formatNumber(total)} shown</p>
-      <button class="btn" @click=${() => (this.shown += REPLIES_SHOWN)}>Show more (${formatNumber(Math.min(left, REPLIES_SHOWN))})</button></div>`;
+      <p>${tn('thread.shown', this.shown, { total: formatNumber(total) })}</p>
+      <button class="btn" @click=${() => (this.shown += REPLIES_SHOWN)}>${t('thread.more', { n: formatNumber(Math.min(left, REPLIES_SHOWN)) })}</button></div>`;
   }
 
   override render() {
     return html`<section class="column" data-testid="thread" aria-labelledby="thread-title">
       <div class="bar">
-        <button class="btn" @click=${() => emit(this, 'ox-navigate', { view: 'timeline' })}>${icon('back')} Back</button>
-        <h2 id="thread-title">Thread</h2>
+        <button class="btn" @click=${() => emit(this, 'ox-navigate', { view: 'timeline' })}>${icon('back')} ${t('thread.back')}</button>
+        <h2 id="thread-title">${t('thread.title')}</h2>
       </div>
       ${this.task.render({
-        pending: () => html`<p class="state" role="status">Loading the thread…</p>`,
+        pending: () => html`<p class="state" role="status">${t('thread.loading')}</p>`,
         complete: (thread) => (thread ? this.renderThread(thread) : nothing),
         error: (e) => html`<p class="state" role="alert">${(e as ErrorInfo).message ?? String(e)}</p>`,
       })}

@@ -11,6 +11,7 @@ export const timelineStyles = css`
   .slot { padding: 6px 0; }
   .slot:first-child { padding-top: var(--ox-sys-space-4); }
   .spacer { width: 1px; }
+  @media (max-width: 480px) { .window { padding: 0 var(--ox-sys-space-2); } }
   .placeholder {
     height: 10rem; border-radius: var(--ox-sys-radius-lg); background: var(--ox-sys-color-surface);
     border: 1px solid var(--ox-sys-color-border); padding: var(--ox-sys-space-4); display: grid; gap: var(--ox-sys-space-3); align-content: start;

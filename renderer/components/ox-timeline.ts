@@ -10,7 +10,7 @@ import { emit } from '../lib/events.js';
 import { icon } from '../lib/icons.js';
 import { PAGE_SIZE, PageCache } from '../lib/page-cache.js';
 import { PostUiState } from '../lib/post-ui-state.js';
-import { hasNarrowing, type Order } from '../lib/route.js';
+import { hasNarrowing, parseAt, type Order } from '../lib/route.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { ScrollWindow } from '../lib/scroll-window.js';
 import type { PostSource } from '../lib/post-source.js';
@@ -19,6 +19,7 @@ import type { OxBoost } from './ox-boost.js';
 import { timelineStyles } from './ox-timeline.styles.js';
 import './ox-boost.js';
 import './ox-post.js';
+import { t, tParts } from '../lib/i18n.js';
 
 /**
  * The posts of the current filter and order. Scrolling maps the scroll position to a post index (see
@@ -39,6 +40,7 @@ export class OxTimeline extends LitElement {
     emojis: { attribute: false },
     sources: { attribute: false },
     showSource: { type: Boolean },
+    at: {},
   };
 
   archive = '';
@@ -50,6 +52,8 @@ export class OxTimeline extends LitElement {
   sources: ReadonlyMap<string, PostSource> = new Map();
   /** mark each post with the account it comes from (the merged timeline of several archives) */
   showSource = false;
+  /** the place the address names ("index:postId", see Route.at): the list goes there when it changes */
+  at = '';
 
   static override styles = [baseStyles, timelineStyles];
 
@@ -76,6 +80,13 @@ export class OxTimeline extends LitElement {
     },
   });
 
+  /** the last place this list reported (the address then names it: nothing to do) */
+  private reported = '';
+  /** a place asked for before the list had its posts */
+  private pendingAt: string | null = null;
+  /** the exact offsets of places reported this session, so Back lands to the pixel */
+  private readonly places = new Map<string, { index: number; offset: number }>();
+
   private reset(page: Page): void {
     const api = this.api.value!;
     this.cache = new PageCache(api, { archive: this.archive, filter: this.filter, order: this.order }, page.total, () => this.requestUpdate());
@@ -83,11 +94,55 @@ export class OxTimeline extends LitElement {
     this.terms = page.terms;
     this.current = null;
     this.win.reset(page.total);
+    this.reported = '';
     emit(this, 'ox-results', { total: page.total, facets: page.facets, terms: page.terms });
+    const at = this.pendingAt;
+    this.pendingAt = null;
+    if (at) this.goTo(at);
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('archive') && changed.get('archive')) this.ui.clear();
+    if (changed.has('at') && this.at && this.at !== this.reported) {
+      if (this.cache && this.task.status === TaskStatus.COMPLETE) this.goTo(this.at);
+      else this.pendingAt = this.at;
+    }
+  }
+
+  /**
+   * Goes to a place ("index:postId"): by the post's id where its page is loaded (the list may have changed since),
+   * else by its index; to the exact pixel when this session reported it.
+   */
+  private goTo(at: string): void {
+    const place = parseAt(at);
+    if (!place || !this.cache) return;
+    this.reported = at;
+    const exact = this.places.get(at);
+    let index = this.cache.peek(place.index)?.post.id === place.id ? place.index : this.cache.indexOf(place.id);
+    if (index < 0) index = Math.min(place.index, this.cache.total - 1);
+    this.current = null;
+    this.win.scrollToIndex(index, exact && exact.index === index ? exact.offset : 0);
+  }
+
+  /** Back on the timeline (from a thread, Stats…): the hidden list lost its scroll position, so put it back. */
+  restorePlace(): void {
+    if (!this.cache) return;
+    const { index, offset } = this.win.position;
+    this.win.scrollToIndex(index, offset);
+  }
+
+  // Tells the address which post is at the top, once scrolling settles (not on every frame).
+  private reportPlace(): void {
+    if (!this.cache || this.hidden || !this.cache.total) return;
+    const { index, offset } = this.win.position;
+    const item = this.cache.peek(index);
+    if (!item) return;
+    const at = `${index}:${item.post.id}`;
+    if (this.places.size > 200) this.places.clear();
+    this.places.set(at, { index, offset });
+    if (at === this.reported) return;
+    this.reported = at;
+    emit(this, 'ox-place', { at });
   }
 
   override firstUpdated(): void {
@@ -119,6 +174,7 @@ export class OxTimeline extends LitElement {
   // so keys (End, PageDown, j) go on working. (Focusing during the scroll would cancel its animation.)
   private onScrollEnd(): void {
     this.win.onScrollEnd();
+    this.reportPlace();
     if (this.hadFocus && !this.shadowRoot?.activeElement && (!document.activeElement || document.activeElement === document.body)) {
       this.renderRoot.querySelector<HTMLElement>('.scroller')?.focus({ preventScroll: true });
     }
@@ -201,7 +257,7 @@ export class OxTimeline extends LitElement {
       const author = source?.author ?? this.author;
       // An export without a profile (Misskey notes) still says where its posts come from: the service, else the file.
       const chip = this.showSource && source ? author.handle || author.displayName || source.service || source.file : '';
-      const file = chip ? `From the ${source!.service ? `${source!.service} ` : ''}archive ${source!.file}` : '';
+      const file = chip ? (source!.service ? t('timeline.fromServiceArchive', { service: source!.service, file: source!.file }) : t('timeline.fromArchive', { file: source!.file })) : '';
       return html`<div class="slot" data-index=${i}>${p.type === 'boost'
         ? html`<ox-boost .post=${p} handle=${author.displayName || author.handle} archive=${archive} source=${chip} sourceTitle=${file}></ox-boost>`
         : html`<ox-post .post=${p} .author=${author} archive=${archive} .terms=${this.terms} .emojis=${source?.emojis ?? this.emojis} .ui=${this.ui}
@@ -215,22 +271,23 @@ export class OxTimeline extends LitElement {
     const narrowed = hasNarrowing(this.filter);
     const clearFilters = () => emit(this, 'ox-filter', { patch: Object.fromEntries(Object.keys(this.filter).filter((k) => k !== 'q').map((k) => [k, undefined])) });
     const clearSearch = () => emit(this, 'ox-search', { q: '' });
-    const why = q && narrowed ? html`No post has “${q}” with the filters chosen.` : q ? html`No post has “${q}”. Try other words.` : narrowed ? 'Try fewer filters.' : 'This archive has no posts.';
+    const words = html`<bdi>${q}</bdi>`;
+    const why = q && narrowed ? tParts('empty.queryFilters', { q: words }) : q ? tParts('empty.query', { q: words }) : narrowed ? t('empty.filters') : t('empty.archive');
     return html`<div class="empty" role="status" data-testid="empty">
       <span class="empty-icon" aria-hidden="true">${icon(q ? 'search' : 'filter')}</span>
-      <p class="big">No posts match.</p>
+      <p class="big">${t('empty.title')}</p>
       <p class="why">${why}</p>
       ${q || narrowed ? html`<div class="actions">
-        ${narrowed ? html`<button class="btn ${q ? '' : 'primary'}" @click=${clearFilters}>Clear filters</button>` : nothing}
-        ${q ? html`<button class="btn ${narrowed ? '' : 'primary'}" @click=${clearSearch}>Clear search</button>` : nothing}
-        ${q && narrowed ? html`<button class="btn primary" @click=${() => emit(this, 'ox-filter-reset', {})}>Clear both</button>` : nothing}
+        ${narrowed ? html`<button class="btn ${q ? '' : 'primary'}" @click=${clearFilters}>${t('empty.clearFilters')}</button>` : nothing}
+        ${q ? html`<button class="btn ${narrowed ? '' : 'primary'}" @click=${clearSearch}>${t('search.clear')}</button>` : nothing}
+        ${q && narrowed ? html`<button class="btn primary" @click=${() => emit(this, 'ox-filter-reset', {})}>${t('empty.clearBoth')}</button>` : nothing}
       </div>` : nothing}
     </div>`;
   }
 
   private renderError(error: unknown) {
     const info = error as ErrorInfo;
-    return html`<div class="empty" role="alert"><p class="big">The posts could not be loaded.</p><p>${info?.message ?? String(error)}</p></div>`;
+    return html`<div class="empty" role="alert"><p class="big">${t('timeline.error')}</p><p lang="en">${info?.message ?? String(error)}</p></div>`;
   }
 
   override render() {
@@ -241,7 +298,7 @@ export class OxTimeline extends LitElement {
         <div class="window ${stale ? 'stale' : ''}" aria-busy=${stale ? 'true' : 'false'}>
           ${this.task.render({
             initial: () => nothing,
-            pending: () => (this.cache ? this.renderSlots() : html`<div class="empty" role="status">Loading posts…</div>`),
+            pending: () => (this.cache ? this.renderSlots() : html`<div class="empty" role="status">${t('timeline.loading')}</div>`),
             complete: () => this.renderSlots(),
             error: (e) => this.renderError(e),
           })}

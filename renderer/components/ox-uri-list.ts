@@ -7,6 +7,7 @@ import { apiContext } from '../lib/context.js';
 import { formatNumber, plural, safeHref } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { baseStyles } from '../lib/shared-styles.js';
+import { t } from '../lib/i18n.js';
 
 /**
  * `kind` picks likes or bookmarks; the filter box searches the URIs as you type.
@@ -46,6 +47,7 @@ export class OxUriList extends LitElement {
     summary::-webkit-details-marker { display: none; }
     summary .icon { color: var(--ox-sys-color-text-faint); transition: rotate 0.15s; }
     details[open] summary .icon { rotate: 90deg; }
+    details[open] summary .icon:dir(rtl) { rotate: -90deg; }
     .server { flex: 1; overflow-wrap: anywhere; }
     summary .chip { font-weight: 500; }
     ul { margin: 0; padding: 0 var(--ox-sys-space-3) var(--ox-sys-space-2); list-style: none; font-size: var(--ox-sys-text-sm); }
@@ -61,25 +63,24 @@ export class OxUriList extends LitElement {
       .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
     const shown = groups.reduce((n, [, uris]) => n + uris.length, 0);
     return html`
-      <p class="lead" role="status">${q ? `${formatNumber(shown)} of ${formatNumber(list.total)}` : plural(list.total, 'post', 'posts')}
-        on ${plural(groups.length, 'server', 'servers')}. Archives keep only the addresses, not the posts.</p>
+      <p class="lead" role="status">${t('uris.lead', { posts: q ? t('common.nOfTotal', { n: formatNumber(shown), total: formatNumber(list.total) }) : plural(list.total, 'count.posts'), servers: plural(groups.length, 'count.servers') })}</p>
       ${groups.map(([server, uris]) => html`<details ?open=${shown <= 300 || groups.length <= 3}>
-        <summary>${icon('right')}<span class="server">${server}</span><span class="chip">${formatNumber(uris.length)}</span></summary>
+        <summary>${icon('right')}<span class="server" dir="auto">${server}</span><span class="chip">${formatNumber(uris.length)}</span></summary>
         <ul>${uris.map((u) => {
           const href = safeHref(u);
-          return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${u}</a>` : u}</li>`;
+          return html`<li dir="auto">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${u}</a>` : u}</li>`;
         })}</ul></details>`)}
-      ${!groups.length ? html`<p class="state">${q ? 'Nothing matches.' : 'The archive holds none.'}</p>` : nothing}`;
+      ${!groups.length ? html`<p class="state">${q ? t('common.noMatch') : t('uris.none')}</p>` : nothing}`;
   }
 
   override render() {
-    const title = this.kind === 'likes' ? 'Favourites' : 'Bookmarks';
+    const title = t(this.kind === 'likes' ? 'section.favourites' : 'section.bookmarks');
     return html`<section class="column" data-testid=${this.kind} aria-labelledby="uri-title">
       <h2 id="uri-title">${title}</h2>
-      <input type="search" aria-label=${`Search ${title.toLowerCase()}`} placeholder=${`Search ${title.toLowerCase()}`}
+      <input type="search" dir="auto" aria-label=${t('people.search', { list: title })} placeholder=${t('people.search', { list: title })}
         @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}>
       ${this.task.render({
-        pending: () => html`<p class="state" role="status">Loading…</p>`,
+        pending: () => html`<p class="state" role="status">${t('common.loading')}</p>`,
         complete: (list) => (list ? this.renderList(list) : nothing),
         error: (e) => html`<p class="state" role="alert">${(e as ErrorInfo).message ?? String(e)}</p>`,
       })}

@@ -4,6 +4,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ArchiveInfo } from '../../preload/contract.js';
 import { formatNumber, plural } from './format.js';
 import { icon } from './icons.js';
+import { t } from './i18n.js';
 
 export interface ArchiveNotes {
   /** one quiet sentence about what is not in the archive (Mastodon leaves media out of some exports), or null */
@@ -21,7 +22,7 @@ export function archiveNotes(info: ArchiveInfo): ArchiveNotes {
   const mediaLine = missing > 0 ? `${missing} of ${referenced} media` : null;
   const warnings = info.warnings.filter((w) => !mediaLine || !w.startsWith(mediaLine));
   return {
-    info: missing > 0 ? `${plural(missing, 'media file is', 'media files are')} not in this archive; those posts show a placeholder.` : null,
+    info: missing > 0 ? plural(missing, 'notes.missingMedia') : null,
     warnings,
   };
 }
@@ -31,12 +32,12 @@ export function renderArchiveNotes(notes: ArchiveNotes, dismiss: () => void): Te
   const w = notes.warnings;
   if (!notes.info && !w.length) return nothing;
   return html`<div class="archive-notes" data-testid="archive-notes">
-    ${w.length ? html`<div class="note-warning" role="note" data-tone="warning">${icon('alert')}<details><summary>Some of this archive could not be read
-        <span class="more">(${plural(w.length, 'note', 'notes')})</span></summary>
-      <ul>${w.slice(0, 8).map((line) => html`<li>${line}</li>`)}</ul>${w.length > 8 ? html`<p>…and ${formatNumber(w.length - 8)} more.</p>` : nothing}</details>
-      <button class="btn quiet" aria-label="Dismiss" @click=${dismiss}>${icon('close')}</button></div>` : nothing}
+    ${w.length ? html`<div class="note-warning" role="note" data-tone="warning">${icon('alert')}<details><summary>${t('notes.unreadable')}
+        <span class="more">(${plural(w.length, 'count.notes')})</span></summary>
+      <ul>${w.slice(0, 8).map((line) => html`<li lang="en">${line}</li>`)}</ul>${w.length > 8 ? html`<p>${t('notes.more', { n: formatNumber(w.length - 8) })}</p>` : nothing}</details>
+      <button class="btn quiet" aria-label=${t('notes.dismiss')} @click=${dismiss}>${icon('close')}</button></div>` : nothing}
     ${notes.info ? html`<p class="note-info" role="note" data-tone="info">${icon('info')}<span>${notes.info}</span>
-      ${w.length ? nothing : html`<button class="btn quiet" aria-label="Dismiss" @click=${dismiss}>${icon('close')}</button>`}</p>` : nothing}
+      ${w.length ? nothing : html`<button class="btn quiet" aria-label=${t('notes.dismiss')} @click=${dismiss}>${icon('close')}</button>`}</p>` : nothing}
   </div>`;
 }
 
@@ -51,7 +52,7 @@ export const archiveNotesStyles = css`
   .note-warning summary { cursor: pointer; font-weight: var(--ox-sys-weight-strong); }
   .note-warning .more { font-weight: normal; color: var(--ox-sys-color-text-muted); }
   .note-warning > .icon { color: var(--ox-sys-color-warning); margin-top: 0.45rem; }
-  .note-warning ul { margin: var(--ox-sys-space-1) 0 0; padding-left: 1.2rem; overflow-wrap: anywhere; }
+  .note-warning ul { margin: var(--ox-sys-space-1) 0 0; padding-inline-start: 1.2rem; overflow-wrap: anywhere; }
   .note-info {
     display: flex; gap: var(--ox-sys-space-2); align-items: center; margin: 0;
     padding: 0 var(--ox-sys-space-1); font-size: var(--ox-sys-text-xs); color: var(--ox-sys-color-text-muted);

@@ -1,5 +1,6 @@
 // Files the viewer hands to the reader (exports, CSVs): saved through a blob: link, and fetched with progress.
 import type { ErrorCode, Result } from '../../preload/contract.js';
+import { t } from './i18n.js';
 
 /** Offers bytes or text as a download named `fileName` (works the same in browser mode and the desktop app). */
 export function saveBlob(doc: Document, parts: BlobPart[], type: string, fileName: string): void {
@@ -57,13 +58,13 @@ export async function fetchExport(
   try {
     response = await fetcher(route, params, signal);
   } catch {
-    return signal.aborted ? fail('io', 'Export cancelled.') : fail('io', 'Outbox could not reach its local server. Is `outbox serve` still running?');
+    return signal.aborted ? fail('io', t('download.cancelled')) : fail('io', t('download.unreachable'));
   }
   if (!response.ok || !response.body) {
     try {
       return (await response.json()) as Result<never>;
     } catch {
-      return fail('internal', `The Outbox server answered the export with HTTP ${response.status}.`);
+      return fail('internal', t('download.http', { status: String(response.status) }));
     }
   }
   const counter = new RecordCounter(csv);
@@ -79,7 +80,7 @@ export async function fetchExport(
       onRecords(counter.records);
     }
   } catch {
-    return fail('io', signal.aborted ? 'Export cancelled.' : 'The export stopped before its end: try again.');
+    return fail('io', signal.aborted ? t('download.cancelled') : t('download.stopped'));
   }
   return {
     ok: true,

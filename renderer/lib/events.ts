@@ -18,7 +18,17 @@ export interface OxEventDetails {
   'ox-results': { total: number; facets: Facets | null; terms: string[] };
   /** the month ("YYYY-MM", UTC) of the post at the top of the timeline changed */
   'ox-position': { month: string };
+  /** the timeline settled on a post ("index:postId"), for the address */
+  'ox-place': { at: string };
   'ox-open-demo': Record<string, never>;
+  /** open the archive at this path on this computer (typed, or from the recent list) */
+  'ox-open-path': { path: string };
+  /** open a file the reader chose or dropped (browser mode uploads it to the local server) */
+  'ox-open-file': { file: File };
+  /** leave the welcome screen for the archive still open */
+  'ox-show-archive': Record<string, never>;
+  /** show the welcome screen (to open another archive) */
+  'ox-show-welcome': Record<string, never>;
   'ox-show-shortcuts': Record<string, never>;
 }
 
@@ -37,7 +47,12 @@ declare global {
     'ox-jump': OxEvent<'ox-jump'>;
     'ox-results': OxEvent<'ox-results'>;
     'ox-position': OxEvent<'ox-position'>;
+    'ox-place': OxEvent<'ox-place'>;
     'ox-open-demo': OxEvent<'ox-open-demo'>;
+    'ox-open-path': OxEvent<'ox-open-path'>;
+    'ox-open-file': OxEvent<'ox-open-file'>;
+    'ox-show-welcome': OxEvent<'ox-show-welcome'>;
+    'ox-show-archive': OxEvent<'ox-show-archive'>;
     'ox-show-shortcuts': OxEvent<'ox-show-shortcuts'>;
   }
 }

@@ -1,5 +1,5 @@
 // The viewer's icons: small stroked SVGs drawn in currentColor (our own markup, never archive content).
-import { html, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 
 const paths = {
   globe: svg`<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18"/>`,
@@ -28,8 +28,11 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
+/** Icons that point along the line: a right-to-left interface mirrors them (shared-styles.ts). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['left', 'right', 'back']);
+
 /** An inline icon; decorative unless given a label. */
 export function icon(name: IconName, label?: string): TemplateResult {
-  return html`<svg class="icon" viewBox="0 0 24 24" aria-hidden=${label ? 'false' : 'true'} role=${label ? 'img' : 'presentation'}
+  return html`<svg class="icon" data-flip=${DIRECTIONAL.has(name) ? 'rtl' : nothing} viewBox="0 0 24 24" aria-hidden=${label ? 'false' : 'true'} role=${label ? 'img' : 'presentation'}
     aria-label=${label ?? ''} focusable="false">${paths[name]}</svg>`;
 }

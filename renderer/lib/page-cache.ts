@@ -36,6 +36,21 @@ export class PageCache {
     return page[index - n * PAGE_SIZE];
   }
 
+  /** The index of a post among the pages loaded so far (-1: not loaded), without fetching. */
+  indexOf(id: string): number {
+    for (const [n, page] of this.pages) {
+      const i = page.findIndex((item) => item.post.id === id);
+      if (i >= 0) return n * PAGE_SIZE + i;
+    }
+    return -1;
+  }
+
+  /** The item at index if its page is loaded, without fetching or touching the order. */
+  peek(index: number): PageItem | undefined {
+    const n = Math.floor(index / PAGE_SIZE);
+    return this.pages.get(n)?.[index - n * PAGE_SIZE];
+  }
+
   private load(n: number): void {
     if (this.loading.has(n) || n * PAGE_SIZE >= this.total) return;
     this.loading.add(n);

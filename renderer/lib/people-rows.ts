@@ -2,6 +2,8 @@
 // saving a kind again as Mastodon's CSV (through the API, so it works over IPC and HTTP alike).
 import type { OutboxApi, RelationshipKind, RelationshipsInfo } from '../../preload/contract.js';
 import { saveBlob } from './download.js';
+import { t } from './i18n.js';
+import { formatList } from './format.js';
 
 export type PeopleSort = 'name' | 'server' | 'posts';
 
@@ -49,13 +51,13 @@ export function peopleRows(info: RelationshipsInfo, kind: RelationshipKind, quer
   switch (kind) {
     case 'following':
       return order(info.following.map((f) => account(info, f.acct, [
-        f.showBoosts ? '' : 'boosts hidden', f.notify ? 'notifies' : '', f.languages.length ? f.languages.join(', ') : '',
+        f.showBoosts ? '' : t('people.boostsHidden'), f.notify ? t('people.notifies') : '', f.languages.length ? formatList(f.languages, 'unit') : '',
       ].filter(Boolean).join(' · ') || undefined)).filter(keep), sort);
     case 'followers':
     case 'blocks':
       return order(info[kind].map((a) => account(info, a)).filter(keep), sort);
     case 'mutes':
-      return order(info.mutes.map((m) => account(info, m.acct, m.hideNotifications ? 'notifications hidden' : undefined)).filter(keep), sort);
+      return order(info.mutes.map((m) => account(info, m.acct, m.hideNotifications ? t('people.notificationsHidden') : undefined)).filter(keep), sort);
     case 'domainBlocks':
       return order(info.domainBlocks.map((d): PersonRow => ({ name: d, server: d.toLowerCase() })).filter(keep), sort);
     case 'bookmarks':
@@ -77,5 +79,5 @@ export async function saveCsv(api: OutboxApi, kind: RelationshipKind, host: Elem
   const result = await api.exportCsv!({ kind });
   if (!result.ok) return result.message;
   saveBlob(host.ownerDocument, [result.value.text], 'text/csv;charset=utf-8', result.value.fileName);
-  return `Saved as ${result.value.fileName} (Mastodon's import format).`;
+  return t('people.saved', { file: result.value.fileName });
 }

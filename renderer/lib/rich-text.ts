@@ -1,6 +1,7 @@
 // Plain text (display names, content warnings, alt text) with :emoji: chips and <mark>ed terms, as Lit templates.
 import { html, type TemplateResult } from 'lit';
 import { highlightPattern } from './highlight.js';
+import { t } from './i18n.js';
 
 type Part = string | TemplateResult;
 
@@ -28,7 +29,7 @@ export function richText(text: string, options: { emojis?: readonly string[]; te
   const emojis = new Set(options.emojis ?? []);
   if (emojis.size) {
     parts = splitBy(parts, /:([A-Za-z0-9_]+):/g, (m) =>
-      emojis.has(m.slice(1, -1)) ? html`<span class="ox-emoji" title="Custom emoji (not in the archive)">${m}</span>` : null,
+      emojis.has(m.slice(1, -1)) ? html`<span class="ox-emoji" title=${t('emoji.custom')}>${m}</span>` : null,
     );
   }
   const pattern = highlightPattern(options.terms ?? []);

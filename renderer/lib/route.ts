@@ -18,6 +18,19 @@ export interface Route {
    * fresh search starts with the best matches and clearing it goes back to newest first.
    */
   parsed?: { asked: Order | null; order: Order };
+  /**
+   * The place in the timeline: "index:postId" of the post at the top. Kept in the address so Back and a reload
+   * return to the post that was read; dropped whenever the filter or order changes (a new list starts at its top).
+   */
+  at?: string;
+}
+
+const AT = /^(\d{1,9}):(.+)$/s;
+
+/** "12:https://…/statuses/1" → { index: 12, id } (null when it is not a place). */
+export function parseAt(at: string | undefined): { index: number; id: string } | null {
+  const m = at ? AT.exec(at) : null;
+  return m ? { index: Number(m[1]), id: m[2]! } : null;
 }
 
 const VIEWS: readonly View[] = ['timeline', 'thread', 'likes', 'bookmarks'];
@@ -50,12 +63,18 @@ export function parseRoute(hash: string): Route {
   if (from && DAY.test(from)) filter.from = from;
   const to = params.get('to');
   if (to && DAY.test(to)) filter.to = to;
+  for (const [param, field] of [['likes', 'minLikes'], ['boosts', 'minBoosts']] as const) {
+    const min = params.get(param);
+    if (min && /^\d{1,9}$/.test(min)) filter[field] = Number(min);
+  }
   const named = params.get('order');
-  const asked = named === 'newest' || named === 'oldest' || named === 'relevance' ? named : null;
+  const asked = named === 'newest' || named === 'oldest' || named === 'relevance' || named === 'likes' || named === 'boosts' ? named : null;
   const order = orderFor(filter, asked);
   const route: Route = { view, filter, order, parsed: { asked, order } };
   const id = params.get('id');
   if (view === 'thread' && id) route.id = id;
+  const at = params.get('at');
+  if (view === 'timeline' && at && AT.test(at)) route.at = at;
   return route;
 }
 
@@ -71,10 +90,13 @@ export function formatRoute(route: Route): string {
   for (const [param, field] of Object.entries(FLAGS)) if (f[field]) params.set(param, '1');
   if (f.from) params.set('from', f.from);
   if (f.to) params.set('to', f.to);
+  if (f.minLikes !== undefined) params.set('likes', String(f.minLikes));
+  if (f.minBoosts !== undefined) params.set('boosts', String(f.minBoosts));
   const chosen = !route.parsed || route.order !== route.parsed.order;
   const order = orderFor(f, chosen ? route.order : route.parsed!.asked);
   if (order !== defaultOrder(f)) params.set('order', order);
   if (f.q) params.set('q', f.q);
+  if (route.view === 'timeline' && route.at) params.set('at', route.at);
   const path = route.view === 'timeline' ? '' : route.view;
   const query = params.toString();
   return `#/${path}${query ? `?${query}` : ''}`;
@@ -87,7 +109,7 @@ export function defaultOrder(filter: PostFilter): Order {
 
 /** The order asked for, when it makes sense for this filter (relevance needs words to match), else the default. */
 export function orderFor(filter: PostFilter, asked: string | null | undefined): Order {
-  if (asked === 'newest' || asked === 'oldest') return asked;
+  if (asked === 'newest' || asked === 'oldest' || asked === 'likes' || asked === 'boosts') return asked;
   if (asked === 'relevance' && filter.q) return 'relevance';
   return defaultOrder(filter);
 }

@@ -3,6 +3,7 @@ import DOMPurify from 'dompurify';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { DirectiveResult } from 'lit/directive.js';
 import { highlightPattern } from './highlight.js';
+import { t } from './i18n.js';
 
 /** Mastodon's sanitize_config (Sanitize::Config::MASTODON_STRICT), kept narrow on purpose. */
 const ALLOWED_TAGS = ['p', 'br', 'span', 'a', 'del', 'pre', 'code', 'em', 'strong', 'b', 'i', 'u', 'ul', 'ol', 'li', 'blockquote'];
@@ -39,12 +40,12 @@ purify.addHook('uponSanitizeElement', (node, data) => {
   if (data.tagName !== 'img' || !(node instanceof Element)) return;
   const href = linkTarget(node.getAttribute('src'));
   const alt = node.getAttribute('alt')?.trim();
-  const label = `[image${alt ? `: ${alt}` : ''}]`;
+  const label = alt ? t('html.image', { alt }) : t('html.imageBare');
   const doc = node.ownerDocument;
   if (href) {
     const a = doc.createElement('a');
     a.setAttribute('href', href);
-    a.textContent = alt ? label : `[image: ${href}]`;
+    a.textContent = alt ? label : t('html.image', { alt: href });
     node.after(a);
   } else {
     node.after(doc.createTextNode(label));

@@ -26,6 +26,8 @@ export class ScrollWindow {
   private pinned = false;
   /** the post a jump asked for: once its card has rendered, its real position is measured and corrected once */
   private aligning: number | null = null;
+  /** how many px of that post are to be scrolled past once it is aligned (a restored place) */
+  private alignOffset = 0;
 
   constructor(private readonly changed: () => void) {}
 
@@ -96,14 +98,20 @@ export class ScrollWindow {
     if (this.anchor === 0 && this.offset < 0) this.offset = 0;
   }
 
-  scrollToIndex(index: number): void {
+  scrollToIndex(index: number, offset = 0): void {
     if (!this.total) return;
     this.anchor = Math.max(0, Math.min(this.total - 1, Math.floor(index)));
-    this.offset = 0;
+    this.offset = offset;
+    this.alignOffset = offset;
     this.atEnd = false;
     this.aligning = this.anchor;
-    this.setTop((this.anchor / this.total) * this.maxTop());
+    this.setTop(((this.anchor + offset / this.h(this.anchor)) / this.total) * this.maxTop());
     this.changed();
+  }
+
+  /** The post at the top of the viewport and how many px of it are scrolled past. */
+  get position(): { index: number; offset: number } {
+    return { index: this.anchor, offset: this.offset };
   }
 
   /** Home and End, without the browser's long animation through 100k posts. */
@@ -113,6 +121,7 @@ export class ScrollWindow {
     this.anchor = 0;
     this.offset = 0;
     this.aligning = null;
+    this.alignOffset = 0;
     this.setTop(end ? this.maxTop() : 0);
     this.changed();
   }
@@ -187,9 +196,15 @@ export class ScrollWindow {
       this.pinToEnd();
       this.pinned = true;
     } else if (end === this.total) {
+      // Judged on measured heights only: on estimates, a short list of tall cards (photos) looked shorter than the
+      // window, was pinned to its end and opened past its first posts.
       let below = -this.offset;
-      for (let i = this.anchor; i < this.total; i++) below += this.h(i);
-      if (below < this.viewport()) {
+      let known = true;
+      for (let i = this.anchor; i < this.total; i++) {
+        known &&= this.heights.has(i);
+        below += this.h(i);
+      }
+      if (known && below < this.viewport()) {
         // Stays pinned (until the reader scrolls) while late-rendering cards change the heights below.
         this.atEnd = true;
         this.pinToEnd();
@@ -234,7 +249,7 @@ export class ScrollWindow {
     }
     if (!slot) return;
     this.aligning = null;
-    const error = slot.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top;
+    const error = slot.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.alignOffset;
     if (Math.abs(error) < 1) return;
     this.offset += error;
     this.normalize();

@@ -2,7 +2,7 @@
 // `#/stats?…filters…&all=1` keeps route.ts's filter parameters and adds these on top.
 import { formatRoute, parseRoute, type Route, type View } from './route.js';
 
-export type Section = View | 'stats' | 'people';
+export type Section = View | 'stats' | 'people' | 'today';
 
 export interface Place {
   section: Section;
@@ -11,7 +11,7 @@ export interface Place {
   merged: boolean;
 }
 
-const OWN = ['stats', 'people'] as const;
+const OWN = ['stats', 'people', 'today'] as const;
 
 function split(hash: string): { path: string; query: string } {
   const body = hash.replace(/^#\/?/, '');
@@ -32,7 +32,8 @@ export function parseSection(hash: string): Place {
 
 export function formatSection(section: Section, route: Route, merged = false): string {
   const own = (OWN as readonly string[]).includes(section);
-  const hash = formatRoute({ ...route, view: own ? 'timeline' : (section as View) });
+  // The timeline's place belongs to the timeline only.
+  const hash = formatRoute({ ...route, at: own ? undefined : route.at, view: own ? 'timeline' : (section as View) });
   const { path, query } = split(hash);
   const params = new URLSearchParams(query);
   if (merged) params.set('all', '1');

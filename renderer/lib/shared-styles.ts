@@ -22,8 +22,16 @@ export const baseStyles = css`
     overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
   }
   button { font: inherit; color: inherit; }
+  /* prefers-reduced-motion: no transitions or animations anywhere (a progress bar then stands still). */
+  @media (prefers-reduced-motion: reduce) {
+    *, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+  }
+  /* Archive-supplied names, handles, files, descriptions and content are bidi-isolated, each with its own
+     direction: a right-to-left override (U+202E) in a display name reverses that name only, never the line. */
+  .name, .handle, .file, .alt, .bio, .content, dt, dd, .line strong, .target, .inline, bdi { unicode-bidi: plaintext; }
   /* Headings break into even lines instead of leaving one word alone on the last. */
   h1, h2, h3 { text-wrap: balance; }
+  .icon[data-flip='rtl']:dir(rtl) { scale: -1 1; }
   .icon {
     width: 1.1em; height: 1.1em; flex: none; vertical-align: -0.2em;
     fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round;
@@ -85,8 +93,8 @@ export const contentStyles = css`
   .content > :last-child { margin-bottom: 0; }
   .content p { margin: 0 0 0.75em; }
   .content blockquote {
-    margin: 0 0 0.75em; padding-left: var(--ox-sys-space-3);
-    border-left: 3px solid var(--ox-sys-color-border-strong); color: var(--ox-sys-color-text-muted);
+    margin: 0 0 0.75em; padding-inline-start: var(--ox-sys-space-3);
+    border-inline-start: 3px solid var(--ox-sys-color-border-strong); color: var(--ox-sys-color-text-muted);
   }
   .content pre, .content code { font-family: var(--ox-sys-font-mono); font-size: 0.9em; }
   .content pre { white-space: pre-wrap; background: var(--ox-sys-color-surface-2); padding: var(--ox-sys-space-2); border-radius: var(--ox-sys-radius-sm); }

@@ -1,11 +1,12 @@
 // The browser-mode transport: OutboxApi over the HTTP routes of `outbox serve`, authenticated by its token.
 import type {
-  AccountMove, CsvFile, ErrorCode, OpenProgress, OutboxApi, Page, PageQuery, PostFilter, RelationshipsInfo, Result,
+  AccountMove, ArchiveInfo, CsvFile, RecentArchive, ErrorCode, OpenProgress, OutboxApi, Page, PageQuery, PostFilter, RelationshipsInfo, Result,
   SearchResponse, Stats,
 } from '../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, Routes } from '../../preload/contract.js';
 import type { Fetcher } from './download.js';
 import { signPath } from './request-signature.js';
+import { t } from './i18n.js';
 
 const TOKEN_KEY = 'outbox-token';
 
@@ -68,6 +69,34 @@ export function httpFetcher(token: string | null, origin = location.origin): Fet
   };
 }
 
+/** Hands a chosen or dropped file to the local server, which saves it in its cache folder and opens it. */
+export type Uploader = (file: File, onProgress: (sent: number, total: number) => void) => Promise<Result<ArchiveInfo>>;
+
+/**
+ * The file goes as the request body, streamed by the browser (an archive can be gigabytes). XMLHttpRequest rather
+ * than fetch: only it reports upload progress.
+ */
+export function httpUploader(token: string | null, origin = location.origin): Uploader {
+  return (file, onProgress) => new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    const url = new URL(Routes.upload, origin);
+    url.searchParams.set('name', file.name);
+    xhr.open('POST', url);
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => resolve(failure('io', t('http.uploadFailed', { file: file.name })));
+    xhr.onload = () => {
+      try {
+        resolve(JSON.parse(xhr.responseText) as Result<ArchiveInfo>);
+      } catch {
+        resolve(failure('internal', t('http.upload', { status: String(xhr.status) })));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
 export function httpTransport(token: string | null, origin = location.origin): OutboxApi {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
 
@@ -78,15 +107,31 @@ export function httpTransport(token: string | null, origin = location.origin): O
     try {
       response = await fetch(url, { headers, credentials: 'same-origin', cache: 'no-store' });
     } catch {
-      return failure('io', 'Outbox could not reach its local server. Is `outbox serve` still running? Start it again and open the address it prints.');
+      return failure('io', t('http.unreachable'));
     }
     if (response.status === 401 || response.status === 403) {
-      return failure('bad-request', 'This page is not signed in to the Outbox server. Open the address that `outbox serve` printed (with its token) again.');
+      return failure('bad-request', t('http.signedOut'));
     }
     try {
       return (await response.json()) as Result<T>;
     } catch {
-      return failure('internal', `The Outbox server answered ${route} with something that is not JSON (HTTP ${response.status}).`);
+      return failure('internal', t('http.notJson', { route, status: String(response.status) }));
+    }
+  }
+
+  async function post<T>(route: string, body: unknown): Promise<Result<T>> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(route, origin), {
+        method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, credentials: 'same-origin', cache: 'no-store', body: JSON.stringify(body),
+      });
+    } catch {
+      return failure('io', t('http.unreachable'));
+    }
+    try {
+      return (await response.json()) as Result<T>;
+    } catch {
+      return failure('internal', t('http.status', { route, status: String(response.status) }));
     }
   }
 
@@ -99,19 +144,19 @@ export function httpTransport(token: string | null, origin = location.origin): O
       response = await fetch(url, { headers, credentials: 'same-origin', cache: 'no-store' });
       if (response.ok) return { ok: true, value: await response.text() };
     } catch {
-      return failure('io', 'Outbox could not reach its local server. Is `outbox serve` still running? Start it again and open the address it prints.');
+      return failure('io', t('http.unreachable'));
     }
     try {
       return (await response.json()) as Result<string>;
     } catch {
-      return failure('internal', `The Outbox server answered ${route} with HTTP ${response.status}.`);
+      return failure('internal', t('http.status', { route, status: String(response.status) }));
     }
   }
 
   return {
     current: () => get(Routes.current, {}),
-    open: async () =>
-      failure('bad-request', 'In browser mode Outbox shows the archive given on the command line. Run `outbox serve path/to/archive.zip` to open another one.'),
+    open: (request) => post<ArchiveInfo>(Routes.open, request.demo ? { demo: true } : { path: request.path ?? '' }),
+    recent: () => get<RecentArchive[]>(Routes.recent, {}),
     page: (q: PageQuery) =>
       get<Page>(Routes.page, {
         archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)),

@@ -59,7 +59,7 @@ describe('the Stats view', () => {
     // The header's section tab is current.
     expect(await page.locator('nav[aria-label=Sections] [aria-current=page]').innerText()).toBe('Stats');
     // No CSV files were given: no People section.
-    expect(await page.locator('nav[aria-label=Sections] button').allInnerTexts()).toEqual(['Posts', 'Stats', 'Favourites', 'Bookmarks']);
+    expect(await page.locator('nav[aria-label=Sections] button').allInnerTexts()).toEqual(['Posts', 'On this day', 'Stats', 'Favourites', 'Bookmarks']);
     // uPlot's legend names the series; the calendar has a button per day with posts; the hour grid is a table.
     expect(await deepText(page.locator('ox-month-chart'))).toMatch(/Posts[\s\S]*Boosts/);
     const days = await page.locator('ox-calendar-heatmap button.day').count();

@@ -117,15 +117,20 @@ describe('GET /api/search', () => {
 });
 
 describe('a broken archive', () => {
-  it('a zero-byte .zip: `outbox serve` prints no address, one line naming the file, and exits 2', async () => {
+  it('a zero-byte .zip: `outbox serve` prints its address and keeps serving; every API answer is the error (issue 16)', async () => {
+    // Browser mode is the app for everyone: the error screen (with Open at hand) replaces the exit 2 of before.
     const path = zeroByteZip(tmp.dir);
-    const run = await runCli(['serve', path, '--no-open', '--port', '0'], cache, 60_000);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/archive-empty\.zip/);
-    expect(lines[0]).toMatch(/empty|no bytes|zero/i);
+    const broken = await serve(path, cache);
+    try {
+      const answer = await fetch(`${broken.origin}/api/current`, { headers: { Authorization: `Bearer ${broken.token}` } });
+      const body = (await answer.json()) as { ok: boolean; code: string; message: string };
+      expect(body.ok).toBe(false);
+      expect(body.code).toBe('empty');
+      expect(body.message).toMatch(/archive-empty\.zip/);
+      expect(broken.process.exitCode).toBeNull();
+    } finally {
+      await broken.stop();
+    }
   });
 
   it('the viewer shows the error screen when the server reports one (the server never serves a broken archive)', async () => {

@@ -4,7 +4,8 @@ import type {
 } from '../../../preload/contract.js';
 import { PAGE_LIMIT_MAX } from '../../../preload/contract.js';
 import { computeFacets } from './facets.js';
-import { compileFilter } from './filter.js';
+import { takePopularity } from '../search/query.js';
+import { compileFilter, type PostTest } from './filter.js';
 import type { SearchHits, TextSearch } from './search-adapter.js';
 import type { IndexTables } from './tables.js';
 
@@ -129,15 +130,41 @@ export class ArchiveIndex {
     return { query: q, total: positions.length, tookMs: Math.round((performance.now() - started) * 100) / 100, results };
   }
 
-  private resolve(filter: PostFilter, order: SortOrder): Resolved {
-    const key = JSON.stringify([filter, order]);
+  /** likesCount and sharesCount per position (-1: no total), read from the posts once, when first asked. */
+  private counts: { likes: Int32Array; boosts: Int32Array } | null = null;
+
+  private popularity(): { likes: Int32Array; boosts: Int32Array } {
+    if (this.counts) return this.counts;
+    const n = this.tables.count;
+    const likes = new Int32Array(n);
+    const boosts = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const post = this.store.get(i);
+      likes[i] = post.likesCount ?? -1;
+      boosts[i] = post.sharesCount ?? -1;
+    }
+    return (this.counts = { likes, boosts });
+  }
+
+  private resolve(asked: PostFilter, order: SortOrder): Resolved {
+    const key = JSON.stringify([asked, order]);
     const cached = this.resolved.get(key);
     if (cached) {
       this.resolved.delete(key);
       this.resolved.set(key, cached);
       return cached;
     }
-    const test = compileFilter(this.tables, filter);
+    // `likes:>10` in the words is the same as the filter's minimum: the search index holds no totals.
+    const taken = asked.q ? takePopularity(asked.q) : null;
+    const filter: PostFilter = taken ? { ...asked, q: taken.rest, ...maxOf(asked, taken.popularity) } : asked;
+    let test = compileFilter(this.tables, filter);
+    if (filter.minLikes !== undefined || filter.minBoosts !== undefined) {
+      const { likes, boosts } = this.popularity();
+      const minLikes = filter.minLikes ?? -1;
+      const minBoosts = filter.minBoosts ?? -1;
+      const base: PostTest | null = test;
+      test = (i) => likes[i]! >= minLikes && boosts[i]! >= minBoosts && (!base || base(i));
+    }
     const q = filter.q?.trim() ?? '';
     const hits = q ? this.search().query(q, { order: 'relevance' }) : null;
     const out = new Uint32Array(hits ? hits.seqs.length : this.tables.count);
@@ -163,7 +190,13 @@ export class ArchiveIndex {
         if ((!member || member[pos]) && (!test || test(pos))) out[n++] = pos;
       }
     }
-    const result: Resolved = { positions: out.subarray(0, n), hits };
+    let positions = out.subarray(0, n);
+    if (order === 'likes' || order === 'boosts') {
+      // Stable over the newest-first list: equal totals stay newest first.
+      const column = this.popularity()[order];
+      positions = Uint32Array.from([...positions].sort((a, b) => column[b]! - column[a]!));
+    }
+    const result: Resolved = { positions, hits };
     this.resolved.set(key, result);
     if (this.resolved.size > RESOLVED_KEEP) this.resolved.delete(this.resolved.keys().next().value!);
     return result;
@@ -194,6 +227,16 @@ export class ArchiveIndex {
     this.children = { start, list };
     return this.children;
   }
+}
+
+/** The stricter of two sets of popularity minimums. */
+function maxOf(a: PostFilter, b: { minLikes?: number; minBoosts?: number }): { minLikes?: number; minBoosts?: number } {
+  const out: { minLikes?: number; minBoosts?: number } = {};
+  for (const k of ['minLikes', 'minBoosts'] as const) {
+    const v = Math.max(a[k] ?? -1, b[k] ?? -1);
+    if (v >= 0) out[k] = v;
+  }
+  return out;
 }
 
 /** About SNIPPET characters of plain text around `at` (the first match), on one line. */

@@ -106,6 +106,29 @@ function pushOperator(clauses: Clause[], chunk: string, negate: boolean, last: b
   return true;
 }
 
+/** Popularity minimums written in a query: `likes:>10`, `likes:>=10`, `boosts:>2` (also `favs:`, `reblogs:`). */
+export interface Popularity {
+  minLikes?: number;
+  minBoosts?: number;
+}
+
+const POPULARITY = /(^|\s)(likes|favs|favourites|boosts|reblogs|shares):(>=?)(\d{1,9})(?=\s|$)/gi;
+
+/**
+ * Takes the popularity operators out of a query (the search index holds no totals: the archive's index applies
+ * them as filter minimums) and gives back the rest of the query. `>N` means at least N+1, `>=N` at least N.
+ */
+export function takePopularity(q: string): { rest: string; popularity: Popularity } {
+  const popularity: Popularity = {};
+  const rest = q.replace(POPULARITY, (_all, lead: string, key: string, op: string, n: string) => {
+    const min = Number(n) + (op === '>' ? 1 : 0);
+    const field = /^(likes|favs|favourites)$/i.test(key) ? 'minLikes' : 'minBoosts';
+    popularity[field] = Math.max(popularity[field] ?? 0, min);
+    return lead;
+  });
+  return { rest: rest.replace(/\s+/g, ' ').trim(), popularity };
+}
+
 /** [start, end) in ms (UTC) of a day, month or year written YYYY-MM-DD, YYYY-MM or YYYY; null when invalid. */
 export function dateSpan(value: string): [number, number] | null {
   const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value);

@@ -33,3 +33,4 @@ export { Pseudonymizer, randomSalt } from '../export/pseudonymize.js';
 export { EDGE_CSV_HEADER, edgeCsvRow, edgesOf, pseudonymousEdge } from '../export/edges.js';
 export { writeSqlite, type SqliteAccount } from '../export/sqlite.js';
 export { SITE_LANGUAGES } from '../export/site-words.js';
+export { cacheFolder } from '../cache/location.js';

@@ -2,7 +2,7 @@
 // browser mode's server and the CLI are adapters around it: they map a message, a URL or argv to a request and back.
 import { Readable } from 'node:stream';
 import type {
-  ArchiveInfo, OpenProgress, Post, PostFilter, RequestName, ResponseOf, Result,
+  ArchiveInfo, OpenProgress, Post, PostFilter, RecentArchive, RequestName, ResponseOf, Result,
 } from '../../../preload/contract.js';
 import { ALL_ARCHIVES, SERVABLE_MEDIA_TYPE, ok } from '../../../preload/contract.js';
 import type { Archive, OpenOptions } from '../archive.js';
@@ -33,6 +33,8 @@ export interface ServiceOptions {
   cacheDir?: string | null;
   /** Every progress event of every open, 'done' only once the archive is in current(). */
   onProgress?: (progress: OpenProgress) => void;
+  /** The archives opened before (browser mode keeps the list beside the cache); absent: none. */
+  recent?: () => RecentArchive[];
 }
 
 /** One entry's bytes as a media request gets them: the Range rule already applied. */
@@ -188,6 +190,10 @@ export function createService(options: ServiceOptions = {}): Service {
     open: (request) => {
       const checked = validateOpenRequest(request);
       return checked.ok ? openOne(checked.value) : checked;
+    },
+    recent: (request) => {
+      const checked = validateNoParams(request, 'recent()');
+      return checked.ok ? ok(options.recent?.() ?? []) : checked;
     },
     async page(request) {
       const checked = validatePageQuery(request);

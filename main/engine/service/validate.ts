@@ -16,7 +16,7 @@ const MAX_QUERY = 2000;
 
 const VISIBILITIES: readonly Visibility[] = ['public', 'unlisted', 'private', 'direct'];
 const KINDS = ['post', 'reply', 'boost'] as const;
-const ORDERS: readonly SortOrder[] = ['newest', 'oldest', 'relevance'];
+const ORDERS: readonly SortOrder[] = ['newest', 'oldest', 'relevance', 'likes', 'boosts'];
 const DAY = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const LANGUAGE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -85,6 +85,12 @@ export function validatePostFilter(value: unknown): Result<PostFilter> {
         if (typeof v !== 'string' || !DAY.test(v)) return bad(`filter.${key} must be a date: YYYY, YYYY-MM or YYYY-MM-DD.`);
         filter[key] = v;
         break;
+      case 'minLikes': case 'minBoosts': {
+        const r = validateInteger(v, `filter.${key}`, 0, 1_000_000_000);
+        if (!r.ok) return r;
+        filter[key] = r.value;
+        break;
+      }
       default:
         return bad(`filter has an unknown field "${key.slice(0, 40)}".`);
     }
