@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ArchiveError } from '../engine/errors.js';
+import { ArchiveError } from '../engine/service/index.js';
 
 /**
  * The file name the page sent, as one safe path segment: no folders, no control or reserved characters, no

@@ -58,7 +58,8 @@ export const viewStyles = css`
     .tab .icon { display: block; }
     .tab .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .body { grid-template-columns: minmax(0, 1fr); }
-    .panel { display: none; position: absolute; inset: 0; z-index: 2; border-inline-end: 0; }
+    /* The whole width: an absolutely placed grid child would otherwise shrink to the grid track it sits in. */
+    .panel { display: none; position: absolute; inset: 0; z-index: 2; border-inline-end: 0; inline-size: 100%; justify-self: stretch; grid-column: 1 / -1; }
     .panel.open { display: grid; }
     .panel > * { max-width: var(--ox-sys-column); width: 100%; margin: 0 auto; }
   }

@@ -85,7 +85,7 @@ function valid(iso: string | null | undefined): Date | null {
 /** "12 Mar 2024, 14:05" in local time; the raw string when it does not parse; "undated" for a post without a date. */
 export function formatDateTime(iso: string | null | undefined): string {
   const d = valid(iso);
-  return d ? dateTime.format(d) : (iso || 'undated');
+  return d ? dateTime.format(d) : (iso || t('common.undated'));
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -116,6 +116,7 @@ export const templates: Catalogue = {
   'thread.title': 'الخيط',
   'bars.show': 'إظهار هذه المنشورات: {label}',
   'common.none': 'لا شيء.',
+  'common.undated': 'بلا تاريخ',
   'common.cancel': 'إلغاء',
   'common.close': 'إغلاق',
   'common.nOfTotal': '{n} من {total}',

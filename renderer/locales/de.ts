@@ -59,6 +59,7 @@ export const templates: Catalogue = {
   'thread.title': 'Unterhaltung',
   'bars.show': 'Diese Beiträge zeigen: {label}',
   'common.none': 'Keine.',
+  'common.undated': 'ohne Datum',
   'common.cancel': 'Abbrechen',
   'common.close': 'Schließen',
   'common.nOfTotal': '{n} von {total}',

@@ -39,6 +39,8 @@ export const templates = {
 
   'common.none': 'None.',
 
+  'common.undated': 'undated',
+
   'boost.label': 'Boost, {date}',
   'boost.lineFrom': '{who} boosted a post from {server}',
   'boost.line': '{who} boosted a post',

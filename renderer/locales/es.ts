@@ -59,6 +59,7 @@ export const templates: Catalogue = {
   'thread.title': 'Hilo',
   'bars.show': 'Mostrar estas publicaciones: {label}',
   'common.none': 'Ninguno.',
+  'common.undated': 'sin fecha',
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',
   'common.nOfTotal': '{n} de {total}',

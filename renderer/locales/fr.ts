@@ -59,6 +59,7 @@ export const templates: Catalogue = {
   'thread.title': 'Fil',
   'bars.show': 'Afficher ces messages : {label}',
   'common.none': 'Aucun.',
+  'common.undated': 'non daté',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
   'common.nOfTotal': '{n} sur {total}',

@@ -45,6 +45,7 @@ export const templates: Catalogue = {
   'thread.title': 'スレッド',
   'bars.show': 'これらの投稿を表示：{label}',
   'common.none': 'なし',
+  'common.undated': '日付なし',
   'common.cancel': 'キャンセル',
   'common.close': '閉じる',
   'common.nOfTotal': '{n} / {total}',

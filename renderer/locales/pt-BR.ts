@@ -59,6 +59,7 @@ export const templates: Catalogue = {
   'thread.title': 'Conversa',
   'bars.show': 'Mostrar estas publicações: {label}',
   'common.none': 'Nenhum.',
+  'common.undated': 'sem data',
   'common.cancel': 'Cancelar',
   'common.close': 'Fechar',
   'common.nOfTotal': '{n} de {total}',

@@ -45,6 +45,7 @@ export const templates: Catalogue = {
   'thread.title': '嘟文串',
   'bars.show': '显示这些嘟文：{label}',
   'common.none': '无。',
+  'common.undated': '无日期',
   'common.cancel': '取消',
   'common.close': '关闭',
   'common.nOfTotal': '{n} / {total}',

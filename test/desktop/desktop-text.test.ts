@@ -52,7 +52,7 @@ describe('desktop text', () => {
     await chooseArchive(undefined, 'file', 'linux');
     const options = dialog.openCalls.at(-1)!.at(-1) as { title: string; filters: Array<{ name: string }> };
     expect(options.title).toBe('Ouvrir une archive');
-    expect(options.filters.map((f) => f.name)).toEqual(['Archive Mastodon (.zip, .tar.gz)', 'Tous les fichiers']);
+    expect(options.filters.map((f) => f.name)).toEqual(['Archive Mastodon (.zip, .tar.gz)', 'Autres exports (X/Twitter .zip, Bluesky .car, Misskey ou Pixelfed .json)', 'Tous les fichiers']);
 
     dialog.messageCalls = [];
     dialog.messageResponse = 1;

@@ -15,7 +15,7 @@ describe('preload', () => {
   it('exposes one object, window.outbox, with exactly the contract methods as functions', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['outbox']);
     expect(Object.keys(api).sort()).toEqual(
-      ['bookmarks', 'current', 'exportCsv', 'likes', 'mediaUrl', 'moves', 'onProgress', 'open', 'openExternal', 'page', 'post',
+      ['bookmarks', 'current', 'exportCsv', 'likes', 'mediaUrl', 'moves', 'onProgress', 'open', 'openExternal', 'page', 'post', 'recent',
         'relationships', 'search', 'stats', 'thread'],
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');

@@ -107,8 +107,8 @@ describe('a Mastodon and an X/Twitter archive of one person', () => {
     await until('the filters', async () => (await filters.count()) === 1 && /Filters\s*2/.test(await filters.locator('h3').innerText()));
     const text = (await deepText(filters)).replace(/\s+/g, ' ');
     expect(text).toContain('Spoilers');
-    expect(text).toContain('Warns about posts in home, public with “finale” (whole word)');
-    expect(text).toContain('Hides posts in home · 1 post · until 2030-01-01');
+    expect(text).toContain('Warns about posts in home and public with “finale” (whole word)');
+    expect(text).toContain('Hides posts in home · 1 post · until January 1, 2030');
     await screenshot(page, 'people-filters');
   });
 

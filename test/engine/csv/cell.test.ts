@@ -18,6 +18,13 @@ describe('csvCell', () => {
     expect(csvCell(text)).toBe(written);
   });
 
+  it('keeps a bare handle as written, and neutralizes anything more behind an @', () => {
+    expect(csvCell('@sam@example.social')).toBe('@sam@example.social');
+    expect(csvCell('@sam@example.social hello')).toBe("'@sam@example.social hello");
+    expect(csvCell('@x@evil.example(1)')).toBe("'@x@evil.example(1)");
+    expect(csvCell('@everyone')).toBe("'@everyone");
+  });
+
   it('leaves other text, numbers and booleans as they are, quoting only when it must', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a=b')).toBe('a=b');
@@ -36,7 +43,8 @@ describe('every CSV goes through it', () => {
     const line = rowLine('csv', post, '@sam@example.social');
     expect(line).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(line).toContain(",'@everyone,");
-    expect(line.trimEnd().endsWith(",'@sam@example.social")).toBe(true); // the account column too: one rule
+    // the account column is a bare handle: no formula can ride in one, so it stays as written for Gephi, pandas and R
+    expect(line).toContain(',@sam@example.social,');
     expect(csvHeader().startsWith('id,url,type,')).toBe(true);
   });
 

@@ -36,7 +36,7 @@ describe('the summary of a library of one archive', () => {
         accounts: [archive.summary()], about: archive.summary(), posts: library.posts(),
         likes: [Object.values(archive.likes().byServer).flat()],
         archiveBookmarks: [Object.values(archive.bookmarks().byServer).flat()],
-        relationships: library.relationships, moves: [],
+        relationships: library.relationships, moves: [], warnings: archive.info.warnings,
       });
       expect(JSON.stringify(fast)).toBe(JSON.stringify(counted));
       expect(fast.counts.bookmarks).toBe(archive.summary().counts.bookmarks + (withCsv ? 1 : 0));
