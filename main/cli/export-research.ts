@@ -150,3 +150,32 @@ export const RESEARCH_HELP = `  --format sqlite  one SQLite database (needs --ou
                  or ar (not the posts': --lang filters posts by language)
   manifest.json  md and html write one beside the export (the database a manifest table): version, SHA-256 of
                  each input, query, flags, counts`;
+
+/**
+ * `--lang` on a published export (html, md) names the language of the site's own words (issue 11): a site is read by
+ * people, and "posts in German only" is `--query lang:de` there. On every other format and command `--lang` filters
+ * posts by language, as documented. A language the site has no words in falls back to English, said on stderr.
+ */
+export function siteLanguageFromLang(format: 'md' | 'html', flags: Record<string, unknown>): void {
+  const lang = flags.lang;
+  if (typeof lang !== 'string' || flags['site-lang'] !== undefined) return;
+  delete flags.lang;
+  if (format === 'md' && flags['one-file-per-post'] !== true) {
+    process.stderr.write('outbox: the monthly Markdown is written with English headings; --lang sets the words of --format html and md --one-file-per-post\n');
+    return;
+  }
+  const site = siteLanguage(lang);
+  if (site) flags['site-lang'] = site;
+  else process.stderr.write(`outbox: the site has no words in "${lang.slice(0, 20).replace(/[^\w-]/g, '?')}" yet: written in English (languages: ${SITE_LANGUAGES.join(', ')})\n`);
+}
+
+/** A BCP 47 tag → the site catalogue that serves it: de-AT → de, zh / zh-Hans / zh-SG → zh-CN, pt / pt-PT → pt-BR. */
+function siteLanguage(tag: string): string | null {
+  const lower = tag.toLowerCase();
+  const exact = SITE_LANGUAGES.find((l) => l.toLowerCase() === lower);
+  if (exact) return exact;
+  const [base, ...rest] = lower.split(/[-_]/);
+  if (base === 'zh') return rest.some((r) => r === 'hant' || r === 'tw' || r === 'hk' || r === 'mo') ? null : SITE_LANGUAGES.find((l) => l === 'zh-CN') ?? null;
+  return SITE_LANGUAGES.find((l) => l.toLowerCase().split('-')[0] === base) ?? null;
+}
+

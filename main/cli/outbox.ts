@@ -4,7 +4,9 @@ import { parseInvocation, UsageError, type CommandName, type Invocation } from '
 import { desktopUnavailable, launchDesktop } from './desktop.js';
 import { exportPosts } from './export.js';
 import { exportFormat, exportFormatOptions, filterFromFlags } from './export-formats.js';
-import { EXPORT_FORMATS, exportEdges, exportManifest, exportSqlite, pseudonymousSource, researchOptions, type AnyExportFormat } from './export-research.js';
+import {
+  EXPORT_FORMATS, exportEdges, exportManifest, exportSqlite, pseudonymousSource, researchOptions, siteLanguageFromLang, type AnyExportFormat,
+} from './export-research.js';
 import { outConflict } from './out-guard.js';
 import { helpText } from './help.js';
 import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLibraryForCli, searchLibrary } from './library-args.js';
@@ -65,6 +67,7 @@ async function run(argv: string[]): Promise<number> {
       if (format === undefined) throw usage('missing --format jsonl|csv|sqlite|edges|md|html');
       if (!EXPORT_FORMATS.includes(format as AnyExportFormat)) throw usage(`--format must be jsonl, csv, sqlite, edges, md or html, not "${format}"`);
       const out = typeof flags.out === 'string' ? flags.out : undefined;
+      if (format === 'md' || format === 'html') siteLanguageFromLang(format, flags);
       const filter = filterFromFlags(flags, usage);
       if (format === 'md' || format === 'html') exportFormatOptions(null, format, flags, usage); // bad flags fail before the read
       const { pseudonymizer } = researchOptions(format as AnyExportFormat, flags, usage);
@@ -173,3 +176,4 @@ run(process.argv.slice(2)).then(
   },
   fail,
 );
+
