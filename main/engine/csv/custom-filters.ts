@@ -1,9 +1,10 @@
 // Mastodon's filters export (custom_filters.json, Settings ▸ Import and export ▸ Data export ▸ Filters): read
 // beside the relationship CSVs and shown with them in People. Recognised by content, never by its name.
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { CustomFilter } from '../../../preload/contract.js';
 import { ArchiveError } from '../errors.js';
+import { filesBeside } from './beside.js';
 import { isObject, isoDate, str } from '../normalize/fields.js';
 
 /** A person has tens of filters; this only keeps a wrong file from filling memory. */
@@ -109,17 +110,6 @@ export async function readCustomFilters(path: string): Promise<FiltersExport> {
  * Filters exports beside an archive: the .json files of its folder (and, for an unpacked archive, inside it) whose
  * content begins like one. Sorted by path; missing folders give [].
  */
-export async function findFiltersBeside(archivePath: string): Promise<string[]> {
-  const folders = [dirname(archivePath)];
-  const stat = await fs.stat(archivePath).catch(() => null);
-  if (stat?.isDirectory()) folders.push(archivePath);
-  const found: string[] = [];
-  for (const folder of folders) {
-    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isFile() && /\.json$/i.test(entry.name) && path !== archivePath && await isCustomFiltersFile(path)) found.push(path);
-    }
-  }
-  return found.sort();
+export function findFiltersBeside(archivePath: string): Promise<string[]> {
+  return filesBeside(archivePath, (name, path) => /\.json$/i.test(name) && isCustomFiltersFile(path));
 }

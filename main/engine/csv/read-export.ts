@@ -1,7 +1,8 @@
 // readCsvExport: one relationship CSV file → its kind, typed rows and problems; plus finding such files and sniffing.
 import { promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { ArchiveError } from '../errors.js';
+import { filesBeside } from './beside.js';
 import { detectKind, isKnownHeader, kindFromName, label, shapeOf } from './detect.js';
 import type { CsvExport, CsvKind } from './kinds.js';
 import { decodeCsvBytes, parseCsv } from './parse.js';
@@ -118,18 +119,8 @@ function isExportName(name: string): boolean {
  * The relationship CSVs that sit beside an archive: in the archive's folder (and, for an unpacked archive, inside
  * it), by Mastodon's and GoToSocial's file names, sorted by path. Missing folders give [].
  */
-export async function findCsvBeside(archivePath: string): Promise<string[]> {
-  const folders = [dirname(archivePath)];
-  const stat = await fs.stat(archivePath).catch(() => null);
-  if (stat?.isDirectory()) folders.push(archivePath);
-  const found: string[] = [];
-  for (const folder of folders) {
-    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.isFile() && isExportName(entry.name)) found.push(join(folder, entry.name));
-    }
-  }
-  return found.sort();
+export function findCsvBeside(archivePath: string): Promise<string[]> {
+  return filesBeside(archivePath, (name) => isExportName(name));
 }
 
 /** The kind a file name alone suggests (for a dialog's labels); content decides when the file is read. */
