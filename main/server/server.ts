@@ -88,7 +88,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!loopback(host)) throw new Error(`Browser mode only listens on a loopback address, not ${host}.`);
   const token = options.token ?? createToken();
   // The engine's service answers every request; the archives are the caller's (outbox serve opens and closes them).
-  const service = createService();
+  // The recent list is the opener's (browser mode keeps it beside the cache): the service answers from it too.
+  const opener = options.opener;
+  const service = createService(opener ? { recent: () => opener.recent() } : {});
   let library: Library | null = options.library ?? null;
   service.adopt(options.archives ?? [], library);
   let failure: ErrorInfo | null = null;

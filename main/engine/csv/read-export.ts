@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { ArchiveError } from '../errors.js';
 import { filesBeside } from './beside.js';
-import { detectKind, isKnownHeader, kindFromName, label, shapeOf } from './detect.js';
-import type { CsvExport, CsvKind } from './kinds.js';
+import { detectKind, isKnownHeader, label, shapeOf } from './detect.js';
+import type { CsvExport } from './kinds.js';
 import { decodeCsvBytes, parseCsv } from './parse.js';
 import { readRows } from './rows.js';
 
@@ -121,9 +121,4 @@ function isExportName(name: string): boolean {
  */
 export function findCsvBeside(archivePath: string): Promise<string[]> {
   return filesBeside(archivePath, (name) => isExportName(name));
-}
-
-/** The kind a file name alone suggests (for a dialog's labels); content decides when the file is read. */
-export function csvKindFromName(path: string): CsvKind | null {
-  return kindFromName(basename(path));
 }

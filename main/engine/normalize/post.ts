@@ -96,20 +96,35 @@ function announceToPost(activity: Json, seq: number, resolveMedia: (url: string)
     boosted = 'skipped' in inner ? null : inner;
   }
   return {
-    id,
+    ...blankPost(id, published, seq),
     url: boostOf,
     type: 'boost',
+    visibility: visibility(activity.to, activity.cc),
+    boostOf,
+    boosted,
+  };
+}
+
+/**
+ * A post with every field at its empty value, in the schema's order (exports and the cache keep that order): the
+ * boost above and the readers of other exports fill in what their item says.
+ */
+export function blankPost(id: string, published: string, seq = 0): Post {
+  return {
+    id,
+    url: null,
+    type: 'post',
     published,
     updated: null,
-    visibility: visibility(activity.to, activity.cc),
+    visibility: 'public',
     language: null,
     summary: null,
     sensitive: false,
     text: '',
     html: '',
     inReplyTo: null,
-    boostOf,
-    boosted,
+    boostOf: null,
+    boosted: null,
     media: NONE,
     links: NONE,
     hashtags: NONE,

@@ -2,8 +2,8 @@
 // plain text → the HTML a Mastodon post carries, one Post shape, and archive order (oldest first, seq set).
 import type { Post, SkippedItem } from '../../../preload/contract.js';
 import { ArchiveError } from '../errors.js';
-import { NONE } from '../normalize/fields.js';
 import { htmlToText } from '../normalize/html-text.js';
+import { blankPost } from '../normalize/post.js';
 import { isMacOsLitter } from '../source/name.js';
 import type { Source } from '../source/source.js';
 
@@ -105,36 +105,9 @@ export function linkify(line: string, more?: (plain: string) => string): string 
   return out + (more ?? escapeHtml)(line.slice(at));
 }
 
-/** A Post with every field at its empty value: readers fill in what their export says. */
+/** A Post with every field at its empty value but its content: readers fill in what their export says. */
 export function newPost(id: string, published: string, html: string): Post {
-  return {
-    id,
-    url: null,
-    type: 'post',
-    published,
-    updated: null,
-    visibility: 'public',
-    language: null,
-    summary: null,
-    sensitive: false,
-    text: htmlToText(html),
-    html,
-    inReplyTo: null,
-    boostOf: null,
-    boosted: null,
-    media: NONE,
-    links: NONE,
-    hashtags: NONE,
-    mentions: NONE,
-    emojis: NONE,
-    poll: null,
-    quote: null,
-    likesCount: null,
-    sharesCount: null,
-    repliesCount: null,
-    parentInArchive: false,
-    seq: 0,
-  };
+  return { ...blankPost(id, published), text: htmlToText(html), html };
 }
 
 /** Collects skipped items: all of them counted, the first SKIPPED_KEPT kept with their reasons. */
