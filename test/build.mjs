@@ -2,7 +2,8 @@
 // esbuild bundles each runtime separately: the CLI/engine for Node, the Electron main and preload as CommonJS,
 // the renderer for the browser. Then the demo archive is written by the fixture generator.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, cpSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,21 @@ await Promise.all(
 // Static renderer files (index.html, styles) next to the bundle.
 for (const file of ['index.html', 'styles']) {
   if (existsSync(at(`renderer/${file}`))) cpSync(at(`renderer/${file}`), join(dist, 'renderer', file), { recursive: true });
+}
+
+// The page allows the one bundle it loads, by hash (renderer/index.html says why). One file only: a module it imported
+// would have no integrity to match, so the renderer must stay a single bundle (no code splitting).
+{
+  const page = join(dist, 'renderer', 'index.html');
+  const hash = `sha256-${createHash('sha256').update(readFileSync(join(dist, 'renderer', 'app.js'))).digest('base64')}`;
+  const template = readFileSync(page, 'utf8');
+  const html = template
+    .replace("script-src 'none';", `script-src '${hash}';`)
+    .replace('<script type="module" src="app.js">', `<script type="module" src="app.js" integrity="${hash}">`);
+  if (!html.includes(`'${hash}'`) || !html.includes(`integrity="${hash}"`)) {
+    throw new Error('renderer/index.html: the script-src \'none\' placeholder or the app.js script tag is missing');
+  }
+  writeFileSync(page, html);
 }
 
 // The demo archive the app shows when given none.
