@@ -114,7 +114,9 @@ export function matchNotes(tweets: readonly unknown[], notes: readonly NoteTweet
   const bySecond = new Map<number, TweetFacts[]>();
   for (const f of facts) {
     const s = Math.floor(f.ms / 1000);
-    bySecond.set(s, [...(bySecond.get(s) ?? []), f]);
+    const same = bySecond.get(s);
+    if (same) same.push(f);
+    else bySecond.set(s, [f]);
   }
   const claimed = new Set<number>();
   const byTweet = new Map<number, NoteTweet>();
@@ -132,8 +134,9 @@ export function matchNotes(tweets: readonly unknown[], notes: readonly NoteTweet
     for (let s = Math.floor((ms - SAME_INSTANT_MS) / 1000); s <= Math.floor((ms + SAME_INSTANT_MS) / 1000); s++) {
       for (const f of bySecond.get(s) ?? []) if (Math.abs(f.ms - ms) <= SAME_INSTANT_MS && !claimed.has(f.index)) near.push(f);
     }
-    const strong = near.filter((f) => continues(f.text, note.text) === 'strong');
-    const weak = near.filter((f) => continues(f.text, note.text) === 'weak');
+    const how = near.map((f) => continues(f.text, note.text));
+    const strong = near.filter((_, k) => how[k] === 'strong');
+    const weak = near.filter((_, k) => how[k] === 'weak');
     const pick = strong.length === 1 ? strong[0] : strong.length === 0 && weak.length === 1 ? weak[0] : undefined;
     if (pick) {
       claimed.add(pick.index);

@@ -195,6 +195,12 @@ async function readTwitter(source: Source, layout: Layout, onProgress: ReadProgr
   }
 
   const ordered = inArchiveOrder(posts, skips, (p) => indexOf.get(p) ?? 0);
+  // The summary's counts take deleted tweets as posts: this sentence says how many of those the person had deleted.
+  const gone = ordered.filter((p) => p.deleted).length;
+  if (gone > 0) {
+    warnings.push(`${gone} deleted ${gone === 1 ? 'tweet' : 'tweets'} that the archive keeps (${layout.side.deleted[0]}) ` +
+      `${gone === 1 ? 'is' : 'are'} shown marked "Deleted"; is:deleted finds them, -is:deleted leaves them out.`);
+  }
   const likes = await readLikes(source, at('like.js'), warnings);
   return {
     source: 'twitter', posts: ordered, skipped: skips.items.sort((a, b) => a.index - b.index), skippedCount: skips.count,

@@ -101,6 +101,8 @@ describe.each(['2022', '2023'] as const)('long and deleted tweets, %s naming, in
     expect(byKey.get('401')).toMatchObject({ deleted: true, text: REPLY_LONG });
     expect(long.deleted).toBeUndefined();
     expect(read.posts.filter((p) => p.deleted)).toHaveLength(2);
+    expect(read.warnings).toContain(`2 deleted tweets that the archive keeps (data/${naming === '2022' ? 'deleted-tweet' : 'deleted-tweets'}.js) ` +
+      'are shown marked "Deleted"; is:deleted finds them, -is:deleted leaves them out.');
     expect(read.skippedCount).toBe(2);
     expect(read.skipped.map((s) => s.reason).sort()).toEqual(['a second item with the id https://twitter.com/i/web/status/300',
       'a second note with the id 9001']);
