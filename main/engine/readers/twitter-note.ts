@@ -10,7 +10,7 @@
 import type { Post } from '../../../preload/contract.js';
 import { isObject, isoDate, str, type Json } from '../normalize/fields.js';
 import { kindOf, newPost } from './common.js';
-import { tweetHtmlOf, tweetUri, unescapeTwitter, type NoteText } from './twitter-tweet.js';
+import { LEADING_MENTIONS, tweetHtmlOf, tweetUri, unescapeTwitter, type NoteText } from './twitter-tweet.js';
 
 export interface NoteTweet extends NoteText {
   id: string;
@@ -63,8 +63,8 @@ function noteEntities(core: Json): Omit<NoteText, 'text'> {
 
 /** Whitespace folded, so a line break the cut turned into a space still compares equal. */
 const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
-/** The leading @mentions of a reply, which the note's text leaves out. */
-const LEADING_MENTIONS = /^(?:@\w{1,15}\s+)+/;
+/** A cut text is a tweet's: longer than this, a text is no cut one (and the patterns below never meet a huge one). */
+const CUT_MAX = 2_000;
 
 /**
  * How the note's text continues a tweet's text: 'strong' when the tweet's text (less a trailing "…", t.co link and
@@ -72,6 +72,7 @@ const LEADING_MENTIONS = /^(?:@\w{1,15}\s+)+/;
  * when it is another text.
  */
 function continues(tweetText: string, note: string): 'strong' | 'weak' | null {
+  if (tweetText.length > CUT_MAX) return null;
   const cut = tweetText.replace(/(?:\s*https:\/\/t\.co\/\w+)+\s*$/, '').replace(/\s*(?:…|\.\.\.)\s*$/, '');
   const body = fold(cut.replace(LEADING_MENTIONS, ''));
   if (body === '') return 'weak';

@@ -24,6 +24,8 @@ const ID = /^\d{1,25}$/;
 const RETWEET = /^RT @(\w{1,15}): ?/;
 /** A status link: what a quote tweet leaves in entities.urls. */
 const STATUS_LINK = /^https?:\/\/(?:mobile\.)?(?:twitter|x)\.com\/\w{1,15}\/status(?:es)?\/(\d{1,25})/;
+/** The @mentions a reply's text starts with (display_text_range hides them on Twitter; a long tweet's note leaves them out). */
+export const LEADING_MENTIONS = /^(?:@\w{1,15}\s+)+/;
 /** t.co links, @mentions and #hashtags in (unescaped) tweet text. */
 const TOKEN = /(https?:\/\/t\.co\/[A-Za-z0-9]+)|(?<![\w@])@(\w{1,15})|(?<![\w&#])#([\p{L}\p{M}\p{N}_]{1,140})/gu;
 
@@ -88,7 +90,7 @@ export function tweetHtmlOf(text: string, ent: Entities): string {
  * out, and the links of both (the note's t.co links are its own).
  */
 function noteHtml(tweetText: string, note: NoteText, ent: Entities): string {
-  const lead = /^(?:@\w{1,15}\s+)+/.exec(tweetText)?.[0] ?? '';
+  const lead = LEADING_MENTIONS.exec(tweetText)?.[0] ?? '';
   const text = lead && !note.text.startsWith(lead.trim()) ? lead + note.text : note.text;
   return tweetHtmlOf(text, { urls: new Map([...ent.urls, ...note.urls]), media: ent.media });
 }
