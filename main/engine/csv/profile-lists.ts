@@ -6,6 +6,7 @@
 // says (Pixelfed writes both the same way: ExportSettings.php, exportFollowing/exportFollowers), so, as for a
 // headerless follows CSV (detect.ts), the name decides between them, and the notes say so.
 import { ArchiveError } from '../errors.js';
+import { parseJson } from '../readers/common.js';
 import type { AccountRow, CsvExport, CsvProblem, FollowingRow } from './kinds.js';
 import { isHttpUri, normalizeAcct } from './kinds.js';
 
@@ -58,13 +59,7 @@ export function profileListFromText(text: string, file: string): CsvExport {
     throw new ArchiveError('not-archive', `${name} is a list of accounts, but nothing in it says whether they are followed ` +
       'or following: name it pixelfed-following.json or pixelfed-followers.json, as Pixelfed does.', file);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ArchiveError('bad-json', `${name} is not complete JSON (${error instanceof Error ? error.message : String(error)}): ` +
-      'download the export again.', file);
-  }
+  const json = parseJson(text.replace(/^\uFEFF/, ''), name, 'follow list');
   if (!Array.isArray(json)) throw new ArchiveError('not-archive', `${name} is not a list of accounts.`, file);
   const accounts: string[] = [];
   const problems: CsvProblem[] = [];
