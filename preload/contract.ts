@@ -143,6 +143,11 @@ export interface Post {
   parentInArchive: boolean;
   /** position of the item in the archive's orderedItems (0-based, after skipping nothing) */
   seq: number;
+  /**
+   * true when the export keeps a post its author deleted (X/Twitter's deleted-tweets.js): shown marked "Deleted",
+   * found by `is:deleted`. Absent on every other post.
+   */
+  deleted?: boolean;
 }
 
 export interface ProfileField {

@@ -32,6 +32,8 @@ export const postStyles = css`
     font-size: var(--ox-sys-text-sm);
     font-weight: var(--ox-sys-weight-strong);
   }
+  /* a deleted tweet the X/Twitter archive keeps: never read as a live post */
+  .deleted-banner { color: var(--ox-sys-color-warning); }
   .head { display: flex; align-items: center; gap: var(--ox-sys-space-3); margin-bottom: var(--ox-sys-space-3); }
   .who { display: flex; flex-direction: column; min-width: 0; flex: 1; line-height: 1.3; }
   .name { font-weight: var(--ox-sys-weight-strong); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

@@ -147,6 +147,7 @@ export class OxPost extends LitElement {
     return html`<article class="post ${p.visibility}" data-post-id=${p.id} data-seq=${p.seq} data-archive=${this.archive || nothing} tabindex="0"
         aria-label=${t('post.label', { name: this.author.displayName || this.author.handle, date: formatDateTime(p.published) })}>
       ${p.visibility === 'direct' ? html`<p class="private-banner">${icon('mail')} ${t('post.direct')}</p>` : nothing}
+      ${p.deleted ? html`<p class="private-banner deleted-banner">${icon('alert')} ${t('post.deleted')}</p>` : nothing}
       <header class="head">
         <ox-avatar .src=${this.author.avatarUrl} .name=${this.author.displayName || this.author.handle}></ox-avatar>
         <div class="who">

@@ -325,6 +325,7 @@ export const templates: Catalogue = {
   'post.filterTag': 'التصفية حسب {tag}',
   'post.label': '{name}، {date}',
   'post.direct': 'إشارة خاصة — لم يرَ هذا إلا الأشخاص المشار إليهم',
+  'post.deleted': 'محذوف — حذف صاحبه هذا المنشور، لكن التصدير ما زال يحتفظ به',
   'post.openOriginal': 'فتح الأصل',
   'post.showMore': 'إظهار المزيد',
   'post.showLess': 'إظهار أقل',

@@ -252,6 +252,7 @@ export const templates: Catalogue = {
   'post.filterTag': 'Nach {tag} filtern',
   'post.label': '{name}, {date}',
   'post.direct': 'Private Erwähnung – nur die erwähnten Personen konnten das sehen',
+  'post.deleted': 'Gelöscht – die Person hat diesen Beitrag gelöscht; der Export bewahrt ihn noch auf',
   'post.openOriginal': 'Original öffnen',
   'post.showMore': 'Mehr anzeigen',
   'post.showLess': 'Weniger anzeigen',

@@ -250,6 +250,7 @@ export const templates = {
   'post.filterTag': 'Filter by {tag}',
   'post.label': '{name}, {date}',
   'post.direct': 'Private message — only the people mentioned could see this',
+  'post.deleted': 'Deleted — its author deleted this post; the export still keeps it',
   'post.openOriginal': 'Open the original',
   'post.showMore': 'Show more',
   'post.showLess': 'Show less',

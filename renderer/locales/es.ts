@@ -252,6 +252,7 @@ export const templates: Catalogue = {
   'post.filterTag': 'Filtrar por {tag}',
   'post.label': '{name}, {date}',
   'post.direct': 'Mención privada: solo las personas mencionadas podían verla',
+  'post.deleted': 'Eliminada: su autor borró esta publicación; la exportación aún la conserva',
   'post.openOriginal': 'Abrir el original',
   'post.showMore': 'Mostrar más',
   'post.showLess': 'Mostrar menos',

@@ -252,6 +252,7 @@ export const templates: Catalogue = {
   'post.filterTag': 'Filtrer par {tag}',
   'post.label': '{name}, {date}',
   'post.direct': 'Mention privée — seules les personnes mentionnées pouvaient voir ceci',
+  'post.deleted': 'Supprimé — son auteur a supprimé ce message ; l’export le conserve encore',
   'post.openOriginal': 'Ouvrir l’original',
   'post.showMore': 'Afficher plus',
   'post.showLess': 'Afficher moins',

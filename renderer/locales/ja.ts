@@ -234,6 +234,7 @@ export const templates: Catalogue = {
   'post.filterTag': '{tag} で絞り込む',
   'post.label': '{name}、{date}',
   'post.direct': '非公開の返信 — メンションされた人だけが見られました',
+  'post.deleted': '削除済み — 投稿者が削除しましたが、エクスポートには残っています',
   'post.openOriginal': '元の投稿を開く',
   'post.showMore': 'もっと見る',
   'post.showLess': '隠す',

@@ -252,6 +252,7 @@ export const templates: Catalogue = {
   'post.filterTag': 'Filtrar por {tag}',
   'post.label': '{name}, {date}',
   'post.direct': 'Menção privada: só as pessoas mencionadas podiam ver isto',
+  'post.deleted': 'Excluída: quem escreveu apagou esta publicação; a exportação ainda a guarda',
   'post.openOriginal': 'Abrir o original',
   'post.showMore': 'Mostrar mais',
   'post.showLess': 'Mostrar menos',

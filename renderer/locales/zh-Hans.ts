@@ -234,6 +234,7 @@ export const templates: Catalogue = {
   'post.filterTag': '按 {tag} 筛选',
   'post.label': '{name}，{date}',
   'post.direct': '私下提及 — 只有被提及的人能看到',
+  'post.deleted': '已删除 — 作者删除了这条帖子，但导出文件仍保留着它',
   'post.openOriginal': '打开原文',
   'post.showMore': '显示更多',
   'post.showLess': '收起',

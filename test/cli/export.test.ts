@@ -103,7 +103,8 @@ describe('outbox export --format jsonl', () => {
   });
 
   it('carries the popularity totals a 4.3+ archive writes, at the end of the schema; null for boosts', () => {
-    expect(NAMES.slice(-3)).toEqual(['likesCount', 'boostsCount', 'repliesCount']);
+    expect(NAMES.slice(-4)).toEqual(['likesCount', 'boostsCount', 'repliesCount', 'deleted']);
+    expect(jsonl.every((r) => r.deleted === false)).toBe(true); // a Mastodon archive keeps no deleted posts
     const posts = jsonl.filter((r) => r.type === 'post');
     expect(posts.every((r) => typeof r.likesCount === 'number' && typeof r.boostsCount === 'number')).toBe(true);
     expect(posts.some((r) => r.likesCount! > 0) && posts.some((r) => r.boostsCount! > 0)).toBe(true);

@@ -123,7 +123,7 @@ describe('outbox export with several archives', () => {
       'text', 'html', 'inReplyTo', 'boostOf', 'media', 'hashtags', 'mentions', 'poll', 'quote']);
     expect(header[18]).toBe('archive');
     // a bare handle is kept as written (no formula can ride in it); see main/engine/csv/cell.ts
-    expect(run.stdout.trimEnd().split('\r\n').at(-1)).toMatch(/,@wren@new\.example(,[^,]*){3}$/);
+    expect(run.stdout.trimEnd().split('\r\n').at(-1)).toMatch(/,@wren@new\.example(,[^,]*){3},false$/);
   });
 
   it('refuses CSV files alone: they hold no posts (exit 1)', async () => {

@@ -13,10 +13,14 @@ import { deepText, launchBrowser, openPage, resultCount, screenshot, serve, time
 
 const account = makeAccount({ host: 'example.social', username: 'sam', displayName: 'Sam on Mastodon' });
 const TWEET_PHOTO = { w: 36, h: 27 };
+/** A long tweet's full text (note-tweet.js); tweets.js holds its first 200 characters and "…". */
+const LONG_TAIL = 'and this last sentence is only in note-tweet.js';
 const TEXT = {
   tweetOld: 'Tweeting about sourdough in 2019',
   tweetPhoto: 'Tweeted photo of the bakery',
   tootMiddle: 'Moved to the fediverse, still baking sourdough',
+  tweetDeleted: 'A tweet I deleted and the archive kept',
+  tweetLong: 'A long tweet about proofing baskets',
   tweetLate: 'Last tweet before leaving',
   tootNew: 'Newest toot about rye',
 };
@@ -40,8 +44,12 @@ beforeAll(async () => {
     { id: '1100000000000000001', text: TEXT.tweetOld, at: new Date('2019-05-01T09:00:00Z') },
     { id: '1200000000000000002', text: `${TEXT.tweetPhoto} https://t.co/ph`, at: new Date('2020-07-01T09:00:00Z'),
       media: [{ url: 'https://t.co/ph', file: 'BAKERY.png', type: 'photo', alt: 'The bakery window' }] },
+    { id: '1400000000000000005', text: `${longText().slice(0, 200)}…`, at: new Date('2021-06-01T09:00:00Z') },
     { id: '1500000000000000003', text: TEXT.tweetLate, at: new Date('2022-11-01T09:00:00Z') },
-  ], { naming: '2023', username: 'sam', mediaFiles: { '1200000000000000002-BAKERY.png': pngImage(TWEET_PHOTO.w, TWEET_PHOTO.h, (x, y) => [200, 120 + y, 40 + x]) } });
+  ], { naming: '2023', username: 'sam',
+    notes: [{ noteId: '1400000000000000099', text: longText(), at: new Date('2021-06-01T09:00:00.250Z') }],
+    deleted: [{ id: '1300000000000000004', text: TEXT.tweetDeleted, at: new Date('2021-03-01T09:00:00Z') }],
+    mediaFiles: { '1200000000000000002-BAKERY.png': pngImage(TWEET_PHOTO.w, TWEET_PHOTO.h, (x, y) => [200, 120 + y, 40 + x]) } });
   const twitter = join(tmp.dir, 'twitter-2024-sam.zip');
   await writeZip(folderEntries(unpacked), twitter, { mtime: new Date('2024-02-01T00:00:00Z') });
   // Mastodon's filters export, given beside the archives: People shows it.
@@ -63,6 +71,10 @@ afterAll(async () => {
 
 afterEach(() => open.settle());
 
+function longText(): string {
+  return `${TEXT.tweetLong}. ${'Wicker or cane, floured well, never washed with soap. '.repeat(5)}${LONG_TAIL}`;
+}
+
 async function viewer(hash: string): Promise<Page> {
   const w = await openPage(browser, library.url.replace(/#.*$/, '') + hash, { timezoneId: 'UTC' });
   open.push(w);
@@ -77,10 +89,10 @@ describe('a Mastodon and an X/Twitter archive of one person', () => {
     expect(infos.twitter.summary.source).toBe('twitter');
     expect(infos.mastodon.summary.source).toBe('mastodon');
     const page = await viewer('#/?all=1&order=oldest');
-    await until('both archives\' posts', async () => (await resultCount(page)) === 5);
+    await until('both archives\' posts', async () => (await resultCount(page)) === 7);
     const texts = await page.locator('ox-timeline ox-post .content').allInnerTexts();
     expect(texts.map((t) => Object.values(TEXT).find((x) => t.includes(x)))).toEqual(
-      [TEXT.tweetOld, TEXT.tweetPhoto, TEXT.tweetLate, TEXT.tootMiddle, TEXT.tootNew]);
+      [TEXT.tweetOld, TEXT.tweetPhoto, TEXT.tweetDeleted, TEXT.tweetLong, TEXT.tweetLate, TEXT.tootMiddle, TEXT.tootNew]);
     for (const [text, info, name, from] of [
       [TEXT.tweetOld, infos.twitter, 'Sam on X', 'from @sam@twitter.com'],
       [TEXT.tootNew, infos.mastodon, 'Sam on Mastodon', 'from @sam@example.social'],
@@ -110,6 +122,20 @@ describe('a Mastodon and an X/Twitter archive of one person', () => {
     expect(text).toContain('Warns about posts in home and public with “finale” (whole word)');
     expect(text).toContain('Hides posts in home · 1 post · until January 1, 2030');
     await screenshot(page, 'people-filters');
+  });
+
+  it('a deleted tweet says so, is:deleted finds only it, and a long tweet shows its full text', async () => {
+    const page = await viewer('#/?all=1&order=oldest');
+    await until('the timeline', async () => (await resultCount(page)) === 7);
+    const deleted = card(page, TEXT.tweetDeleted);
+    await until('the deleted banner', async () => (await deleted.locator('.deleted-banner').count()) === 1);
+    expect(await deleted.locator('.deleted-banner').innerText()).toMatch(/^\s*Deleted — its author deleted this post/);
+    expect(await page.locator('ox-timeline ox-post .deleted-banner').count()).toBe(1);
+    expect(await card(page, TEXT.tweetLong).locator('.content').innerText()).toContain(LONG_TAIL);
+    await page.getByRole('searchbox', { name: 'Search posts' }).fill('is:deleted ');
+    await until('one result', async () => (await resultCount(page)) === 1);
+    expect(await deepText(page.locator('ox-timeline'))).toContain(TEXT.tweetDeleted);
+    await screenshot(page, 'twitter-deleted-tweet');
   });
 
   it('search across both finds the tweet and the toot', async () => {

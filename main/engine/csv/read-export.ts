@@ -6,6 +6,7 @@ import { filesBeside } from './beside.js';
 import { detectKind, isKnownHeader, label, shapeOf } from './detect.js';
 import type { CsvExport } from './kinds.js';
 import { decodeCsvBytes, parseCsv } from './parse.js';
+import { isProfileListName, looksLikeProfileList, profileListFromText } from './profile-lists.js';
 import { readRows } from './rows.js';
 
 /** Real exports are kilobytes (800 follows ≈ 30 KB); this only stops a wrong file from filling memory. */
@@ -35,10 +36,14 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-/** Reads a CSV export from disk. Throws ArchiveError when the file is missing, unreadable, or no export we know. */
+/**
+ * Reads a CSV export (or Pixelfed's JSON follow lists, read the same way) from disk. Throws ArchiveError when the
+ * file is missing, unreadable, or no export we know.
+ */
 export async function readCsvExport(path: string): Promise<CsvExport> {
   const bytes = await readBytes(path);
-  return csvExportFromText(decodeCsvBytes(bytes), path);
+  const text = decodeCsvBytes(bytes);
+  return looksLikeProfileList(text.slice(0, 4096), path) ? profileListFromText(text, path) : csvExportFromText(text, path);
 }
 
 /** The same from text already in memory (`file` names it in problems and messages; its name is the kind hint). */
@@ -98,7 +103,8 @@ export async function isCsvExportFile(path: string): Promise<boolean> {
   if (zip || gzip) return false;
   if (/\.csv$/i.test(path)) return true;
   if (stat.size > CSV_MAX_BYTES || head.includes(0)) return false;
-  return looksLikeCsvExport(decodeCsvBytes(head));
+  const text = decodeCsvBytes(head);
+  return looksLikeCsvExport(text) || looksLikeProfileList(text, path);
 }
 
 // Mastodon names its downloads after the export (following_accounts.csv…); GoToSocial after the endpoint
@@ -117,8 +123,9 @@ function isExportName(name: string): boolean {
 
 /**
  * The relationship CSVs that sit beside an archive: in the archive's folder (and, for an unpacked archive, inside
- * it), by Mastodon's and GoToSocial's file names, sorted by path. Missing folders give [].
+ * it), by Mastodon's and GoToSocial's file names, and Pixelfed's follow lists by theirs, sorted by path. Missing
+ * folders give [].
  */
 export function findCsvBeside(archivePath: string): Promise<string[]> {
-  return filesBeside(archivePath, (name) => isExportName(name));
+  return filesBeside(archivePath, (name) => isExportName(name) || isProfileListName(name));
 }

@@ -10,7 +10,7 @@ export type TweetResult = Post | { skipped: string };
 export const tweetUri = (id: string): string => `https://twitter.com/i/web/status/${id}`;
 
 /** full_text escapes only these three (FORMAT facts in the samples' SOURCE.txt). */
-const unescapeTwitter = (text: string): string =>
+export const unescapeTwitter = (text: string): string =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** Every number in an archive is a string. */
@@ -24,10 +24,12 @@ const ID = /^\d{1,25}$/;
 const RETWEET = /^RT @(\w{1,15}): ?/;
 /** A status link: what a quote tweet leaves in entities.urls. */
 const STATUS_LINK = /^https?:\/\/(?:mobile\.)?(?:twitter|x)\.com\/\w{1,15}\/status(?:es)?\/(\d{1,25})/;
+/** The @mentions a reply's text starts with (display_text_range hides them on Twitter; a long tweet's note leaves them out). */
+export const LEADING_MENTIONS = /^(?:@\w{1,15}\s+)+/;
 /** t.co links, @mentions and #hashtags in (unescaped) tweet text. */
 const TOKEN = /(https?:\/\/t\.co\/[A-Za-z0-9]+)|(?<![\w@])@(\w{1,15})|(?<![\w&#])#([\p{L}\p{M}\p{N}_]{1,140})/gu;
 
-interface Entities {
+export interface Entities {
   /** t.co url → expanded and display url */
   urls: Map<string, { expanded: string; display: string }>;
   /** t.co urls of media: left out of the text as Mastodon shows media below it */
@@ -50,8 +52,17 @@ function entities(tweet: Json): Entities {
   return { urls, media };
 }
 
+/** The full text of a long tweet (from note-tweet.js) and the entities it carries beside the tweet's own. */
+export interface NoteText {
+  text: string;
+  urls: Map<string, { expanded: string; display: string }>;
+  /** screen names, without '@' */
+  mentions: string[];
+  hashtags: string[];
+}
+
 /** Tweet text → HTML: t.co links expanded, media links dropped, @mentions and #hashtags linked as Mastodon links them. */
-function tweetHtml(text: string, ent: Entities): string {
+export function tweetHtmlOf(text: string, ent: Entities): string {
   const inline = (line: string): string => {
     let out = '';
     let at = 0;
@@ -72,6 +83,16 @@ function tweetHtml(text: string, ent: Entities): string {
   let plain = text;
   for (const url of ent.media) plain = plain.split(url).join('');
   return paragraphs(plain.trim(), (line) => inline(line.trimEnd()));
+}
+
+/**
+ * A long tweet's HTML: the note's full text, with the reply mentions the tweet starts with when the note leaves them
+ * out, and the links of both (the note's t.co links are its own).
+ */
+function noteHtml(tweetText: string, note: NoteText, ent: Entities): string {
+  const lead = LEADING_MENTIONS.exec(tweetText)?.[0] ?? '';
+  const text = lead && !note.text.startsWith(lead.trim()) ? lead + note.text : note.text;
+  return tweetHtmlOf(text, { urls: new Map([...ent.urls, ...note.urls]), media: ent.media });
 }
 
 function mediaKind(type: string | null): MediaKind {
@@ -150,9 +171,10 @@ const NO_LANGUAGE = /^(?:und|zxx|q[a-z]{2})$/;
 
 /**
  * One archive element → a Post. `username` (from account.js, or null) only builds permalinks; `findMedia` maps a
- * media file name to its entry in tweets_media. Never throws.
+ * media file name to its entry in tweets_media; `note`, the full text of a long tweet, replaces its cut text.
+ * Never throws.
  */
-export function tweetToPost(raw: unknown, username: string | null, findMedia: (name: string) => string | null): TweetResult {
+export function tweetToPost(raw: unknown, username: string | null, findMedia: (name: string) => string | null, note?: NoteText): TweetResult {
   if (!isObject(raw)) return { skipped: `the item is ${kindOf(raw)}, not an object` };
   const tweet = isObject(raw.tweet) ? raw.tweet : null;
   if (tweet === null) return { skipped: 'the item holds no "tweet" object' };
@@ -172,7 +194,7 @@ export function tweetToPost(raw: unknown, username: string | null, findMedia: (n
   if (retweet) {
     // The retweeted tweet as far as the archive knows it: its author and (often cut) text, shown inside the boost.
     const author = retweet[1]!;
-    const boosted = newPost(`${tweetUri(id)}#retweeted`, published, tweetHtml(text.slice(retweet[0].length), ent));
+    const boosted = newPost(`${tweetUri(id)}#retweeted`, published, tweetHtmlOf(text.slice(retweet[0].length), ent));
     boosted.language = language;
     boosted.media = media(tweet, id, findMedia);
     boosted.mentions = mentions(tweet).filter((m) => m.name !== `@${author}`);
@@ -186,7 +208,7 @@ export function tweetToPost(raw: unknown, username: string | null, findMedia: (n
     return boost;
   }
 
-  const post = newPost(tweetUri(id), published, tweetHtml(text, ent));
+  const post = newPost(tweetUri(id), published, note ? noteHtml(text, note, ent) : tweetHtmlOf(text, ent));
   post.url = permalink;
   post.language = language;
   post.sensitive = tweet.possibly_sensitive === true;
@@ -195,10 +217,17 @@ export function tweetToPost(raw: unknown, username: string | null, findMedia: (n
   post.media = media(tweet, id, findMedia);
   post.mentions = mentions(tweet);
   post.hashtags = hashtags(tweet);
+  if (note) {
+    const names = new Set(post.mentions.map((m) => m.name));
+    const more = note.mentions.filter((n) => !names.has(`@${n}`)).map((n) => ({ name: `@${n}`, href: `https://twitter.com/${n}` }));
+    if (more.length) post.mentions = [...post.mentions, ...new Map(more.map((m) => [m.name, m])).values()];
+    const tags = new Set([...post.hashtags, ...note.hashtags.map((h) => h.toLowerCase())]);
+    if (tags.size > post.hashtags.length) post.hashtags = [...tags];
+  }
   post.likesCount = int(tweet.favorite_count);
   post.sharesCount = int(tweet.retweet_count);
   // A quote tweet keeps only a status link among its urls: the last one is the quoted tweet.
-  for (const { expanded } of ent.urls.values()) {
+  for (const { expanded } of [...ent.urls.values(), ...(note?.urls.values() ?? [])]) {
     const quoted = STATUS_LINK.exec(expanded);
     if (quoted && quoted[1] !== id) post.quote = tweetUri(quoted[1]!);
   }

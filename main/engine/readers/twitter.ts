@@ -1,5 +1,6 @@
 // The X/Twitter archive reader: data/tweets.js (or the older tweet.js, and their -partN files), account.js,
-// profile.js, like.js and the media in tweets_media/ (or tweet_media/).
+// profile.js, like.js and the media in tweets_media/ (or tweet_media/); the full text of long tweets from
+// note-tweet.js, and the tweets the person deleted that the archive keeps (deleted-tweets.js), marked deleted.
 import type { Post, Profile } from '../../../preload/contract.js';
 import { ArchiveError } from '../errors.js';
 import { isObject, isoDate, str } from '../normalize/fields.js';
@@ -8,17 +9,32 @@ import { baseName, isMacOsLitter } from '../source/name.js';
 import type { Source } from '../source/source.js';
 import { escapeHtml, inArchiveOrder, linkify, message, paragraphs, parseJson, readHead, readText, Skips } from './common.js';
 import type { ExportRead, ReadPlan, ReadProgress, Reader } from './reader.js';
+import { matchNotes, noteToPost, readNote, type NoteTweet } from './twitter-note.js';
 import { editVersions, tweetToPost, tweetUri } from './twitter-tweet.js';
 
 /** `window.YTD.<kind>.partN = [`: how every data file of the archive begins. */
 const YTD = /^\s*window\.YTD\.([A-Za-z_]+)\.part(\d+)\s*=\s*/;
 const TWEET_FILE = /^tweets?(?:-part\d+)?\.js$/;
 
+/**
+ * The files beside tweets.js that carry posts too, by the data type their first line names (the manifest's
+ * globalName): long tweets' full text, and deleted tweets (2022 archives name them deleted-tweet.js / YTD.deleted_tweet).
+ */
+const SIDE_KINDS = {
+  notes: ['note_tweet'],
+  deleted: ['deleted_tweets', 'deleted_tweet'],
+  deletedNotes: ['deleted_note_tweet'],
+} as const;
+type SideKind = keyof typeof SIDE_KINDS;
+const SIDE_FILE = /^(?:note-tweet|deleted-tweets?|deleted-note-tweet)(?:-part\d+)?\.js$/;
+
 interface Layout {
   /** '' or the folder holding tweets.js ('data/', 'twitter-2023/data/') */
   dir: string;
   /** the tweet files, part0 first */
   parts: string[];
+  /** the side files of each kind, part0 first */
+  side: Record<SideKind, string[]>;
 }
 
 async function locate(source: Source): Promise<Layout | null> {
@@ -33,7 +49,21 @@ async function locate(source: Source): Promise<Layout | null> {
   // The shallowest folder wins, as with outbox.json.
   found.sort((a, b) => a.depth - b.depth || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.part - b.part));
   const dir = found[0]!.dir;
-  return { dir, parts: found.filter((f) => f.dir === dir).map((f) => f.name) };
+  return { dir, parts: found.filter((f) => f.dir === dir).map((f) => f.name), side: await locateSide(source, dir) };
+}
+
+/** The side files in the folder of tweets.js, each kind's parts in order; a file whose first line names another kind is not one. */
+async function locateSide(source: Source, dir: string): Promise<Record<SideKind, string[]>> {
+  const found: Array<{ name: string; kind: SideKind; part: number }> = [];
+  for (const name of source.entries.keys()) {
+    if (!name.startsWith(dir) || name.indexOf('/', dir.length) >= 0 || isMacOsLitter(name) || !SIDE_FILE.test(baseName(name))) continue;
+    const match = YTD.exec(await readHead(source, name, 256));
+    const kind = match ? (Object.keys(SIDE_KINDS) as SideKind[]).find((k) => (SIDE_KINDS[k] as readonly string[]).includes(match[1]!)) : undefined;
+    if (kind) found.push({ name, kind, part: Number(match![2]) });
+  }
+  found.sort((a, b) => a.part - b.part || (a.name < b.name ? -1 : 1));
+  const of = (kind: SideKind): string[] => found.filter((f) => f.kind === kind).map((f) => f.name);
+  return { notes: of('notes'), deleted: of('deleted'), deletedNotes: of('deletedNotes') };
 }
 
 /** A `window.YTD.x.partN = [...]` file → its array; the error names the file. */
@@ -55,7 +85,8 @@ export const twitterReader: Reader = {
     if (!layout) return null;
     return {
       main: layout.parts[0]!,
-      parts: layout.parts.slice(1),
+      // The side files carry posts too: a folder's cache is read again when one of them changes.
+      parts: [...layout.parts.slice(1), ...layout.side.notes, ...layout.side.deleted, ...layout.side.deletedNotes],
       read: (onProgress, signal) => readTwitter(source, layout, onProgress, signal),
     };
   },
@@ -70,40 +101,106 @@ async function readTwitter(source: Source, layout: Layout, onProgress: ReadProgr
 
   const total = layout.parts.reduce((sum, name) => sum + (source.entries.get(name)?.size ?? 0), 0);
   let bytes = 0;
-  const raw: Array<{ item: unknown; index: number }> = [];
+  const live: Array<{ item: unknown; index: number }> = [];
   for (const name of layout.parts) {
     signal?.throwIfAborted();
     // Index numbers run on across parts, so a skipped item is found again by its place in the whole archive.
-    for (const item of await readYtd(source, name)) raw.push({ item, index: raw.length });
+    for (const item of await readYtd(source, name)) live.push({ item, index: live.length });
     bytes += source.entries.get(name)?.size ?? 0;
-    onProgress(bytes, total, raw.length);
+    onProgress(bytes, total, live.length);
   }
   const skips = new Skips();
-  const { superseded, first } = editVersions(raw.map((r) => r.item));
-  const dates = new Map<string, string>();
   const posts: Post[] = [];
   const indexOf = new Map<Post, number>();
-  for (const { item, index } of raw) {
-    const post = tweetToPost(item, account.username || null, (file) => media.get(file) ?? null);
-    if ('skipped' in post) {
-      skips.add(index, post.skipped);
-      continue;
+  const username = account.username || null;
+  const findMedia = (file: string): string | null => media.get(file) ?? null;
+  // Deleted tweets and notes number on after the live tweets, so every skipped item keeps one index.
+  let next = live.length;
+  const side = async (kind: SideKind, what: string): Promise<Array<{ item: unknown; index: number }>> => {
+    const items: Array<{ item: unknown; index: number }> = [];
+    for (const name of layout.side[kind]) {
+      signal?.throwIfAborted();
+      try {
+        for (const item of await readYtd(source, name)) items.push({ item, index: next++ });
+      } catch (error) {
+        warnings.push(`${name} could not be read (${message(error)}), so ${what} are not shown.`);
+      }
     }
-    const id = post.id.slice(post.id.lastIndexOf('/') + 1);
-    dates.set(id, post.published);
-    if (superseded.has(id)) continue; // an older version of an edited tweet: the newest stands for it
-    posts.push(post);
-    indexOf.set(post, index);
-  }
-  for (const post of posts) {
-    const oldest = first.get(post.id.slice(post.id.lastIndexOf('/') + 1));
-    const published = oldest ? dates.get(oldest) : undefined;
-    if (published && published !== post.published) {
-      post.updated = post.published;
-      post.published = published;
+    return items;
+  };
+  const notes = await side('notes', 'the full text of long tweets');
+  addTweets(live, notes, false);
+  const deleted = await side('deleted', 'the deleted tweets the archive keeps');
+  const deletedNotes = await side('deletedNotes', 'the full text of deleted long tweets');
+  addTweets(deleted, deletedNotes, true);
+
+  /** One group of tweets (live, or deleted) with the notes that give their long tweets' full text. */
+  function addTweets(group: Array<{ item: unknown; index: number }>, noteItems: Array<{ item: unknown; index: number }>, isDeleted: boolean): void {
+    const read: NoteTweet[] = [];
+    const noteIndex = new Map<NoteTweet, number>();
+    const seenNotes = new Set<string>();
+    for (const { item, index } of noteItems) {
+      const note = readNote(item);
+      if ('skipped' in note) skips.add(index, note.skipped);
+      else if (seenNotes.has(note.id)) skips.add(index, `a second note with the id ${note.id}`);
+      else {
+        seenNotes.add(note.id);
+        read.push(note);
+        noteIndex.set(note, index);
+      }
+    }
+    const items = group.map((r) => r.item);
+    const { byTweet, unmatched, ambiguous } = matchNotes(items, read);
+    const { superseded, first } = editVersions(items);
+    const dates = new Map<string, string>();
+    const added: Post[] = [];
+    group.forEach(({ item, index }, k) => {
+      const post = tweetToPost(item, username, findMedia, byTweet.get(k));
+      if ('skipped' in post) {
+        skips.add(index, post.skipped);
+        return;
+      }
+      const id = post.id.slice(post.id.lastIndexOf('/') + 1);
+      dates.set(id, post.published);
+      if (superseded.has(id)) return; // an older version of an edited tweet: the newest stands for it
+      added.push(post);
+      indexOf.set(post, index);
+    });
+    for (const post of added) {
+      const oldest = first.get(post.id.slice(post.id.lastIndexOf('/') + 1));
+      const published = oldest ? dates.get(oldest) : undefined;
+      if (published && published !== post.published) {
+        post.updated = post.published;
+        post.published = published;
+      }
+    }
+    for (const note of unmatched) {
+      const post = noteToPost(note);
+      added.push(post);
+      indexOf.set(post, noteIndex.get(note) ?? 0);
+    }
+    if (isDeleted) {
+      for (const post of added) {
+        post.deleted = true;
+        if (post.boosted) post.boosted.deleted = true;
+      }
+    }
+    posts.push(...added);
+    if (unmatched.length > 0) {
+      const file = layout.side[isDeleted ? 'deletedNotes' : 'notes'][0] ?? 'note-tweet.js';
+      warnings.push(`${unmatched.length} long ${unmatched.length === 1 ? 'tweet' : 'tweets'} in ${file} matched no ${isDeleted ? 'deleted ' : ''}` +
+        `tweet${ambiguous ? ` (${ambiguous} could belong to more than one)` : ''}: shown as ${unmatched.length === 1 ? 'a post' : 'posts'} of ` +
+        'their own, with their full text.');
     }
   }
+
   const ordered = inArchiveOrder(posts, skips, (p) => indexOf.get(p) ?? 0);
+  // The summary's counts take deleted tweets as posts: this sentence says how many of those the person had deleted.
+  const gone = ordered.filter((p) => p.deleted).length;
+  if (gone > 0) {
+    warnings.push(`${gone} deleted ${gone === 1 ? 'tweet' : 'tweets'} that the archive keeps (${layout.side.deleted[0]}) ` +
+      `${gone === 1 ? 'is' : 'are'} shown marked "Deleted"; is:deleted finds them, -is:deleted leaves them out.`);
+  }
   const likes = await readLikes(source, at('like.js'), warnings);
   return {
     source: 'twitter', posts: ordered, skipped: skips.items.sort((a, b) => a.index - b.index), skippedCount: skips.count,

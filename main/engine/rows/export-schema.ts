@@ -48,6 +48,8 @@ export interface ExportRow {
   likesCount: number | null;
   boostsCount: number | null;
   repliesCount: number | null;
+  /** true for a post its author deleted that the export keeps (X/Twitter's deleted-tweets.js) */
+  deleted: boolean;
 }
 
 export interface ExportField {
@@ -81,6 +83,7 @@ export const EXPORT_FIELDS: readonly ExportField[] = [
   { name: 'likesCount', type: 'number | null', description: 'favourites total the server wrote on the post (Mastodon 4.3+), null when absent' },
   { name: 'boostsCount', type: 'number | null', description: 'boosts total the server wrote on the post (Mastodon 4.3+), null when absent' },
   { name: 'repliesCount', type: 'number | null', description: 'replies total when the server wrote one, null when absent' },
+  { name: 'deleted', type: 'boolean', description: 'a post its author deleted that the export still keeps (X/Twitter\'s deleted-tweets.js); false for every other post' },
 ];
 
 /** `account`: the exporting account as "@user@server" (accountLabel in engine/service/account.ts). */
@@ -116,5 +119,6 @@ export function exportRow(post: Post, account: string): ExportRow {
     likesCount: post.likesCount,
     boostsCount: post.sharesCount,
     repliesCount: post.repliesCount,
+    deleted: post.deleted === true,
   };
 }

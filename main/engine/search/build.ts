@@ -245,5 +245,6 @@ function postFlags(post: Post): number {
   else f |= FLAG.post;
   if (post.updated) f |= FLAG.edited;
   if (post.quote) f |= FLAG.quote;
+  if (post.deleted) f |= FLAG.deleted;
   return f;
 }

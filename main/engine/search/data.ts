@@ -27,6 +27,7 @@ export const FLAG = {
   reply: 128,
   edited: 256,
   quote: 512,
+  deleted: 1024, // a post its author deleted that the export keeps (X/Twitter's deleted-tweets.js)
 } as const;
 
 export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;

@@ -4,7 +4,7 @@
 // i.e. when the query does not end in a space, also matches as a prefix), "exact phrases" (and words joined by
 // punctuation, e-mail, urls), runs of CJK/kana/Hangul/Thai characters (any run, by bigrams), -excludes (words,
 // phrases and operators; exact), #tag and @user or @user@domain (prefix while typed, fuse.js for typos),
-// has:media|poll|cw|alt|noalt, is:post|boost|reply|edited|quote|public|unlisted|private|direct, lang:xx,
+// has:media|poll|cw|alt|noalt, is:post|boost|reply|edited|quote|deleted|public|unlisted|private|direct, lang:xx,
 // before:/after:/on: YYYY-MM-DD, YYYY-MM or YYYY (UTC; before: is earlier than the period's start, after: is
 // later than its end). Operators alone are valid queries; an empty query finds nothing.
 // The index is plain data (typed arrays, strings) plus functions, so it can live in a worker thread.

@@ -5,7 +5,7 @@ import { fold, tokenize, segChars } from './fold.js';
 export type PhraseItem = { kind: 'word'; text: string } | { kind: 'seg'; text: string };
 
 export type HasWhat = 'media' | 'poll' | 'cw' | 'alt' | 'noalt';
-export type IsWhat = 'post' | 'boost' | 'reply' | 'edited' | 'quote' | 'public' | 'unlisted' | 'private' | 'direct';
+export type IsWhat = 'post' | 'boost' | 'reply' | 'edited' | 'quote' | 'deleted' | 'public' | 'unlisted' | 'private' | 'direct';
 
 export type Clause =
   /** one word: typos and (when it is the word being typed) prefixes allowed unless quoted */
@@ -25,7 +25,7 @@ export interface ParsedQuery {
 }
 
 const HAS = new Set<string>(['media', 'poll', 'cw', 'alt', 'noalt']);
-const IS = new Set<string>(['post', 'boost', 'reply', 'edited', 'quote', 'public', 'unlisted', 'private', 'direct']);
+const IS = new Set<string>(['post', 'boost', 'reply', 'edited', 'quote', 'deleted', 'public', 'unlisted', 'private', 'direct']);
 const IS_ALIAS: Record<string, IsWhat> = { followers: 'private', dm: 'direct', reblog: 'boost', repost: 'boost' };
 
 /** Parses a query. Never throws: what is not a valid operator is searched as text. */
