@@ -56,6 +56,8 @@ export class OxExportMenu extends LitElement {
       position: absolute; inset-inline-end: var(--ox-sys-space-4); top: calc(100% + 6px); width: min(30rem, 92vw); z-index: 5;
       background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border-strong); border-radius: var(--ox-sys-radius-lg);
       box-shadow: var(--ox-sys-shadow-2); padding: var(--ox-sys-space-3) var(--ox-sys-space-4); display: grid; gap: var(--ox-sys-space-3);
+      /* One column no wider than the panel: a long path in the command scrolls in its block, never widens the panel. */
+      grid-template-columns: minmax(0, 1fr);
       font-size: var(--ox-sys-text-sm); max-height: calc(100dvh - 6rem); overflow-y: auto;
     }
     /* On a phone the button is not at the window's right edge: the panel spans the window instead of leaving it. */
@@ -68,8 +70,8 @@ export class OxExportMenu extends LitElement {
     progress { width: 100%; accent-color: var(--ox-sys-color-accent); height: 0.6rem; }
     /* A command wraps between its words only (each word is a nowrap piece): "--out" or a path never breaks in
        two, and a word wider than the panel scrolls instead. */
-    .command { display: flex; gap: var(--ox-sys-space-2); align-items: start; }
-    pre { flex: 1; min-width: 0; margin: 0; font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-xs); line-height: 1.6; background: var(--ox-sys-color-surface-2);
+    .command { display: flex; flex-wrap: wrap; gap: var(--ox-sys-space-2); align-items: start; justify-content: flex-end; }
+    pre { flex: 1 1 16rem; min-width: 0; margin: 0; font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-xs); line-height: 1.6; background: var(--ox-sys-color-surface-2);
       padding: var(--ox-sys-space-2); border-radius: var(--ox-sys-radius-sm); white-space: normal; overflow-x: auto; user-select: all; color: var(--ox-sys-color-text); }
     pre .arg { white-space: pre; }
     .copy { flex: none; }
