@@ -96,6 +96,8 @@ export class OxExportMenu extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     // The paths are asked for when the panel opens: a file opened since then is in the list the next time.
+    // "Copied" is about the command that was copied: another format or choice makes another command.
+    if (changed.has('site') || changed.has('includePrivate') || changed.has('filter')) this.copied = null;
     if (changed.has('open') && this.open) {
       this.copied = null;
       void this.api.value?.recent?.().then((r) => {
