@@ -1,6 +1,6 @@
 // `outbox summary`: the Summary as JSON (fixed keys) or as a few readable lines.
 import type { ArchiveInfo, Summary } from '../../preload/contract.js';
-import { handle } from '../engine/service/index.js';
+import { accountText } from '../engine/service/index.js';
 
 const top = (counts: Record<string, number>, n: number, prefix = ''): string => {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -20,10 +20,9 @@ const SOURCE_NAMES: Record<NonNullable<Summary['source']>, string> = {
 
 export function summaryText(info: ArchiveInfo, s: Summary): string {
   const c = s.counts;
-  const who = handle(s.profile.username, info.profile.server) ?? '@';
   const lines: Array<[string, string]> = [
     ['Archive', `${info.name} (${s.format}${s.source ? `, ${SOURCE_NAMES[s.source]}` : ''})`],
-    ['Account', s.profile.displayName ? `${s.profile.displayName} (${who})` : who],
+    ['Account', accountText(info, s.profile)],
   ];
   if (s.profile.movedTo) lines.push(['Moved to', s.profile.movedTo]);
   if (s.profile.alsoKnownAs.length) lines.push(['Also', s.profile.alsoKnownAs.join(', ')]);

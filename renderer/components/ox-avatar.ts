@@ -1,8 +1,14 @@
-// A round avatar: the archive's image when it has one, else the name's first letter.
-import { LitElement, css, html } from 'lit';
+// A round avatar: the archive's image when it has one, else the name's first letter, else a person's outline.
+import { LitElement, css, html, svg } from 'lit';
 import { cssProps } from '../lib/css-props.js';
+import { t } from '../lib/i18n.js';
+
+// A head and shoulders: the account has no name to take a letter from (an archive without actor.json).
+const PERSON = svg`<circle cx="12" cy="8.5" r="3.8"/><path d="M4.5 20a7.5 7.5 0 0 1 15 0"/>`;
 
 /**
+ * The letter is decorative (the name is written beside it); the outline is an image named "Unknown account", as
+ * nothing beside it says whose posts these are.
  * @cssproperty --ox-avatar-size - diameter (default 2.5rem)
  */
 export class OxAvatar extends LitElement {
@@ -31,6 +37,7 @@ export class OxAvatar extends LitElement {
       object-fit: cover;
       border: 2px solid var(--ox-avatar-ring, transparent);
     }
+    .person svg { width: 62%; height: 62%; fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; }
   `;
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -42,8 +49,11 @@ export class OxAvatar extends LitElement {
     if (this.src && !this.failed) {
       return html`<img class="avatar" src=${this.src} alt="" ${sizing} @error=${() => (this.failed = true)}>`;
     }
-    const letter = [...(this.name.trim() || '?')][0]!.toUpperCase();
-    return html`<span class="avatar" aria-hidden="true" dir="auto" ${sizing}>${letter}</span>`;
+    const name = this.name.trim();
+    if (!name) {
+      return html`<span class="avatar person" role="img" aria-label=${t('avatar.unknown')} ${sizing}><svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${PERSON}</svg></span>`;
+    }
+    return html`<span class="avatar" aria-hidden="true" dir="auto" ${sizing}>${[...name][0]!.toUpperCase()}</span>`;
   }
 }
 

@@ -2,7 +2,8 @@
 // Our own CSS grid, not a uPlot plot: a calendar is a table of days (each a button a screen reader can name and a
 // keyboard can walk with the arrow keys), and canvas cells could be neither.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { formatDate, formatNumber, plural, weekdayName } from '../lib/format.js';
+import { cssProps } from '../lib/css-props.js';
+import { formatDate, formatMonthShort, formatNumber, plural, weekdayName } from '../lib/format.js';
 import { emitInsight } from '../lib/insight-events.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { t } from '../lib/i18n.js';
@@ -37,7 +38,10 @@ export class OxCalendarHeatmap extends LitElement {
     .year { display: grid; grid-template-columns: 2.6rem auto; gap: var(--ox-sys-space-2); align-items: start; margin-bottom: var(--ox-sys-space-3); }
     .label { font-size: var(--ox-sys-text-xs); font-weight: var(--ox-sys-weight-strong); color: var(--ox-sys-color-text-muted); font-variant-numeric: tabular-nums; }
     .days { display: grid; grid-template-rows: repeat(7, 11px); grid-auto-flow: column; grid-auto-columns: 11px; gap: 2px; }
-    .wd { display: grid; grid-template-rows: repeat(7, 11px); gap: 2px; font-size: 9px; line-height: 11px; color: var(--ox-sys-color-text-muted); }
+    .wd { display: grid; grid-template-rows: repeat(7, 11px); gap: 2px; font-size: 9px; line-height: 11px; color: var(--ox-sys-color-text-muted); margin-top: 14px; }
+    /* Month names over the week where each month begins, on the same columns as the days. */
+    .months { display: grid; grid-auto-columns: 11px; gap: 2px; height: 12px; margin-bottom: 2px; font-size: 9px; line-height: 12px; color: var(--ox-sys-color-text-muted); }
+    .months span { grid-row: 1; white-space: nowrap; overflow: hidden; }
     .day { width: 11px; height: 11px; padding: 0; border: 0; border-radius: 2px; background: var(--ox-sys-color-surface-3); }
     button.day { cursor: pointer; }
     .day.l1 { background: color-mix(in srgb, var(--ox-sys-color-accent) 30%, var(--ox-sys-color-surface-3)); }
@@ -88,11 +92,14 @@ export class OxCalendarHeatmap extends LitElement {
       cells.push(n
         ? html`<button class="day l${level(n, max)}" data-day=${day} title=${label} aria-label=${label} tabindex=${day === this.active ? 0 : -1}
             @click=${() => emitInsight(this, 'ox-show-posts', { patch: { from: day, to: day } })}></button>`
-        : html`<span class="day" title=${label}></span>`);
+        : html`<span class="day" data-day=${day} title=${label}></span>`);
     }
+    // The column of a month's first day: its week, counted from the week of January 1st.
+    const months = Array.from({ length: 12 }, (_, m) => ({ m, column: Math.floor((weekday(start) + (Date.UTC(year, m, 1) - start) / DAY_MS) / 7) }));
     return html`<div class="year"><span class="label">${year}</span><div class="years">
       <div class="wd" aria-hidden="true">${[0, 1, 2, 3, 4, 5, 6].map((d) => html`<span>${LABELLED.includes(d) ? weekdayName(d, 'short') : ''}</span>`)}</div>
-      <div class="days" role="group" aria-label=${t('calendar.year', { year: String(year) })}>${cells}</div></div></div>`;
+      <div><div class="months" aria-hidden="true">${months.map(({ m, column }) => html`<span data-month=${m + 1} ${cssProps({ 'grid-column': `${column + 1} / span 4` })}>${formatMonthShort(`${year}-${String(m + 1).padStart(2, '0')}`)}</span>`)}</div>
+      <div class="days" role="group" aria-label=${t('calendar.year', { year: String(year) })}>${cells}</div></div></div></div>`;
   }
 
   override render() {

@@ -2,11 +2,12 @@
 // `outbox export` command that writes them, and the Markdown and HTML sites, with the privacy choice spelled out.
 import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
-import type { Facets, PostFilter } from '../../preload/contract.js';
+import type { Facets, PostFilter, RecentArchive } from '../../preload/contract.js';
 import { Routes } from '../../preload/contract.js';
-import { fetcherContext } from '../lib/context.js';
+import { apiContext, fetcherContext } from '../lib/context.js';
 import { fetchExport, saveBlob } from '../lib/download.js';
-import { exportCommand, unquotableFilters, type ExportFormat } from '../lib/export-command.js';
+import { archivePaths, exportCommandArgs, unquotableFilters, type ExportFormat } from '../lib/export-command.js';
+import { icon } from '../lib/icons.js';
 import { formatList, formatNumber, plural } from '../lib/format.js';
 import { baseStyles } from '../lib/shared-styles.js';
 import { t, type SimpleId } from '../lib/i18n.js';
@@ -21,6 +22,7 @@ export class OxExportMenu extends LitElement {
   static override properties = {
     archive: {}, files: { attribute: false }, filter: { attribute: false }, total: { attribute: false }, facets: { attribute: false },
     open: { state: true }, site: { state: true }, includePrivate: { state: true }, running: { state: true }, done: { state: true }, message: { state: true },
+    recent: { state: true }, copied: { state: true },
   };
 
   archive = '';
@@ -35,7 +37,12 @@ export class OxExportMenu extends LitElement {
   running: { format: 'jsonl' | 'csv'; records: number; abort: AbortController } | null = null;
   done = 0;
   message = '';
+  /** where the archives are (browser mode's recent list), so the command names their full paths */
+  recent: RecentArchive[] = [];
+  /** what the last Copy said, for the status line: which command, and whether the clipboard took it */
+  copied: { testid: string; ok: boolean } | null = null;
 
+  private readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private readonly fetcher = new ContextConsumer(this, { context: fetcherContext, subscribe: true });
   private readonly onOutside = (e: MouseEvent) => {
     if (this.open && !e.composedPath().includes(this)) this.open = false;
@@ -49,6 +56,8 @@ export class OxExportMenu extends LitElement {
       position: absolute; inset-inline-end: var(--ox-sys-space-4); top: calc(100% + 6px); width: min(30rem, 92vw); z-index: 5;
       background: var(--ox-sys-color-surface); border: 1px solid var(--ox-sys-color-border-strong); border-radius: var(--ox-sys-radius-lg);
       box-shadow: var(--ox-sys-shadow-2); padding: var(--ox-sys-space-3) var(--ox-sys-space-4); display: grid; gap: var(--ox-sys-space-3);
+      /* One column no wider than the panel: a long path in the command scrolls in its block, never widens the panel. */
+      grid-template-columns: minmax(0, 1fr);
       font-size: var(--ox-sys-text-sm); max-height: calc(100dvh - 6rem); overflow-y: auto;
     }
     /* On a phone the button is not at the window's right edge: the panel spans the window instead of leaving it. */
@@ -59,7 +68,13 @@ export class OxExportMenu extends LitElement {
     p { margin: 0; color: var(--ox-sys-color-text-muted); }
     .row { display: flex; gap: var(--ox-sys-space-2); flex-wrap: wrap; align-items: center; }
     progress { width: 100%; accent-color: var(--ox-sys-color-accent); height: 0.6rem; }
-    code { display: block; font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-xs); background: var(--ox-sys-color-surface-2); padding: var(--ox-sys-space-2); border-radius: var(--ox-sys-radius-sm); overflow-wrap: anywhere; user-select: all; color: var(--ox-sys-color-text); }
+    /* A command wraps between its words only (each word is a nowrap piece): "--out" or a path never breaks in
+       two, and a word wider than the panel scrolls instead. */
+    .command { display: flex; flex-wrap: wrap; gap: var(--ox-sys-space-2); align-items: start; justify-content: flex-end; }
+    pre { flex: 1 1 16rem; min-width: 0; margin: 0; font-family: var(--ox-sys-font-mono); font-size: var(--ox-sys-text-xs); line-height: 1.6; background: var(--ox-sys-color-surface-2);
+      padding: var(--ox-sys-space-2); border-radius: var(--ox-sys-radius-sm); white-space: normal; overflow-x: auto; user-select: all; color: var(--ox-sys-color-text); }
+    pre .arg { white-space: pre; }
+    .copy { flex: none; }
     label.check { display: flex; gap: var(--ox-sys-space-2); align-items: start; color: var(--ox-sys-color-text); }
     label.check input { margin-top: 0.2rem; }
     .seg { display: inline-flex; border: 1px solid var(--ox-sys-color-border-strong); border-radius: var(--ox-sys-radius-pill); overflow: hidden; }
@@ -77,6 +92,41 @@ export class OxExportMenu extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('click', this.onOutside);
     this.running?.abort.abort();
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    // The paths are asked for when the panel opens: a file opened since then is in the list the next time.
+    // "Copied" is about the command that was copied: another format or choice makes another command.
+    if (changed.has('site') || changed.has('includePrivate') || changed.has('filter')) this.copied = null;
+    if (changed.has('open') && this.open) {
+      this.copied = null;
+      void this.api.value?.recent?.().then((r) => {
+        if (r.ok) this.recent = r.value;
+      });
+    }
+  }
+
+  private async copy(text: string, testid: string): Promise<void> {
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      ok = true;
+    } catch {
+      // No clipboard (an insecure page, a refused permission): select the command so Ctrl+C copies it.
+      const pre = this.renderRoot.querySelector(`[data-testid=${testid}]`);
+      if (pre) document.getSelection()?.selectAllChildren(pre);
+    }
+    this.copied = { testid, ok };
+  }
+
+  /** A command as words that wrap only between them, with its Copy button. */
+  private renderCommand(args: string[], testid: string) {
+    const text = args.join(' ');
+    const copied = this.copied?.testid === testid ? this.copied : null;
+    // The button says "Copied" once it worked; a status line tells screen readers, and says what to do when it did not.
+    return html`<div class="command"><pre data-testid=${testid} dir="ltr" translate="no" tabindex="0">${args.map((a, i) => html`${i ? ' ' : ''}<span class="arg">${a}</span>`)}</pre>
+      <button class="btn copy" @click=${() => void this.copy(text, testid)}>${icon('copy')}${t(copied?.ok ? 'export.copied' : 'export.copy')}</button></div>
+      <p class=${copied && !copied.ok ? '' : 'visually-hidden'} role="status" data-testid=${`${testid}-status`}>${copied ? t(copied.ok ? 'export.copied' : 'export.copyByHand') : ''}</p>`;
   }
 
   private async download(format: 'jsonl' | 'csv'): Promise<void> {
@@ -110,6 +160,7 @@ export class OxExportMenu extends LitElement {
     const browser = !!this.fetcher.value;
     const r = this.running;
     const total = this.total;
+    const archives = archivePaths(this.files, this.recent);
     return html`<div class="panel" role="dialog" aria-label=${t('export.label')} data-testid="export-panel">
       <h3>${total === null ? t('export.headingAll') : plural(total, 'export.heading')}</h3>
       <p>${t('export.intro')}</p>
@@ -120,13 +171,13 @@ export class OxExportMenu extends LitElement {
         ${r ? html`<progress max=${total ?? nothing} value=${total === null ? nothing : Math.min(r.records, total)} aria-label=${t('export.progress')}></progress>
           <p role="status">${total === null ? plural(r.records, 'export.written') : t('export.writtenOf', { n: formatNumber(r.records), total: formatNumber(total) })}</p>` : nothing}
         <p>${t('export.rows')}</p>`
-      : html`<p>${t('export.run')}</p><code dir="ltr" translate="no">${exportCommand(this.files, 'jsonl', this.filter, false)}</code>`}
+      : html`<p>${t('export.run')}</p>${this.renderCommand(exportCommandArgs(archives, 'jsonl', this.filter, false), 'export-rows-command')}`}
       ${this.message ? html`<p role="status" data-testid="export-message">${this.message}</p>` : nothing}
       <hr>
       <div class="row"><strong>${t('export.site')}</strong><div class="seg" role="group" aria-label=${t('export.siteFormat')}>
         ${(['html', 'md'] as const).map((f) => html`<button aria-pressed=${String(this.site === f)} @click=${() => (this.site = f)}>${t(LABELS[f])}</button>`)}</div></div>
       <p>${t('export.siteIntro')}</p>
-      <code data-testid="export-command" dir="ltr" translate="no">${exportCommand(this.files, this.site, this.filter, this.includePrivate)}</code>
+      ${this.renderCommand(exportCommandArgs(archives, this.site, this.filter, this.includePrivate), 'export-command')}
       ${this.renderUnquotable()}
       ${this.renderPrivacy()}
     </div>`;

@@ -48,8 +48,8 @@ const uplotStyles = css`
 `;
 
 /**
- * `<ox-month-chart>`: exact posts and boosts per month. The legend shows the month under the cursor, a tooltip
- * follows it, and a click shows that month's posts.
+ * `<ox-month-chart>`: exact posts and boosts per month. The legend is the key of the two series, a tooltip says the
+ * month under the cursor with both numbers, and a click shows that month's posts.
  * @fires ox-show-posts - a month was clicked: `{ from: month, to: month }`
  */
 export class OxMonthChart extends LitElement {
@@ -120,7 +120,6 @@ export class OxMonthChart extends LitElement {
     const boosts = this.months.map((m) => this.perMonth[m]!.boosts);
     const pad = 16 * 86_400;
     const axis = { stroke: c.muted, grid: { stroke: c.grid, width: 1 }, ticks: { stroke: c.grid, width: 1 }, font: '12px system-ui, sans-serif' };
-    const label = (i: number | null | undefined) => (i == null || !this.months[i] ? '' : formatMonth(this.months[i]!));
     const opts: uPlot.Options = {
       width: this.plotWidth(),
       height: HEIGHT,
@@ -128,14 +127,16 @@ export class OxMonthChart extends LitElement {
       scales: { x: { time: true, range: () => [xs[0]! - pad, xs[xs.length - 1]! + pad] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.08] } },
       axes: [{ ...axis, values: (_u, ticks) => ticks.map((ts, i) => formatTick(ts, i === 0)) }, { ...axis, size: 48, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? formatNumber(t) : '')) }],
       cursor: { y: false, points: { size: 7, fill: c.surface }, drag: { x: false, y: false } },
-      legend: { live: true },
+      // A key of the two series, without values: a live legend reads "Month: – Posts: –" until the pointer is on
+      // the chart, and the tooltip already says the month under it with both numbers.
+      legend: { live: false },
       series: [
-        { label: t('chart.month'), value: (u, _v, _s, i) => label(i ?? u.cursor.idx) },
+        { label: t('chart.month') },
         {
           label: t('chart.posts'), stroke: c.accent, fill: c.accent, width: 0,
-          paths: uPlot.paths.bars!({ size: [0.72, 48], align: 0 }), points: { show: false }, value: (_u, v) => (v == null ? '–' : formatNumber(v)),
+          paths: uPlot.paths.bars!({ size: [0.72, 48], align: 0 }), points: { show: false },
         },
-        { label: t('chart.boosts'), stroke: c.boost, width: 2, points: { show: this.months.length < 40, size: 4, fill: c.boost }, value: (_u, v) => (v == null ? '–' : formatNumber(v)) },
+        { label: t('chart.boosts'), stroke: c.boost, width: 2, points: { show: this.months.length < 40, size: 4, fill: c.boost } },
       ],
       hooks: {
         setCursor: [(u) => this.moveTip(u)],

@@ -145,7 +145,7 @@ export class OxPost extends LitElement {
     const hidden = p.summary !== null && p.summary !== '' && !this.expanded;
     const href = safeHref(p.url);
     return html`<article class="post ${p.visibility}" data-post-id=${p.id} data-seq=${p.seq} data-archive=${this.archive || nothing} tabindex="0"
-        aria-label=${t('post.label', { name: this.author.displayName || this.author.handle, date: formatDateTime(p.published) })}>
+        aria-label=${t('post.label', { name: this.author.displayName || this.author.handle || t('avatar.unknown'), date: formatDateTime(p.published) })}>
       ${p.visibility === 'direct' ? html`<p class="private-banner">${icon('mail')} ${t('post.direct')}</p>` : nothing}
       ${p.deleted ? html`<p class="private-banner deleted-banner">${icon('alert')} ${t('post.deleted')}</p>` : nothing}
       <header class="head">

@@ -17,6 +17,11 @@ export function handleOf(info: ArchiveInfo): string {
   return p.server ? `@${p.username}@${p.server}` : `@${p.username}`;
 }
 
+/** A file name cut where a line may break: after "-", "_" or a space, and before the extension's ".". */
+export function fileNameSegments(name: string): string[] {
+  return name.split(/(?<=[-_ ])|(?=\.[^.]*$)/).filter(Boolean);
+}
+
 /**
  * Custom emoji show as :shortcode: chips: their images are not in archives and remote ones are never loaded.
  * @cssproperty --ox-profile-header-height - height of the header image
@@ -37,6 +42,10 @@ export class OxProfile extends LitElement {
     .inner { padding: 0 var(--ox-sys-space-4) var(--ox-sys-space-4); }
     ox-avatar { --ox-avatar-size: 4.5rem; --ox-avatar-ring: var(--ox-sys-color-surface); margin-top: -2.4rem; }
     h1 { font-size: var(--ox-sys-text-xl); line-height: 1.25; margin: var(--ox-sys-space-2) 0 0; overflow-wrap: anywhere; }
+    /* A file name for a heading (no actor.json): it breaks after - and _ and before the extension, never inside a
+       run of letters and digits; a run wider than the card ends in an ellipsis, the whole name is in the title. */
+    h1.file { font-size: var(--ox-sys-text-lg); overflow-wrap: normal; }
+    h1.file .seg { display: inline-block; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
     .handle { color: var(--ox-sys-color-text-muted); font-size: var(--ox-sys-text-sm); overflow-wrap: anywhere; margin: 0; }
     .badges { display: flex; gap: var(--ox-sys-space-1); flex-wrap: wrap; margin-top: var(--ox-sys-space-2); }
     .moved { margin: var(--ox-sys-space-3) 0 0; padding: var(--ox-sys-space-2) var(--ox-sys-space-3); border-radius: var(--ox-sys-radius-md);
@@ -72,14 +81,15 @@ export class OxProfile extends LitElement {
     const header = media(p.header);
     const moved = safeHref(p.movedTo);
     const c = info.summary.counts;
-    const name = p.displayName || p.username || info.name;
+    const name = p.displayName || p.username;
     // The number stands out; the word around it is the catalogue's, in the language's plural ("{n} posts").
     const count = (n: number, id: PluralId) => tnParts(id, n, { n: html`<strong>${formatNumber(n)}</strong>` });
     return html`<section class="card" aria-label=${t('profile.label')}>
       <div class="banner">${header ? html`<img src=${header} alt=${p.headerDescription ?? ''} @error=${(e: Event) => ((e.target as HTMLElement).hidden = true)}>` : nothing}</div>
       <div class="inner">
         <ox-avatar .src=${media(p.avatar)} .name=${name}></ox-avatar>
-        <h1><bdi>${richText(name, { emojis })}</bdi></h1>
+        ${name ? html`<h1><bdi>${richText(name, { emojis })}</bdi></h1>`
+          : html`<h1 class="file" title=${info.name} dir="auto">${fileNameSegments(info.name).map((seg) => html`<span class="seg">${seg}</span>`)}</h1>`}
         <p class="handle" dir="auto">${handleOf(info)}</p>
         ${p.actorType !== 'Person' || p.suspended || p.memorial || !p.present ? html`<div class="badges">
           ${p.actorType === 'Service' ? html`<span class="chip">${t('profile.bot')}</span>` : p.actorType === 'Group' ? html`<span class="chip">${t('profile.group')}</span>` : nothing}

@@ -12,6 +12,8 @@ const SHORTCUTS: Array<[string, SimpleId]> = [
   ['Esc', 'shortcuts.back'],
   ['x', 'shortcuts.cw'],
   ['← →', 'shortcuts.images'],
+  ['z  +  -', 'shortcuts.zoom'],
+  ['↑ ↓ ← →', 'shortcuts.pan'],
   ['?', 'shortcuts.help'],
 ];
 

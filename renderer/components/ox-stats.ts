@@ -17,6 +17,7 @@ import './ox-calendar-heatmap.js';
 import './ox-hour-grid.js';
 import './ox-month-chart.js';
 import './ox-stats-table.js';
+import './ox-top-posts.js';
 
 /** The reader's own IANA time zone (what the stats count days and hours in unless they ask for UTC). */
 export const readerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -106,6 +107,7 @@ export class OxStats extends LitElement {
         <p class="note">${t('stats.dayNote')}${utcNote}</p></section>
       <section class="panel" aria-labelledby="hours-h"><h3 id="hours-h">${t('stats.hours')}</h3>
         <ox-hour-grid .grid=${s.hourByWeekday} timeZone=${s.timeZone}></ox-hour-grid></section>
+      <ox-top-posts class="panel" archive=${this.archive} .filter=${this.filter}></ox-top-posts>
       <div class="lists">
         <section class="panel"><ox-bar-list heading=${t('stats.topHashtags')} data-testid="top-hashtags"
           .rows=${rows(s.topHashtags, (t) => ({ label: `#${t.tag}`, count: t.count, patch: { hashtag: t.tag } }))}></ox-bar-list></section>
@@ -124,7 +126,9 @@ export class OxStats extends LitElement {
   private renderStats(s: Stats | null) {
     if (!s) return nothing;
     if (s.totals.posts + s.totals.boosts === 0) return html`<p class="state">${t('stats.empty')}</p>`;
-    return html`${this.renderCards(s)}${this.mode === 'table' ? html`<ox-stats-table .stats=${s}></ox-stats-table>` : this.renderCharts(s)}`;
+    return html`${this.renderCards(s)}${this.mode === 'table'
+      ? html`<ox-stats-table .stats=${s}></ox-stats-table><ox-top-posts table archive=${this.archive} .filter=${this.filter}></ox-top-posts>`
+      : this.renderCharts(s)}`;
   }
 
   override render() {

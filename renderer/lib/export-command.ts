@@ -45,12 +45,33 @@ export function unquotableFilters(filter: PostFilter): string[] {
 
 export type ExportFormat = 'jsonl' | 'csv' | 'md' | 'html';
 
-/** `outbox export ARCHIVE --format F [filters] [--include-private] --out|--output …` for the archive file names given. */
-export function exportCommand(archives: string[], format: ExportFormat, filter: PostFilter, includePrivate: boolean): string {
+/**
+ * The words of `outbox export ARCHIVE --format F [filters] [--include-private] --out …`, each already quoted: the
+ * export menu shows them as unbreakable pieces, so a line wraps between words and never inside `--out` or a path.
+ * `archives` are paths (or file names when the path is unknown).
+ */
+export function exportCommandArgs(archives: string[], format: ExportFormat, filter: PostFilter, includePrivate: boolean): string[] {
   const site = format === 'md' || format === 'html';
   // A file name that cannot be quoted portably is shown as a placeholder to replace, never half-quoted.
   const parts = ['outbox', 'export', ...archives.map((a) => shellQuote(a) ?? 'ARCHIVE'), '--format', format, ...filterFlags(filter)];
   if (site && includePrivate) parts.push('--include-private');
   parts.push('--out', site ? `outbox-${format}` : `posts.${format}`);
-  return parts.join(' ');
+  return parts;
+}
+
+/** The command line exportCommandArgs spells, as one string (what Copy puts on the clipboard). */
+export function exportCommand(archives: string[], format: ExportFormat, filter: PostFilter, includePrivate: boolean): string {
+  return exportCommandArgs(archives, format, filter, includePrivate).join(' ');
+}
+
+/**
+ * Where each archive file is, from the recent list (newest first, so the archive just opened wins over an older one
+ * of the same name): the command then runs from any folder. A path no shell can take as it is, or a file the list
+ * does not know, stays its bare name.
+ */
+export function archivePaths(files: readonly string[], recent: ReadonlyArray<{ name: string; path: string }>): string[] {
+  return files.map((file) => {
+    const path = recent.find((r) => r.name === file)?.path;
+    return path && shellQuote(path) !== null ? path : file;
+  });
 }

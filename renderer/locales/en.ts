@@ -300,11 +300,11 @@ export const templates = {
   'shortcuts.images': 'Previous / next image in the viewer',
   'shortcuts.help': 'This list',
 
-  'media.kind.image': 'image',
-  'media.kind.video': 'video',
-  'media.kind.gifv': 'gifv',
-  'media.kind.audio': 'audio',
-  'media.kind.unknown': 'unknown',
+  'media.kind.image': 'Image',
+  'media.kind.video': 'Video',
+  'media.kind.gifv': 'Animated GIF',
+  'media.kind.audio': 'Audio',
+  'media.kind.unknown': 'Unknown',
 
   'table.none': 'None',
   'table.streak': '{days} ({range})',
@@ -521,6 +521,23 @@ export const templates = {
   'today.title': 'On this day: {date}',
   'today.loading': 'Looking through the years…',
   'http.uploadFailed': "{file} could not be handed to Outbox's local server. Is `outbox serve` still running?",
+  // Issue 16, second round: top posts in Stats, keyboard zoom, the export command's Copy, accounts without a profile.
+  'avatar.unknown': 'Unknown account',
+  'export.copy': 'Copy',
+  'export.copied': 'Copied',
+  'export.copyByHand': 'The clipboard cannot be reached here: the command is selected, copy it with Ctrl+C (⌘C on a Mac).',
+  'viewer.fullSize': 'Full size',
+  'viewer.zoomKeys': 'Full size or fitted: click the image, or press Z, + or -',
+  'viewer.zoomedStatus': 'Full size. The arrow keys move around the image; Z or - fits it to the window again.',
+  'viewer.fittedStatus': 'Fitted to the window.',
+  'shortcuts.zoom': 'Full size or fitted, in the viewer (or Enter on the image)',
+  'shortcuts.pan': 'Move around a full-size image',
+  'stats.noText': 'A post without text',
+  'stats.topFavourited': 'Most favourited posts',
+  'stats.topBoosted': 'Most boosted posts',
+  'stats.topNote': 'As the server counted them when the archive was made (Mastodon 4.3 and later write these totals). Click a post to open it.',
+  'table.post': 'Post',
+  'table.date': 'Date',
 } as const;
 
 /** The id of a message. */

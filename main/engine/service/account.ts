@@ -12,3 +12,13 @@ export const acctOfInfo = (info: ArchiveInfo): string | null => handle(info.prof
 
 /** The account an export row names: "@user@server", else the archive's file name (no actor.json). */
 export const accountLabel = (info: ArchiveInfo): string => acctOfInfo(info) ?? info.name;
+
+/**
+ * The account as one line of text (`outbox summary`): "Name (@user@server)"; without a username (no actor.json),
+ * that fact and the file's name, never a bare "@".
+ */
+export function accountText(info: ArchiveInfo, profile: { username: string; displayName: string } = info.profile): string {
+  const who = handle(profile.username, info.profile.server);
+  if (!who) return `unknown (${info.name} has no actor.json)`;
+  return profile.displayName ? `${profile.displayName} (${who})` : who;
+}

@@ -3,7 +3,7 @@ export { createService } from './service.js';
 export type { ExportDownload, MediaAnswer, MediaRequest, Opener, Service, ServiceOptions } from './service.js';
 export { parseRange, type ByteRange } from './range.js';
 export { entryName } from './entry-name.js';
-export { accountLabel, acctOfInfo, handle } from './account.js';
+export { accountLabel, accountText, acctOfInfo, handle } from './account.js';
 export * from './validate.js';
 export { ArchiveError, toErrorInfo } from '../errors.js';
 export type { Archive, OpenOptions } from '../archive.js';

@@ -260,6 +260,7 @@ function gzipError(error: unknown, archive: string, location: string): ArchiveEr
   if (e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EIO') {
     return new ArchiveError('io', `The system refused to read ${archive} (${e.code}).`, location);
   }
-  return new ArchiveError('truncated', `${archive} is cut short or damaged (${e.message ?? String(error)}). ` +
-    'The download may be incomplete: download the archive again.', location);
+  // zlib's own words ("unexpected end of file", "incorrect header check") name no file and no remedy.
+  return new ArchiveError('truncated', `${archive} is cut short or damaged: its packed data ends early or does not ` +
+    'unpack. The download may be incomplete: download the archive again.', location);
 }

@@ -203,7 +203,11 @@ function inflate(raw: Readable, declared: number): Readable {
 const INFLATE_CHUNK_MIN = 16 * 1024;
 const INFLATE_CHUNK_MAX = 1024 * 1024;
 
-/** yauzl and zlib errors, turned into what the user can do about them. */
+/**
+ * yauzl and zlib errors, turned into what the user can do about them, in our words: theirs ("end of central
+ * directory record signature not found", "invalid distance too far back") describe the file format, not the file,
+ * and would be the one untranslatable sentence of the error screen.
+ */
 function zipError(error: Error, archive: string, entry?: string): ArchiveError {
   if (error instanceof ArchiveError) return error;
   const code = (error as { code?: string }).code;
@@ -217,9 +221,9 @@ function zipError(error: Error, archive: string, entry?: string): ArchiveError {
     return new ArchiveError('not-archive', `${archive} is one part of a split zip: join the parts into one zip first.`);
   }
   if (entry !== undefined) {
-    return new ArchiveError('truncated', `${entry} in ${archive} is damaged (${error.message}); ` +
-      'the download may be incomplete: download the archive again.', entry);
+    return new ArchiveError('truncated', `${entry} in ${archive} is damaged: its packed data ends early or does not ` +
+      'unpack. The download may be incomplete: download the archive again.', entry);
   }
-  return new ArchiveError('truncated', `${archive} is cut short or damaged: its zip directory cannot be read ` +
-    `(${error.message}). The download may be incomplete: download the archive again.`);
+  return new ArchiveError('truncated', `${archive} is cut short, or is not a zip file: the list of files a zip ends ` +
+    'with is missing or damaged. The download may be incomplete: download the archive again.');
 }
