@@ -60,7 +60,8 @@ export const viewStyles = css`
     .body { grid-template-columns: minmax(0, 1fr); }
     /* The whole width: an absolutely placed grid child would otherwise shrink to the grid track it sits in. */
     .panel { display: none; position: absolute; inset: 0; z-index: 2; border-inline-end: 0; inline-size: 100%; justify-self: stretch; grid-column: 1 / -1; }
-    .panel.open { display: grid; }
+    /* 'shown', not 'open': .open is the Open button's class, whose narrow padding would strip the drawer's. */
+    .panel.shown { display: grid; }
     .panel > * { max-width: var(--ox-sys-column); width: 100%; margin: 0 auto; }
   }
   @media (max-width: 600px) {

@@ -277,7 +277,7 @@ export class OxArchiveView extends LitElement {
         <button class="btn quiet help" aria-label=${t('shortcuts.title')} title=${t('shortcuts.titleKey')} @click=${() => this.$('ox-shortcuts')?.show()}>${icon('keyboard')}</button>
       </header>
       <div class="body">
-        <aside id="panel" class="panel ${this.panelOpen ? 'open' : ''}" aria-label=${t('panel.label')}>
+        <aside id="panel" class="panel ${this.panelOpen ? 'shown' : ''}" aria-label=${t('panel.label')}>
           <ox-profile .info=${info}></ox-profile>
           ${POST_FILTERED.includes(view) ? html`<ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
             <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>` : nothing}

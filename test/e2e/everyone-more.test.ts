@@ -214,6 +214,11 @@ describe('an archive without actor.json', () => {
         return { scroll: c.scrollWidth, client: c.clientWidth };
       });
       expect(card.scroll).toBeLessThanOrEqual(card.client + 1);
+      // The drawer keeps its margin: the card does not touch the window's edges (the Open button's class once
+      // stripped the open drawer's padding).
+      const box = (await page.locator('ox-profile').boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(8);
+      expect(box.x + box.width).toBeLessThanOrEqual(width - 8);
       await screenshot(page, `everyone-no-actor-${width}`);
     });
   }
