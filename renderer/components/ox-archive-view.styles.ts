@@ -70,7 +70,15 @@ export const viewStyles = css`
     .title { display: none; }
     .tab { padding: 0.4rem; }
     .help { width: 2rem; }
+    /* The first row is full with the sections, Export, filters and Open: the shortcuts key ends the search's row
+       rather than taking a row of its own. */
+    .help { order: 6; }
+    .search { flex-basis: calc(100% - 2rem - var(--ox-sys-space-2)); }
     .panel-toggle { position: relative; width: 2rem; justify-content: center; padding: 0.4rem 0; }
     .panel-toggle .label { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  }
+  @media (max-width: 420px) {
+    /* The search box keeps room to type in: the count stays for screen readers only (the timeline shows the posts). */
+    .count { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   }
 `;
