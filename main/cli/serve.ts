@@ -102,6 +102,9 @@ async function openBehind(
     },
   };
   if (noCache) options.cacheDir = null;
+  // One archive: its newest page is served as soon as a cold open has it (the viewer shows it while the rest is read).
+  // Several are one library, whose timeline needs every archive: they are served once all are open.
+  if (given === null || given.archives.length === 1) options.onPreview = (preview) => server.preview([preview]);
   const done = (archives: readonly Archive[]) => {
     const first = archives[0]?.info;
     server.progress({ ...last, archive: first?.id ?? last.archive, phase: 'done', items: first?.summary.counts.items ?? last.items });

@@ -10,6 +10,12 @@ export interface OpenOptions {
   cacheDir?: string | null;
   onProgress?: (progress: OpenProgress) => void;
   signal?: AbortSignal;
+  /**
+   * A cold open that can find the newest posts early (an ActivityPub outbox) hands over an Archive of them first
+   * (ArchiveInfo.indexing, see createPreviewArchive), then reads the rest between turns of the event loop. Browser
+   * mode shows its first page from it. Warm opens and other readers never call it.
+   */
+  onPreview?: (preview: Archive) => void;
 }
 
 export interface MediaStream {

@@ -13,6 +13,9 @@ import { t } from '../lib/i18n.js';
 
 type Screen = 'starting' | 'progress' | 'welcome' | 'error' | 'ready';
 
+/** How often current() is asked again while the archive shown is still being read (ArchiveInfo.indexing). */
+const INDEXING_RECHECK_MS = 2000;
+
 /**
  * `<outbox-app>`: picks the transport (IPC in the desktop app, HTTP in browser mode) and provides it.
  */
@@ -90,6 +93,9 @@ export class OutboxApp extends LitElement {
     } else if (result.value.length > 0) {
       this.info = result.value[0]!;
       this.screen = 'ready';
+      // The newest page of an archive still being read: the progress stream's 'done' loads the whole one; asking
+      // again now and then covers a stream that cannot connect.
+      if (this.info.indexing) setTimeout(() => void (this.info?.indexing && this.load()), INDEXING_RECHECK_MS);
     } else if (this.progress && this.progress.phase !== 'done') {
       this.screen = 'progress';
     } else {
@@ -194,7 +200,7 @@ export class OutboxApp extends LitElement {
     const mode = this.transport.kind === 'ipc' ? 'desktop' : 'browser';
     switch (this.screen) {
       case 'ready':
-        return html`<ox-archive-view .info=${this.info!} ?canOpen=${mode === 'browser'}></ox-archive-view>`;
+        return html`<ox-archive-view .info=${this.info!} .progress=${this.info?.indexing ? this.progress : null} ?canOpen=${mode === 'browser'}></ox-archive-view>`;
       case 'error':
         return html`<ox-error .error=${this.error} ?canOpen=${true} mode=${mode}></ox-error>`;
       case 'welcome':

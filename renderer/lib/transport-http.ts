@@ -154,12 +154,13 @@ export function httpTransport(token: string | null, origin = location.origin): O
   }
 
   return {
-    current: () => get(Routes.current, {}),
+    // preview: an archive still being read answers with its newest page at once (ArchiveInfo.indexing, Page.partial)
+    current: () => get(Routes.current, { preview: 1 }),
     open: (request) => post<ArchiveInfo>(Routes.open, request.demo ? { demo: true } : { path: request.path ?? '' }),
     recent: () => get<RecentArchive[]>(Routes.recent, {}),
     page: (q: PageQuery) =>
       get<Page>(Routes.page, {
-        archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)),
+        archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)), preview: 1,
       }),
     post: (r) => get(Routes.post, { archive: r.archive, id: r.id }),
     thread: (r) => get(Routes.thread, { archive: r.archive, id: r.id }),

@@ -30,7 +30,7 @@ const ms = (x: number): number => Math.round(x * 100) / 100;
  * Starts `outbox serve` (t = 0), opens its address as soon as it is printed, and waits until a post article is
  * visible. The browser is already running (a person's is); each open gets a fresh context (no HTTP cache).
  */
-async function firstPost(browser: Browser, zip: string, cacheDir: string): Promise<ChildResult> {
+export async function firstPost(browser: Browser, zip: string, cacheDir: string): Promise<ChildResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const serve = launchNode([cliPath, 'serve', zip, '--no-open', '--port', '0'], { env: { OUTBOX_CACHE_DIR: cacheDir } });
