@@ -13,9 +13,10 @@ export interface OpenOptions {
   /**
    * A cold open that can find the newest posts early (an ActivityPub outbox) hands over an Archive of them first
    * (ArchiveInfo.indexing, see createPreviewArchive), then reads the rest between turns of the event loop. Browser
-   * mode shows its first page from it. Warm opens and other readers never call it.
+   * mode shows its first page from it. Warm opens and other readers never call it. The rest of the read waits for
+   * what it returns.
    */
-  onPreview?: (preview: Archive) => void;
+  onPreview?: (preview: Archive) => void | Promise<void>;
 }
 
 export interface MediaStream {

@@ -202,7 +202,7 @@ function mediaNames(posts: readonly Post[], profile: Profile): Map<string, strin
 
 async function openCold(
   identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
-  onPreview?: (preview: Archive) => void,
+  onPreview?: (preview: Archive) => void | Promise<void>,
 ): Promise<Archive> {
   const source = await openExport(identity.location);
   try {
@@ -216,7 +216,7 @@ async function openCold(
       slicer: timeSlicer(),
       onNewest: ({ posts, profile }) => {
         phase = 'indexing';
-        onPreview(createPreviewArchive({ id, name, format: source.format, profile, posts, media: mediaNames(posts, profile), source }));
+        return onPreview(createPreviewArchive({ id, name, format: source.format, profile, posts, media: mediaNames(posts, profile), source }));
       },
     };
     const read = await plan.read((b, t, n) => report(phase, b, t, n), signal, newest);
