@@ -5,6 +5,7 @@ import type {
 } from '../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, Routes } from '../../preload/contract.js';
 import type { Fetcher } from './download.js';
+import { PAGE_SIZE } from './page-cache.js';
 import { signPath } from './request-signature.js';
 import { t } from './i18n.js';
 
@@ -153,15 +154,38 @@ export function httpTransport(token: string | null, origin = location.origin): O
     }
   }
 
+  // The viewer's first two questions, asked together: current() and the first page of the archive it names (newest
+  // first, nothing filtered, as the timeline opens). The timeline's own first request takes the answer, so the first
+  // posts come one round trip sooner. Kept only while it answers that exact query about the archive current() named.
+  let boot: { archive: Promise<string | null>; page: Promise<Result<Page>> } | null = null;
+  const pageOf = (q: PageQuery) => get<Page>(Routes.page, {
+    archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)), preview: 1,
+  });
+  const firstPage = (q: PageQuery): Promise<Result<Page>> | null => {
+    const asked = boot;
+    boot = null;
+    if (!asked || q.order !== 'newest' || q.offset !== 0 || q.limit !== PAGE_SIZE || Object.keys(compactFilter(q.filter)).length > 0) return null;
+    return Promise.all([asked.archive, asked.page]).then(([id, page]) => (id === q.archive && page.ok ? page : pageOf(q)));
+  };
+  let booted = false;
+
   return {
-    // preview: an archive still being read answers with its newest page at once (ArchiveInfo.indexing, Page.partial)
-    current: () => get(Routes.current, { preview: 1 }),
+    current: () => {
+      // preview: an archive still being read answers with its newest page at once (ArchiveInfo.indexing, Page.partial)
+      const current = get<ArchiveInfo[]>(Routes.current, { preview: 1 });
+      if (!booted) {
+        booted = true;
+        const page = get<Page>(Routes.page, { order: 'newest', offset: 0, limit: PAGE_SIZE, filter: '{}', preview: 1 });
+        // The same archive in the same state: a preview's page with a preview's info, a whole one with a whole one.
+        const archive = Promise.all([current, page]).then(([c, p]) =>
+          (c.ok && c.value[0] && p.ok && !!c.value[0].indexing === !!p.value.partial ? c.value[0].id : null));
+        boot = { archive, page };
+      }
+      return current;
+    },
     open: (request) => post<ArchiveInfo>(Routes.open, request.demo ? { demo: true } : { path: request.path ?? '' }),
     recent: () => get<RecentArchive[]>(Routes.recent, {}),
-    page: (q: PageQuery) =>
-      get<Page>(Routes.page, {
-        archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)), preview: 1,
-      }),
+    page: (q: PageQuery) => firstPage(q) ?? pageOf(q),
     post: (r) => get(Routes.post, { archive: r.archive, id: r.id }),
     thread: (r) => get(Routes.thread, { archive: r.archive, id: r.id }),
     search: async (r) => {

@@ -25,8 +25,9 @@ const ask = (server: RunningServer, path: string) =>
   fetch(`${server.origin}${path}`, { headers: { Authorization: `Bearer ${server.token}` } }).then(async (r) => ({ status: r.status, body: await r.json() as unknown }));
 
 /** A request and whether it has been answered yet. */
-function pending<T>(promise: Promise<T>) {
-  const state = { done: false, value: promise.then((v) => ((state.done = true), v)) };
+function pending<T>(promise: Promise<T>): { done: boolean; value: Promise<T> } {
+  const state: { done: boolean; value: Promise<T> } = { done: false, value: promise };
+  state.value = promise.then((v) => ((state.done = true), v));
   return state;
 }
 
