@@ -16,6 +16,7 @@ import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
 import { openExport, pickReader } from './readers/pick.js';
 import { mediaTypeOf } from './source/media-type.js';
 import { openSource } from './source/open-source.js';
+import type { Source } from './source/source.js';
 import { StatsCounter, type StatsTally } from './stats/stats.js';
 import { summarize } from './summary.js';
 import { timeSlicer, type Slicer } from './time-slice.js';
@@ -68,6 +69,20 @@ async function identify(path: string): Promise<ArchiveIdentity> {
 }
 
 export async function openArchive(path: string, options: OpenOptions = {}): Promise<Archive> {
+  let given = options.source;
+  try {
+    const archive = await openFrom(path, options, () => {
+      const source = given;
+      given = undefined;
+      return source;
+    });
+    return archive;
+  } finally {
+    await given?.close().catch(() => undefined); // not taken: a warm open, or a failure before the read
+  }
+}
+
+async function openFrom(path: string, options: OpenOptions, given: () => Source | undefined): Promise<Archive> {
   options.signal?.throwIfAborted();
   const identity = await identify(path);
   const id = identity.key.slice(0, 16);
@@ -86,7 +101,7 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
       return warm;
     }
   }
-  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal, options.onPreview);
+  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal, options.onPreview, given());
   if (unsafe) archive.info.warnings = [...archive.info.warnings, unsafe];
   return archive;
 }
@@ -202,9 +217,9 @@ function mediaNames(posts: readonly Post[], profile: Profile): Map<string, strin
 
 async function openCold(
   identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
-  onPreview?: (preview: Archive) => void | Promise<void>,
+  onPreview?: (preview: Archive) => void | Promise<void>, given?: Source,
 ): Promise<Archive> {
-  const source = await openExport(identity.location);
+  const source = given ?? await openExport(identity.location);
   try {
     const plan = await pickReader(source);
     const warnings = [...source.problems];
