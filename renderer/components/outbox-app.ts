@@ -4,7 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ArchiveInfo, ErrorInfo, OpenProgress, RecentArchive, Result } from '../../preload/contract.js';
 import { apiContext, fetcherContext, transportKindContext } from '../lib/context.js';
 import { ProgressController } from '../lib/progress-controller.js';
-import { createTransport, type Transport } from '../lib/transport.js';
+import { appTransport, type Transport } from '../lib/transport.js';
 import './ox-archive-view.js';
 import './ox-error.js';
 import './ox-progress.js';
@@ -46,7 +46,7 @@ export class OutboxApp extends LitElement {
   /** an asked open answered before its progress stream said 'done': skip its events until then */
   private draining = false;
 
-  private readonly transport: Transport = createTransport();
+  private readonly transport: Transport = appTransport();
 
   static override styles = css`
     :host { display: block; height: 100%; position: relative; }

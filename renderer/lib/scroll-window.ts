@@ -8,11 +8,6 @@
 const MAX_PX = 4_000_000;
 const BEFORE = 12;
 const AFTER = 28;
-/**
- * Cards below the anchor in the first render of a new list: about what a window shows (~5 at 900 px). The others
- * follow once that frame is painted, so the first posts are on screen without waiting for 28 cards.
- */
-const FIRST_AFTER = 8;
 
 export class ScrollWindow {
   private scroller: HTMLElement | null = null;
@@ -41,12 +36,8 @@ export class ScrollWindow {
     this.windowEl = windowEl;
   }
 
-  /** a new list whose first render is not painted yet: only FIRST_AFTER cards below the anchor */
-  private first = false;
-
   reset(total: number): void {
     this.total = total;
-    this.first = true;
     this.anchor = 0;
     this.offset = 0;
     this.heights.clear();
@@ -59,19 +50,8 @@ export class ScrollWindow {
     return this.heights.get(i) ?? this.estimate;
   }
 
-  /** the scroller's height as last observed (resized()); null: not observed yet */
-  private seenHeight: number | null = null;
-
-  /**
-   * The scroller's height, from its ResizeObserver: reading clientHeight while rendering forced a layout of the page
-   * before every render (the first one, after a whole archive view was built, cost tens of ms).
-   */
-  resized(): void {
-    this.seenHeight = this.scroller?.clientHeight ?? null;
-  }
-
   private viewport(): number {
-    return this.seenHeight ?? this.scroller?.clientHeight ?? 800;
+    return this.scroller?.clientHeight ?? 800;
   }
 
   /** Extra height under the sticky viewport so the scroll height is min(total × estimate, MAX_PX). */
@@ -86,7 +66,7 @@ export class ScrollWindow {
   /** [start, end) of the posts to render. */
   range(): [number, number] {
     const start = Math.max(0, this.anchor - BEFORE);
-    return [start, Math.min(this.total, this.anchor + (this.first ? FIRST_AFTER : AFTER))];
+    return [start, Math.min(this.total, this.anchor + AFTER)];
   }
 
   firstVisible(): number {
@@ -198,11 +178,6 @@ export class ScrollWindow {
     if (!win || !this.total) {
       if (win) win.style.transform = '';
       return;
-    }
-    if (this.first) {
-      this.first = false;
-      // After this frame's paint (a frame callback alone would still run before it), the rest of the window.
-      requestAnimationFrame(() => setTimeout(() => this.changed()));
     }
     const slots = win.querySelectorAll<HTMLElement>(':scope > .slot');
     let measured = 0;

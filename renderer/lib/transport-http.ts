@@ -98,7 +98,8 @@ export function httpUploader(token: string | null, origin = location.origin): Up
   });
 }
 
-export function httpTransport(token: string | null, origin = location.origin): OutboxApi {
+/** OutboxApi over HTTP, plus boot(): ask the first questions now (see below). */
+export function httpTransport(token: string | null, origin = location.origin): OutboxApi & { boot(): void } {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
 
   async function get<T>(route: string, params: Record<string, string | number | undefined>): Promise<Result<T>> {
@@ -154,10 +155,13 @@ export function httpTransport(token: string | null, origin = location.origin): O
     }
   }
 
-  // The viewer's first two questions, asked together: current() and the first page of the archive it names (newest
-  // first, nothing filtered, as the timeline opens). The timeline's own first request takes the answer, so the first
-  // posts come one round trip sooner. Kept only while it answers that exact query about the archive current() named.
+  // The viewer's first two questions, asked together and as early as the page can: current() and the first page of
+  // the archive it names (newest first, nothing filtered, as the timeline opens). boot() asks them before the app's
+  // components are even defined; the app's first current() and the timeline's first page() take the answers, so the
+  // first posts come a round trip sooner. The page is kept only for that exact query about the archive current() named.
   let boot: { archive: Promise<string | null>; page: Promise<Result<Page>> } | null = null;
+  let bootCurrent: Promise<Result<ArchiveInfo[]>> | null = null;
+  let booted = false;
   const pageOf = (q: PageQuery) => get<Page>(Routes.page, {
     archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)), preview: 1,
   });
@@ -167,20 +171,25 @@ export function httpTransport(token: string | null, origin = location.origin): O
     if (!asked || q.order !== 'newest' || q.offset !== 0 || q.limit !== PAGE_SIZE || Object.keys(compactFilter(q.filter)).length > 0) return null;
     return Promise.all([asked.archive, asked.page]).then(([id, page]) => (id === q.archive && page.ok ? page : pageOf(q)));
   };
-  let booted = false;
+  // preview: an archive still being read answers with its newest page at once (ArchiveInfo.indexing, Page.partial)
+  const currentOf = () => get<ArchiveInfo[]>(Routes.current, { preview: 1 });
+  const start = () => {
+    if (booted) return;
+    booted = true;
+    const current = (bootCurrent = currentOf());
+    const page = get<Page>(Routes.page, { order: 'newest', offset: 0, limit: PAGE_SIZE, filter: '{}', preview: 1 });
+    // The same archive in the same state: a preview's page with a preview's info, a whole one with a whole one.
+    const archive = Promise.all([current, page]).then(([c, p]) =>
+      (c.ok && c.value[0] && p.ok && !!c.value[0].indexing === !!p.value.partial ? c.value[0].id : null));
+    boot = { archive, page };
+  };
 
   return {
+    boot: start,
     current: () => {
-      // preview: an archive still being read answers with its newest page at once (ArchiveInfo.indexing, Page.partial)
-      const current = get<ArchiveInfo[]>(Routes.current, { preview: 1 });
-      if (!booted) {
-        booted = true;
-        const page = get<Page>(Routes.page, { order: 'newest', offset: 0, limit: PAGE_SIZE, filter: '{}', preview: 1 });
-        // The same archive in the same state: a preview's page with a preview's info, a whole one with a whole one.
-        const archive = Promise.all([current, page]).then(([c, p]) =>
-          (c.ok && c.value[0] && p.ok && !!c.value[0].indexing === !!p.value.partial ? c.value[0].id : null));
-        boot = { archive, page };
-      }
+      start();
+      const current = bootCurrent ?? currentOf();
+      bootCurrent = null;
       return current;
     },
     open: (request) => post<ArchiveInfo>(Routes.open, request.demo ? { demo: true } : { path: request.path ?? '' }),
