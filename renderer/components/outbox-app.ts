@@ -115,7 +115,11 @@ export class OutboxApp extends LitElement {
       if (progress.phase === 'done') this.draining = false;
       return;
     }
-    if (progress.phase === 'done') void this.load();
+    // 'done' of the archive already shown whole (a warm open finishing as the page loads) changes nothing: no reload
+    // (it would draw the whole view again while its first posts are being drawn).
+    if (progress.phase === 'done') {
+      if (!(this.screen === 'ready' && this.info && !this.info.indexing && progress.archive === this.info.id)) void this.load();
+    }
     else if (this.screen !== 'ready' || progress.archive !== this.info?.id) this.screen = 'progress';
   }
 
