@@ -239,6 +239,12 @@ export interface ArchiveInfo {
   fromCache: boolean;
   /** human sentences about what was skipped or missing (partial opens) */
   warnings: string[];
+  /**
+   * true while a cold open is still reading (browser mode shows the newest page early): only the newest page is
+   * answered, and summary, months and warnings are not known yet (summary's counts are zero: show none of them).
+   * current() answers again without it once the open is done (the progress stream then says 'done').
+   */
+  indexing?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,6 +330,11 @@ export interface Page {
   facets: Facets | null;
   /** words the query matched (for highlighting) */
   terms: string[];
+  /**
+   * true: the newest posts of an archive still being read (ArchiveInfo.indexing). `total` counts only these items;
+   * the whole list, its count and its facets come once the open is done.
+   */
+  partial?: boolean;
 }
 
 export interface Thread {

@@ -8,6 +8,7 @@ import type { ErrorInfo, OpenProgress } from '../../preload/contract.js';
 import {
   ArchiveError, cacheFolder, demoArchivePath, hasWarmCache, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader,
   readCsvExport, readCustomFilters, toErrorInfo, type Archive, type CsvExport, type FiltersExport, type Library, type LibraryOptions,
+  type Source,
 } from '../engine/service/index.js';
 import { BrowserOpener } from '../server/opener.js';
 import { RecentList } from '../server/recent.js';
@@ -67,13 +68,15 @@ async function startsWithGzip(path: string): Promise<boolean> {
  * line: the container reads and some reader recognises it (an outbox.json, today). A zip costs its central directory, a folder its listing; a
  * tar.gz is only recognised (listing it inflates all of it), and its later failures reach the viewer's error screen.
  */
-async function checkContainer(path: string): Promise<void> {
-  if (await startsWithGzip(path)) return;
+async function checkContainer(path: string): Promise<Source | null> {
+  if (await startsWithGzip(path)) return null;
   const source = await openExport(path);
   try {
     await pickReader(source);
-  } finally {
+    return source;
+  } catch (error) {
     await source.close();
+    throw error;
   }
 }
 
@@ -87,7 +90,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
  */
 async function openBehind(
   given: { archives: string[]; csvs: Array<CsvExport | FiltersExport> } | null, server: RunningServer, noCache: boolean, signal: AbortSignal,
-  recent: RecentList,
+  recent: RecentList, checked?: Source,
 ): Promise<() => Promise<void>> {
   const bar = progressBar();
   // Announced at once, before the first byte is read: a viewer that connects now shows its progress bar.
@@ -102,6 +105,10 @@ async function openBehind(
     },
   };
   if (noCache) options.cacheDir = null;
+  if (checked) options.source = checked;
+  // One archive: its newest page is served as soon as a cold open has it (the viewer shows it while the rest is read).
+  // Several are one library, whose timeline needs every archive: they are served once all are open.
+  if (given === null || given.archives.length === 1) options.onPreview = (preview) => server.preview([preview]);
   const done = (archives: readonly Archive[]) => {
     const first = archives[0]?.info;
     server.progress({ ...last, archive: first?.id ?? last.archive, phase: 'done', items: first?.summary.counts.items ?? last.items });
@@ -142,10 +149,17 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   // An archive that cannot be read is shown in the page (its error screen, with Open at hand) instead of ending
   // the command: browser mode is the app for everyone without the desktop binary.
   let broken: ErrorInfo | null = null;
+  let checked: Source | undefined;
   try {
     // A cache written for exactly this file proves its container was read whole: the check (a zip's central
     // directory, read again by the open's first media request) is skipped, and the address is printed sooner.
-    for (const path of given.archives) if (!(await hasWarmCache(path, options.noCache ? null : undefined))) await checkContainer(path);
+    for (const path of given.archives) {
+      if (await hasWarmCache(path, options.noCache ? null : undefined)) continue;
+      const source = await checkContainer(path);
+      // One archive: its open reads the source checked here (the listing is not read twice). Several: closed.
+      if (source && paths.length > 0 && given.archives.length === 1) checked = source;
+      else await source?.close();
+    }
   } catch (error) {
     if (!(error instanceof ArchiveError)) throw error;
     broken = toErrorInfo(error);
@@ -182,7 +196,7 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   // The paths are told apart and the CSVs read once, here: the library reuses both.
   const opened = broken
     ? Promise.resolve(async () => {})
-    : openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal, recent);
+    : openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal, recent, checked);
   void opened.then((close) => opener.adopt(close));
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type {
   ArchiveInfo, OpenProgress, Page, PageQuery, Post, PostFilter, SearchResponse, Summary, Thread, UriList,
 } from '../../preload/contract.js';
+import type { Source } from './source/source.js';
 import type { Stats, StatsOptions } from './stats/stats.js';
 
 export interface OpenOptions {
@@ -10,6 +11,19 @@ export interface OpenOptions {
   cacheDir?: string | null;
   onProgress?: (progress: OpenProgress) => void;
   signal?: AbortSignal;
+  /**
+   * A cold open that can find the newest posts early (an ActivityPub outbox) hands over an Archive of them first
+   * (ArchiveInfo.indexing, see createPreviewArchive), then reads the rest between turns of the event loop. Browser
+   * mode shows its first page from it. Warm opens and other readers never call it. The rest of the read waits for
+   * what it returns.
+   */
+  onPreview?: (preview: Archive) => void | Promise<void>;
+  /**
+   * The archive's source, already opened by the caller for the same path (`outbox serve` checks the container before
+   * it prints its address): a cold open reads it instead of reading the container's listing again. The open owns it
+   * from then on (a warm open closes it at once).
+   */
+  source?: Source;
 }
 
 export interface MediaStream {

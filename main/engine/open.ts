@@ -10,10 +10,13 @@ import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
 import { indexPostsSearchBehind } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
+import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
+import type { NewestPage } from './readers/reader.js';
 import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
 import { openExport, pickReader } from './readers/pick.js';
 import { mediaTypeOf } from './source/media-type.js';
 import { openSource } from './source/open-source.js';
+import type { Source } from './source/source.js';
 import { StatsCounter, type StatsTally } from './stats/stats.js';
 import { summarize } from './summary.js';
 import { timeSlicer, type Slicer } from './time-slice.js';
@@ -66,6 +69,20 @@ async function identify(path: string): Promise<ArchiveIdentity> {
 }
 
 export async function openArchive(path: string, options: OpenOptions = {}): Promise<Archive> {
+  let given = options.source;
+  try {
+    const archive = await openFrom(path, options, () => {
+      const source = given;
+      given = undefined;
+      return source;
+    });
+    return archive;
+  } finally {
+    await given?.close().catch(() => undefined); // not taken: a warm open, or a failure before the read
+  }
+}
+
+async function openFrom(path: string, options: OpenOptions, given: () => Source | undefined): Promise<Archive> {
   options.signal?.throwIfAborted();
   const identity = await identify(path);
   const id = identity.key.slice(0, 16);
@@ -84,7 +101,7 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
       return warm;
     }
   }
-  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal);
+  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal, options.onPreview, given());
   if (unsafe) archive.info.warnings = [...archive.info.warnings, unsafe];
   return archive;
 }
@@ -200,13 +217,24 @@ function mediaNames(posts: readonly Post[], profile: Profile): Map<string, strin
 
 async function openCold(
   identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
+  onPreview?: (preview: Archive) => void | Promise<void>, given?: Source,
 ): Promise<Archive> {
-  const source = await openExport(identity.location);
+  const source = given ?? await openExport(identity.location);
   try {
     const plan = await pickReader(source);
     const warnings = [...source.problems];
     report('reading', 0, source.entries.get(plan.main)?.size ?? 0, 0);
-    const read = await plan.read((b, t, n) => report('reading', b, t, n), signal);
+    // Once the newest page is out, the rest of the read is indexing as far as the viewer can tell.
+    let phase: OpenProgress['phase'] = 'reading';
+    const newest: NewestPage | undefined = onPreview && {
+      count: PREVIEW_POSTS,
+      slicer: timeSlicer(),
+      onNewest: ({ posts, profile }) => {
+        phase = 'indexing';
+        return onPreview(createPreviewArchive({ id, name, format: source.format, profile, posts, media: mediaNames(posts, profile), source }));
+      },
+    };
+    const read = await plan.read((b, t, n) => report(phase, b, t, n), signal, newest);
     const { posts, skipped, profile, likes, bookmarks } = read;
     const skippedCount = read.skippedCount ?? skipped.length;
     report('indexing', 0, 0, posts.length);

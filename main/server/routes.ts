@@ -16,7 +16,9 @@ export interface ApiContext {
 function queryObject(url: URL): Result<Record<string, string>> {
   const out: Record<string, string> = Object.create(null);
   for (const [key, value] of url.searchParams) {
-    if (key === 'token') continue;
+    // The credentials are the auth layer's (EventSource and media carry a signature of their path, `sig`);
+    // `preview` is the server's (see answersNow).
+    if (key === 'token' || key === 'sig' || key === PREVIEW_PARAM) continue;
     if (key in out) return bad(`The parameter "${key.slice(0, 40)}" is given twice.`);
     out[key] = value;
   }
@@ -93,6 +95,32 @@ handlers[Routes.progress] = async (query, ctx, req, res) => {
     res.end();
   } else ctx.subscribe(res);
 };
+
+const ROUTED = new Map<string, RequestName>();
+for (const name of REQUEST_NAMES) {
+  const route = REQUESTS[name].route;
+  if (route !== null) ROUTED.set(route, name);
+}
+
+/**
+ * `preview=1` on /api/current and /api/page: the client (the viewer) can show an archive still being read
+ * (ArchiveInfo.indexing, Page.partial), so these answer from a preview. Without it they wait for the whole open, as
+ * they always did: a script that reads /api/current right after the address is printed still gets the real counts.
+ */
+export const PREVIEW_PARAM = 'preview';
+
+/**
+ * Whether the service answers this API request now (Service.answersNow), or it must wait for the open `outbox serve`
+ * runs behind its address. Only requests that ask for a preview (PREVIEW_PARAM) may be answered from one.
+ */
+export function answersNow(rawPath: string, url: URL, service: Service): boolean {
+  const name = ROUTED.get(rawPath);
+  if (name === undefined || url.searchParams.get(PREVIEW_PARAM) !== '1') return false;
+  const query = queryObject(url);
+  if (!query.ok) return true;
+  const request = FROM_QUERY[name]?.(query.value) ?? query;
+  return !request.ok || service.answersNow(name, request.value);
+}
 
 /** Answers an /api/ request; false when the path is no API route. */
 export function handleApi(req: IncomingMessage, res: ServerResponse, rawPath: string, url: URL, ctx: ApiContext): boolean {

@@ -9,7 +9,7 @@ import { authenticate, createToken, hostAllowed, signPageLinks } from './auth.js
 import { serveMedia } from './media.js';
 import { handleOpenRoute, isOpenRoute, type Opener } from './open-routes.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
-import { handleApi, ProgressHub, type ApiContext } from './routes.js';
+import { answersNow, handleApi, ProgressHub, type ApiContext } from './routes.js';
 import { listRenderer } from './static.js';
 
 export interface ServerOptions {
@@ -48,6 +48,11 @@ export interface RunningServer {
   /** Serve one more archive (an open that finished after start). */
   add(archive: Archive): void;
   /**
+   * The open that `opening` announced has a preview (OpenOptions.onPreview): serve it for what it answers (current(),
+   * the newest page, its media) while every other request goes on waiting for ready() or fail().
+   */
+  preview(archives: readonly Archive[]): void;
+  /**
    * The open that `opening` announced is over: serve exactly these archives (with the library they were opened as,
    * whose CSVs and notes then reach the people routes) and answer the requests that waited.
    */
@@ -67,14 +72,14 @@ export interface RunningServer {
  */
 export const HOLD_MS = 60_000;
 
-/** Resolves when `promise` does, or after `ms`, whichever is first. */
-function within(promise: Promise<void>, ms: number): Promise<void> {
+/** Resolves true when `promise` does, or false after `ms`, whichever is first. */
+function within(promise: Promise<void>, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
+    const timer = setTimeout(() => resolve(false), Math.max(0, ms));
     timer.unref();
     void promise.then(() => {
       clearTimeout(timer);
-      resolve();
+      resolve(true);
     });
   });
 }
@@ -94,12 +99,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let library: Library | null = options.library ?? null;
   service.adopt(options.archives ?? [], library);
   let failure: ErrorInfo | null = null;
-  let release: () => void = () => {};
-  let opening: Promise<void> | null = options.opening ? new Promise<void>((resolve) => (release = resolve)) : null;
-  const settle = () => {
-    opening = null;
-    release();
+  let opening = options.opening ?? false;
+  /** a preview is served (see preview()) */
+  let previewing = false;
+  // Resolved and replaced at every change of the opening state (a preview, ready, fail): waiting requests look again.
+  let bump: () => void = () => {};
+  let changed = new Promise<void>((resolve) => (bump = resolve));
+  const change = () => {
+    const wake = bump;
+    changed = new Promise<void>((resolve) => (bump = resolve));
+    wake();
   };
+  const settle = () => {
+    opening = false;
+    previewing = false;
+    change();
+  };
+  /** A data request that may be answered now: nothing is opening, or a preview answers it. */
+  const answerable = (rawPath: string, url: URL) =>
+    !opening || (previewing && (rawPath.startsWith('/media/') || answersNow(rawPath, url, service)));
   const files = listRenderer(options.rendererDir);
   // The page names its own files with signatures (no cookie carries the token: every port of 127.0.0.1 would see it).
   const names = new Set(files.keys());
@@ -134,8 +152,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
 
     // Data waits for the open `outbox serve` started after printing its address; progress is how the wait is shown.
-    if (opening && rawPath !== Routes.progress && (rawPath.startsWith('/api/') || rawPath.startsWith('/media/'))) {
-      await within(opening, HOLD_MS);
+    if (rawPath !== Routes.progress && (rawPath.startsWith('/api/') || rawPath.startsWith('/media/'))) {
+      const deadline = performance.now() + HOLD_MS;
+      while (!answerable(rawPath, url) && (await within(changed, deadline - performance.now())));
     }
     if (failure && rawPath.startsWith('/api/') && rawPath !== Routes.progress) return sendError(req, res, failure);
     if (rawPath.startsWith('/api/')) {
@@ -175,6 +194,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // the merged timeline, people and moves now include it
       if (!archives.some((a) => a.info.id === archive.info.id)) service.adopt([...archives, archive], library);
     },
+    preview: (archives) => {
+      if (!opening) return;
+      service.adopt(archives, null);
+      previewing = true;
+      change();
+    },
     ready: (opened, openedAs) => {
       library = openedAs ?? null;
       service.adopt(opened, library);
@@ -182,6 +207,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       settle();
     },
     fail: (error) => {
+      if (previewing) service.adopt([], null); // the preview read from the open that failed
       failure = { code: error.code, message: error.message, ...(error.file === undefined ? {} : { file: error.file }) };
       settle();
     },

@@ -4,7 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ArchiveInfo, ErrorInfo, OpenProgress, RecentArchive, Result } from '../../preload/contract.js';
 import { apiContext, fetcherContext, transportKindContext } from '../lib/context.js';
 import { ProgressController } from '../lib/progress-controller.js';
-import { createTransport, type Transport } from '../lib/transport.js';
+import { appTransport, type Transport } from '../lib/transport.js';
 import './ox-archive-view.js';
 import './ox-error.js';
 import './ox-progress.js';
@@ -12,6 +12,9 @@ import './ox-welcome.js';
 import { t } from '../lib/i18n.js';
 
 type Screen = 'starting' | 'progress' | 'welcome' | 'error' | 'ready';
+
+/** How often current() is asked again while the archive shown is still being read (ArchiveInfo.indexing). */
+const INDEXING_RECHECK_MS = 2000;
 
 /**
  * `<outbox-app>`: picks the transport (IPC in the desktop app, HTTP in browser mode) and provides it.
@@ -43,7 +46,7 @@ export class OutboxApp extends LitElement {
   /** an asked open answered before its progress stream said 'done': skip its events until then */
   private draining = false;
 
-  private readonly transport: Transport = createTransport();
+  private readonly transport: Transport = appTransport();
 
   static override styles = css`
     :host { display: block; height: 100%; position: relative; }
@@ -90,6 +93,9 @@ export class OutboxApp extends LitElement {
     } else if (result.value.length > 0) {
       this.info = result.value[0]!;
       this.screen = 'ready';
+      // The newest page of an archive still being read: the progress stream's 'done' loads the whole one; asking
+      // again now and then covers a stream that cannot connect.
+      if (this.info.indexing) setTimeout(() => void (this.info?.indexing && this.load()), INDEXING_RECHECK_MS);
     } else if (this.progress && this.progress.phase !== 'done') {
       this.screen = 'progress';
     } else {
@@ -109,7 +115,11 @@ export class OutboxApp extends LitElement {
       if (progress.phase === 'done') this.draining = false;
       return;
     }
-    if (progress.phase === 'done') void this.load();
+    // 'done' of the archive already shown whole (a warm open finishing as the page loads) changes nothing: no reload
+    // (it would draw the whole view again while its first posts are being drawn).
+    if (progress.phase === 'done') {
+      if (!(this.screen === 'ready' && this.info && !this.info.indexing && progress.archive === this.info.id)) void this.load();
+    }
     else if (this.screen !== 'ready' || progress.archive !== this.info?.id) this.screen = 'progress';
   }
 
@@ -194,7 +204,7 @@ export class OutboxApp extends LitElement {
     const mode = this.transport.kind === 'ipc' ? 'desktop' : 'browser';
     switch (this.screen) {
       case 'ready':
-        return html`<ox-archive-view .info=${this.info!} ?canOpen=${mode === 'browser'}></ox-archive-view>`;
+        return html`<ox-archive-view .info=${this.info!} .progress=${this.info?.indexing ? this.progress : null} ?canOpen=${mode === 'browser'}></ox-archive-view>`;
       case 'error':
         return html`<ox-error .error=${this.error} ?canOpen=${true} mode=${mode}></ox-error>`;
       case 'welcome':

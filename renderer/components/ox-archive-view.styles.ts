@@ -81,4 +81,7 @@ export const viewStyles = css`
     /* The search box keeps room to type in: the count stays for screen readers only (the timeline shows the posts). */
     .count { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   }
+  .indexing { font-size: var(--ox-sys-text-sm); color: var(--ox-sys-color-text-muted); }
+  .indexing .track { height: 0.4rem; border-radius: var(--ox-sys-radius-pill); background: var(--ox-sys-color-surface-3); overflow: hidden; margin-top: var(--ox-sys-space-2); }
+  .indexing .fill { height: 100%; background: var(--ox-sys-color-accent); border-radius: inherit; }
 `;

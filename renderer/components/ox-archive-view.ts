@@ -2,11 +2,12 @@
 import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
-import type { AccountMove, ArchiveInfo, Facets, PostFilter } from '../../preload/contract.js';
+import type { AccountMove, ArchiveInfo, Facets, OpenProgress, PostFilter } from '../../preload/contract.js';
 import { ALL_ARCHIVES } from '../../preload/contract.js';
 import { apiContext } from '../lib/context.js';
 import { emit, type OxEvent } from '../lib/events.js';
-import { formatDate, plural } from '../lib/format.js';
+import { formatDate, formatPercent, plural } from '../lib/format.js';
+import { cssProps } from '../lib/css-props.js';
 import { KeyboardController } from '../lib/keyboard.js';
 import { patchFilter, type Route } from '../lib/route.js';
 import { formatSection, parseSection, type Section } from '../lib/sections.js';
@@ -49,6 +50,7 @@ const POST_FILTERED: readonly Section[] = ['timeline', 'thread', 'stats'];
 export class OxArchiveView extends LitElement {
   static override properties = {
     info: { attribute: false },
+    progress: { attribute: false },
     route: { state: true },
     section: { state: true },
     merged: { state: true },
@@ -68,6 +70,8 @@ export class OxArchiveView extends LitElement {
   month = '';
 
   info!: ArchiveInfo;
+  /** the open's progress while the archive is still being read (info.indexing), else null */
+  progress: OpenProgress | null = null;
   route: Route = parseSection(location.hash).route;
   section: Section = parseSection(location.hash).section;
   merged = parseSection(location.hash).merged;
@@ -90,7 +94,8 @@ export class OxArchiveView extends LitElement {
 
   // What the library adds (CSV files → the People tab; moves → the banner); routes the server lacks give neither.
   private readonly library = new Task(this, {
-    args: () => [this.api.value] as const,
+    // Again once the archive is read whole: what the library says of it is known only then.
+    args: () => [this.api.value, !!this.info?.indexing] as const,
     task: async ([api]): Promise<{ people: boolean; moves: AccountMove[]; archives: number; names: string[]; sources: ReadonlyMap<string, PostSource> }> => {
       const [people, moves, current] = await Promise.all([api?.relationships?.(), api?.moves?.(), api?.current()]);
       const infos = current?.ok ? current.value : [this.info];
@@ -233,11 +238,25 @@ export class OxArchiveView extends LitElement {
 
   // While searching, the order is said beside the count: "best match" explains why the dates jump.
   private renderCount() {
+    // Still being read: no count yet (the newest page is all there is), say so instead.
+    if (this.info.indexing) return html`<span class="count" data-testid="result-count" role="status">${t('progress.indexing')}</span>`;
     const { filter: { q }, order } = this.route;
     const n = this.total;
     // Boosts are counted too (the profile's own count has none): say so, so the two numbers do not seem to disagree.
     const text = n === null ? '' : q ? `${plural(n, 'count.results')}${order === 'relevance' ? t('search.bestMatchSuffix') : ''}` : plural(n, 'count.postsAndBoosts');
     return html`<span class="count" data-testid="result-count" role="status" aria-live="polite">${text}</span>`;
+  }
+
+  /** In the panel while the archive is still read: its counts, filters and months come once it is done. */
+  private renderIndexing() {
+    const p = this.progress;
+    const pct = p && p.bytesTotal > 0 ? Math.min(100, Math.round((p.bytesRead / p.bytesTotal) * 100)) : null;
+    return html`<div class="indexing" role="status" data-testid="indexing">
+      <p>${t('progress.indexing')}</p>
+      <div class="track" role="progressbar" aria-label=${t('progress.label')} aria-valuemin="0" aria-valuemax="100"
+        aria-valuenow=${pct ?? ''} aria-valuetext=${pct === null ? t('progress.working') : formatPercent(pct / 100, 0)}>
+        <div class="fill" ${cssProps({ width: `${pct ?? 0}%` })}></div></div>
+    </div>`;
   }
 
   private renderWarnings() {
@@ -278,15 +297,15 @@ export class OxArchiveView extends LitElement {
       </header>
       <div class="body">
         <aside id="panel" class="panel ${this.panelOpen ? 'shown' : ''}" aria-label=${t('panel.label')}>
-          <ox-profile .info=${info}></ox-profile>
-          ${POST_FILTERED.includes(view) ? html`<ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
+          ${info.indexing ? this.renderIndexing() : html`<ox-profile .info=${info}></ox-profile>`}
+          ${POST_FILTERED.includes(view) && !info.indexing ? html`<ox-filters .filter=${filter} .facets=${this.facets} order=${order}></ox-filters>
             <ox-months .months=${this.facets?.months ?? info.months} order=${order} current=${this.month}></ox-months>` : nothing}
           <ox-language-switch></ox-language-switch>
         </aside>
         <main class="main" aria-labelledby="main-title">
           <h2 id="main-title" class="visually-hidden">${t(VIEW_TABS.find(([v]) => v === view)?.[1] ?? 'thread.title')}</h2>
           <div class="notices">${this.renderWarnings()}${this.renderMoves(extras?.moves ?? [])}</div>
-          <ox-timeline ?hidden=${view !== 'timeline'} archive=${archive} at=${this.route.at ?? ''} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
+          <ox-timeline ?hidden=${view !== 'timeline'} ?indexing=${!!info.indexing} archive=${archive} at=${this.route.at ?? ''} .filter=${filter} order=${order} .author=${own.author} .emojis=${own.emojis}
             .sources=${extras?.sources ?? NO_SOURCES} ?showSource=${this.merged && (extras?.archives ?? 1) > 1}></ox-timeline>
           ${view === 'thread' && this.route.id ? html`<ox-thread archive=${thread} postId=${this.route.id} .author=${threadSource.author} .emojis=${threadSource.emojis}></ox-thread>` : nothing}
           ${view === 'stats' ? html`<ox-stats archive=${archive} .filter=${filter}></ox-stats>` : nothing}

@@ -40,6 +40,7 @@ export class OxTimeline extends LitElement {
     emojis: { attribute: false },
     sources: { attribute: false },
     showSource: { type: Boolean },
+    indexing: { type: Boolean },
     at: {},
   };
 
@@ -52,6 +53,8 @@ export class OxTimeline extends LitElement {
   sources: ReadonlyMap<string, PostSource> = new Map();
   /** mark each post with the account it comes from (the merged timeline of several archives) */
   showSource = false;
+  /** the archive is still being read (ArchiveInfo.indexing): its first page is partial, and is asked again when done */
+  indexing = false;
   /** the place the address names ("index:postId", see Route.at): the list goes there when it changes */
   at = '';
 
@@ -67,7 +70,7 @@ export class OxTimeline extends LitElement {
   private readonly resize = new ResizeObserver(() => this.requestUpdate());
 
   private readonly task = new Task(this, {
-    args: () => [this.api.value, this.archive, JSON.stringify(this.filter), this.order] as const,
+    args: () => [this.api.value, this.archive, JSON.stringify(this.filter), this.order, this.indexing] as const,
     task: async ([api, archive, filter, order], { signal }): Promise<Page | null> => {
       if (!api || !archive) return null;
       const result = await api.page({ archive, filter: JSON.parse(filter) as PostFilter, order, offset: 0, limit: PAGE_SIZE });
@@ -95,7 +98,8 @@ export class OxTimeline extends LitElement {
     this.current = null;
     this.win.reset(page.total);
     this.reported = '';
-    emit(this, 'ox-results', { total: page.total, facets: page.facets, terms: page.terms });
+    // A partial page (the newest posts of an archive still read) has no count or facets to tell yet.
+    if (!page.partial) emit(this, 'ox-results', { total: page.total, facets: page.facets, terms: page.terms });
     const at = this.pendingAt;
     this.pendingAt = null;
     if (at) this.goTo(at);

@@ -119,8 +119,13 @@ export function tnParts(id: PluralId, n: number, parts: Record<string, unknown>)
   return split(pluralText(id, n), parts);
 }
 
+// One formatter per language: making an Intl.NumberFormat costs far more than formatting (every card counts).
+const countFormats = new Map<string, Intl.NumberFormat>();
 function formatCount(n: number): string {
-  const text = new Intl.NumberFormat(intlLocale()).format(n);
+  const locale = intlLocale();
+  let format = countFormats.get(locale);
+  if (!format) countFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  const text = format.format(n);
   return isPseudo() ? pseudo(text) : text;
 }
 

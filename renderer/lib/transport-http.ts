@@ -5,6 +5,7 @@ import type {
 } from '../../preload/contract.js';
 import { RELATIONSHIP_FILE_NAMES, Routes } from '../../preload/contract.js';
 import type { Fetcher } from './download.js';
+import { PAGE_SIZE } from './page-cache.js';
 import { signPath } from './request-signature.js';
 import { t } from './i18n.js';
 
@@ -97,7 +98,8 @@ export function httpUploader(token: string | null, origin = location.origin): Up
   });
 }
 
-export function httpTransport(token: string | null, origin = location.origin): OutboxApi {
+/** OutboxApi over HTTP, plus boot(): ask the first questions now (see below). */
+export function httpTransport(token: string | null, origin = location.origin): OutboxApi & { boot(): void } {
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
 
   async function get<T>(route: string, params: Record<string, string | number | undefined>): Promise<Result<T>> {
@@ -153,14 +155,46 @@ export function httpTransport(token: string | null, origin = location.origin): O
     }
   }
 
+  // The viewer's first two questions, asked together and as early as the page can: current() and the first page of
+  // the archive it names (newest first, nothing filtered, as the timeline opens). boot() asks them before the app's
+  // components are even defined; the app's first current() and the timeline's first page() take the answers, so the
+  // first posts come a round trip sooner. The page is kept only for that exact query about the archive current() named.
+  let boot: { archive: Promise<string | null>; page: Promise<Result<Page>> } | null = null;
+  let bootCurrent: Promise<Result<ArchiveInfo[]>> | null = null;
+  let booted = false;
+  const pageOf = (q: PageQuery) => get<Page>(Routes.page, {
+    archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)), preview: 1,
+  });
+  const firstPage = (q: PageQuery): Promise<Result<Page>> | null => {
+    const asked = boot;
+    boot = null;
+    if (!asked || q.order !== 'newest' || q.offset !== 0 || q.limit !== PAGE_SIZE || Object.keys(compactFilter(q.filter)).length > 0) return null;
+    return Promise.all([asked.archive, asked.page]).then(([id, page]) => (id === q.archive && page.ok ? page : pageOf(q)));
+  };
+  // preview: an archive still being read answers with its newest page at once (ArchiveInfo.indexing, Page.partial)
+  const currentOf = () => get<ArchiveInfo[]>(Routes.current, { preview: 1 });
+  const start = () => {
+    if (booted) return;
+    booted = true;
+    const current = (bootCurrent = currentOf());
+    const page = get<Page>(Routes.page, { order: 'newest', offset: 0, limit: PAGE_SIZE, filter: '{}', preview: 1 });
+    // The same archive in the same state: a preview's page with a preview's info, a whole one with a whole one.
+    const archive = Promise.all([current, page]).then(([c, p]) =>
+      (c.ok && c.value[0] && p.ok && !!c.value[0].indexing === !!p.value.partial ? c.value[0].id : null));
+    boot = { archive, page };
+  };
+
   return {
-    current: () => get(Routes.current, {}),
+    boot: start,
+    current: () => {
+      start();
+      const current = bootCurrent ?? currentOf();
+      bootCurrent = null;
+      return current;
+    },
     open: (request) => post<ArchiveInfo>(Routes.open, request.demo ? { demo: true } : { path: request.path ?? '' }),
     recent: () => get<RecentArchive[]>(Routes.recent, {}),
-    page: (q: PageQuery) =>
-      get<Page>(Routes.page, {
-        archive: q.archive, order: q.order, offset: q.offset, limit: q.limit, filter: JSON.stringify(compactFilter(q.filter)),
-      }),
+    page: (q: PageQuery) => firstPage(q) ?? pageOf(q),
     post: (r) => get(Routes.post, { archive: r.archive, id: r.id }),
     thread: (r) => get(Routes.thread, { archive: r.archive, id: r.id }),
     search: async (r) => {

@@ -13,11 +13,21 @@ export interface Transport {
   fetcher: Fetcher | null;
   /** browser mode hands a chosen or dropped file to the server; null in the desktop app (it opens paths itself) */
   upload: Uploader | null;
+  /** asks the viewer's first questions now, before the app is defined (browser mode; see httpTransport) */
+  boot(): void;
+}
+
+let shared: Transport | null = null;
+
+/** The page's one transport: the entry point boots it early, the app provides it. */
+export function appTransport(): Transport {
+  return (shared ??= createTransport());
 }
 
 export function createTransport(): Transport {
   const ipc = ipcTransport();
-  if (ipc) return { kind: 'ipc', api: ipc, fetcher: null, upload: null };
+  if (ipc) return { kind: 'ipc', api: ipc, fetcher: null, upload: null, boot: () => undefined };
   const token = takeToken(location, history);
-  return { kind: 'http', api: httpTransport(token), fetcher: httpFetcher(token), upload: httpUploader(token) };
+  const api = httpTransport(token);
+  return { kind: 'http', api, fetcher: httpFetcher(token), upload: httpUploader(token), boot: api.boot };
 }

@@ -202,6 +202,8 @@ export async function until<T>(what: string, probe: () => Promise<T> | T, timeou
 export async function timelineReady(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.locator('outbox-app').waitFor({ state: 'attached', timeout: timeoutMs });
   await page.locator('article[data-post-id]').first().waitFor({ state: 'visible', timeout: timeoutMs });
+  // A cold open shows its newest page before it is done (ArchiveInfo.indexing): ready is once it is read whole.
+  await page.locator('[data-testid=indexing]').waitFor({ state: 'detached', timeout: timeoutMs });
 }
 
 /** The number `[data-testid=result-count]` shows (e.g. "1,234 posts" → 1234), or null when it shows none. */

@@ -10,6 +10,11 @@ export interface OutboxHandlers {
   onListStart?(): void;
   /** one element of orderedItems, JSON.parse'd (index within its list) */
   onItem(raw: unknown, index: number): void;
+  /**
+   * Instead of onItem: the element's bytes, not parsed (a view of the stream's chunks, valid for as long as it is
+   * kept). For a reader that parses later, in another order (the newest page first, then the rest).
+   */
+  onItemBytes?(bytes: Buffer, index: number, start: number): void;
   /** cumulative bytes consumed, for progress */
   onBytes?(bytesRead: number): void;
   /** an item too large to parse */
@@ -248,7 +253,8 @@ export class OutboxScanner {
         this.handlers.onSkip?.(index, 'item larger than 64 MiB');
         return;
       }
-      this.handlers.onItem(this.parse(capture), index);
+      if (this.handlers.onItemBytes) this.handlers.onItemBytes(capture.view(), index, capture.start);
+      else this.handlers.onItem(this.parse(capture), index);
       return;
     }
     if (kind === 'top') {
@@ -265,15 +271,19 @@ export class OutboxScanner {
   }
 
   private parse(capture: ValueCapture): unknown {
-    const text = capture.text();
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const position = /position (\d+)/.exec(message);
-      const at = capture.start + (position ? Buffer.byteLength(text.slice(0, Number(position[1]))) : 0);
-      throw badJson(at, message.replace(/^Unexpected/, 'unexpected'));
-    }
+    return parseItemText(capture.text(), capture.start);
+  }
+}
+
+/** JSON.parse of one value whose first byte is at `start` of outbox.json; bad JSON is 'bad-json' naming the byte. */
+export function parseItemText(text: string, start: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const at = start + (position ? Buffer.byteLength(text.slice(0, Number(position[1]))) : 0);
+    throw badJson(at, message.replace(/^Unexpected/, 'unexpected'));
   }
 }
 

@@ -101,6 +101,12 @@ export class ValueCapture {
     }
   }
 
+  /** The value's bytes (only when not `over`): a view of its chunk, or one copy when it spans chunks. */
+  view(): Buffer {
+    if (this.chunk !== null) return this.chunk.subarray(this.from, this.to);
+    return Buffer.concat(this.slices, this.bytes);
+  }
+
   /** The value's text (only when not `over`). */
   text(): string {
     if (this.chunk !== null) return this.chunk.toString('utf8', this.from, this.to);

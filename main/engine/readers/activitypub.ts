@@ -3,7 +3,8 @@ import { ArchiveError } from '../errors.js';
 import { readActor, readItems, readUris } from '../index/read-archive.js';
 import { locateArchive, type ArchiveLayout } from '../source/layout.js';
 import type { Source } from '../source/source.js';
-import type { AccountSource, ExportRead, ReadPlan, Reader } from './reader.js';
+import type { Post, Profile } from '../../../preload/contract.js';
+import type { AccountSource, ExportRead, NewestPage, ReadPlan, Reader } from './reader.js';
 
 /** Pleroma and Akkoma name their LitePub context in outbox.json's @context; Mastodon never does. */
 const LITEPUB = /litepub/i;
@@ -21,20 +22,30 @@ export const activityPubReader: Reader = {
     }
     return {
       main: layout.outbox,
-      read: (onProgress, signal) => readActivityPub(source, layout, onProgress, signal),
+      read: (onProgress, signal, newest) => readActivityPub(source, layout, onProgress, signal, newest),
     };
   },
 };
 
 async function readActivityPub(
   source: Source, layout: ArchiveLayout, onProgress: (b: number, t: number, n: number) => void, signal?: AbortSignal,
+  newest?: NewestPage,
 ): Promise<ExportRead> {
   let kind: AccountSource = 'mastodon';
+  // The profile is read when the newest page is (its author and avatar are on it), else after the posts, as ever.
+  const actorWarnings: string[] = [];
+  let profile: Profile | null = null;
+  const early = newest && {
+    count: newest.count,
+    slicer: newest.slicer,
+    onNewest: async (posts: Post[]) => newest.onNewest({ posts, profile: (profile = await readActor(source, layout, actorWarnings)) }),
+  };
   const { posts, skipped, skippedCount, warnings: readWarnings } = await readItems(source, layout, onProgress, signal, (context) => {
     if (LITEPUB.test(JSON.stringify(context) ?? '')) kind = 'pleroma';
-  });
+  }, early);
   const warnings: string[] = [...readWarnings];
-  const profile = await readActor(source, layout, warnings);
+  profile ??= await readActor(source, layout, actorWarnings);
+  warnings.push(...actorWarnings);
   const likes = await readUris(source, layout.likes, warnings);
   const bookmarks = await readUris(source, layout.bookmarks, warnings);
   return { source: kind, posts, skipped, skippedCount, profile, likes, bookmarks, warnings };

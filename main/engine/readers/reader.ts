@@ -1,6 +1,7 @@
 // The reader seam: one reader per kind of export, chosen by the content of the opened source, never its name.
 import type { Post, Profile, SkippedItem } from '../../../preload/contract.js';
 import type { Source } from '../source/source.js';
+import type { Slicer } from '../time-slice.js';
 
 /** Where an account's history comes from; reported per account as `source` by `outbox summary --json`. */
 export type AccountSource = 'mastodon' | 'pleroma' | 'misskey' | 'twitter' | 'bluesky' | 'pixelfed';
@@ -22,13 +23,23 @@ export interface ExportRead {
   warnings: string[];
 }
 
+/**
+ * Asks for the newest posts before the whole read is done (browser mode's first page): a reader that can find them
+ * early hands them over with the profile, then reads the rest between the slicer's turns. Others ignore it.
+ */
+export interface NewestPage {
+  count: number;
+  slicer: Slicer;
+  onNewest(page: { posts: Post[]; profile: Profile }): void | Promise<void>;
+}
+
 /** A reader that has recognised the source: reading is a second, separate step. */
 export interface ReadPlan {
   /** The entry whose bytes carry the posts (outbox.json, data/tweets.js, the .car): progress and folder cache checks. */
   main: string;
   /** Further entries that carry posts (a Twitter archive's tweets-part1.js…): a folder's cache checks them too. */
   parts?: readonly string[];
-  read(onProgress: ReadProgress, signal?: AbortSignal): Promise<ExportRead>;
+  read(onProgress: ReadProgress, signal?: AbortSignal, newest?: NewestPage): Promise<ExportRead>;
 }
 
 export interface Reader {

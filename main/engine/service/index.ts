@@ -7,6 +7,7 @@ export { accountLabel, accountText, acctOfInfo, handle } from './account.js';
 export * from './validate.js';
 export { ArchiveError, toErrorInfo } from '../errors.js';
 export type { Archive, OpenOptions } from '../archive.js';
+export type { Source } from '../source/source.js';
 export type { Library, LibraryOptions } from '../library/library.js';
 
 // What the CLI's commands use besides the service: opening several paths as a library, the row and site writers,

@@ -11,6 +11,7 @@ import { libraryOf, type Library } from '../library/library.js';
 import { peopleOf, type People } from '../library/people-view.js';
 import { rowLine, rowsHeader, type RowFormat } from '../rows/post-rows.js';
 import { computeStats } from '../stats/stats.js';
+import { answersFirstPage } from '../index/preview-archive.js';
 import { accountLabel } from './account.js';
 import { entryName } from './entry-name.js';
 import { parseRange, type ByteRange } from './range.js';
@@ -89,6 +90,12 @@ export interface Service {
    * opened as, its CSVs, notes and precedence reach the people requests; the caller keeps closing them.
    */
   adopt(archives: readonly Archive[], library?: Library | null): void;
+  /**
+   * Whether the open archives answer this request now. False only while an archive is a preview (ArchiveInfo.indexing,
+   * a cold open still reading) and the request needs more than its newest page: browser mode holds those until the
+   * open is done. A request that would be refused anyway answers now (with its error).
+   */
+  answersNow(name: string, request: unknown): boolean;
   /** Closes the archives this service opened. */
   close(): Promise<void>;
 }
@@ -305,6 +312,17 @@ export function createService(options: ServiceOptions = {}): Service {
       const part = range ? slice(stream, range) : stream;
       return ok({ status: range ? 206 : 200, size, range, contentType, inline, stream: part, length: range ? range.end - range.start + 1 : size });
     }),
+
+    answersNow(name, request) {
+      const indexing = open.some((a) => a.info.indexing);
+      if (!indexing || name === 'current' || name === 'recent' || name === 'open') return true;
+      if (name !== 'page') return false;
+      const checked = validatePageQuery(withArchive(name, request === undefined ? {} : request));
+      if (!checked.ok) return true;
+      const { archive: id, ...query } = checked.value;
+      const a = id === ALL_ARCHIVES ? undefined : find(id);
+      return !!a && (!a.info.indexing || answersFirstPage(query));
+    },
 
     exportRows: (request) => guarded(async (): Promise<Result<ExportDownload>> => {
       const checked = validateExportRequest(withArchive('export', request === undefined ? {} : request));

@@ -1,0 +1,79 @@
+// Browser mode while a cold open is still reading: the newest posts are on screen with "building the search index"
+// and a progress bar in place of counts, filters and months; once the open is done, the whole archive replaces them.
+// The test holds the open after its preview (in-process server and engine, the built renderer, real Chromium).
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../main/engine/archive.js';
+import { openArchive } from '../../main/engine/open.js';
+import { startServer } from '../../main/server/server.js';
+import { generatePosts, writeArchive } from '../fixtures/archive-builder.js';
+import { tempRoot } from './fixtures.js';
+import { launchBrowser, openPage, PageWatch, resultCount, root, until } from './harness.js';
+
+const tmp = tempRoot('preview');
+let browser: Browser;
+let zip = '';
+const watch = new PageWatch();
+
+beforeAll(async () => {
+  zip = await writeArchive(generatePosts(400, 3).spec, join(tmp.dir, 'gen'), { container: 'zip' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await watch.settle();
+  await browser?.close();
+  tmp.done();
+});
+
+describe('the viewer before a cold open is done', () => {
+  it('shows the newest page with the indexing state, then the whole archive with its counts', async () => {
+    const server = await startServer({ opening: true, port: 0, rendererDir: join(root, 'dist', 'renderer') });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let archive: Archive | null = null;
+    try {
+      const opened = openArchive(zip, {
+        cacheDir: null,
+        onProgress: (p) => {
+          if (p.phase !== 'done') server.progress(p);
+        },
+        onPreview: (preview) => {
+          server.preview([preview]);
+          return held;
+        },
+      });
+      const w = await openPage(browser, server.url);
+      watch.push(w);
+      const { page } = w;
+      const first = page.locator('ox-timeline article[data-post-id]').first();
+      await first.waitFor({ state: 'visible', timeout: 60_000 });
+      const firstId = await first.getAttribute('data-post-id');
+      // No count, profile, filters or months while only the newest page is known: the indexing state instead.
+      await page.locator('[data-testid=indexing]').waitFor({ state: 'visible' });
+      expect(await page.locator('[data-testid=indexing] [role=progressbar]').count()).toBe(1);
+      expect(await page.locator('[data-testid=result-count]').textContent()).toBe('Building the search index');
+      expect(await page.locator('ox-profile').count()).toBe(0);
+      expect(await page.locator('ox-filters').count()).toBe(0);
+      const cards = await page.locator('ox-timeline article[data-post-id]').count();
+      expect(cards).toBeGreaterThan(0);
+      expect(cards).toBeLessThanOrEqual(50);
+
+      release();
+      archive = await opened;
+      server.ready([archive]);
+      server.progress({ archive: archive.info.id, phase: 'done', bytesRead: 0, bytesTotal: 0, items: archive.info.summary.counts.items });
+      const total = archive.page({ filter: {}, order: 'newest', offset: 0, limit: 1 }).total;
+      expect(await until('the whole count', () => resultCount(page), 30_000)).toBe(total);
+      await page.locator('[data-testid=indexing]').waitFor({ state: 'detached' });
+      await page.locator('ox-profile').waitFor({ state: 'attached' });
+      await page.locator('ox-filters').waitFor({ state: 'attached' });
+      expect(await page.locator('ox-timeline article[data-post-id]').first().getAttribute('data-post-id')).toBe(firstId);
+    } finally {
+      release();
+      await server.close();
+      await archive?.close();
+    }
+  });
+});
