@@ -1,10 +1,14 @@
 // The cache file of one archive: header, checksummed metadata and columns, ids, search bytes, post records.
 //
-// Layout:  [header 64 B] [post records] [columns: 8-byte aligned typed arrays] [ids] [search] [meta JSON]
+// Layout:  [header 64 B] [post records] [columns: 8-byte aligned typed arrays] [ids] [record sums] [search] [meta JSON]
 // header:  magic "OUTBOXIX" | u32 version | u32 meta length | f64 meta offset | sha256(meta) | 8 B reserved
-// A warm open checks everything before any of it is used: the header, the meta (its checksum and the archive
-// identity it was written for), the columns, the ids and the post records (each block's checksum); then the
-// records and ids are read again when needed. A damaged or swapped file is never trusted: it is read as absent.
+// The post records are checked in runs of RECORD_RUN posts, each with its own sha256 (the record sums block), so a
+// reader that needs a few posts checks a few runs, not the whole file.
+// A warm open checks, before any of it is used: the header, the meta (its checksum and the archive identity it was
+// written for), the columns and the record sums; by default also the ids and every run of records, so damage found
+// later cannot become an error. With `checkWhenRead` the ids and each run are checked when first read instead, and
+// damage then fails that read (CacheDamaged): for callers that can run again from the archive (the CLI). Either way
+// a damaged or swapped file is never served.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -44,7 +48,10 @@ interface Meta {
   search: [number, number] | null;
   searchSha256: string | null;
   records: [number, number];
-  recordsSha256: string;
+  /** posts per run of records, and the block of each run's raw sha256 (32 bytes a run) */
+  recordRun: number;
+  sums: [number, number];
+  sumsSha256: string;
   extra: Extra;
 }
 
@@ -61,6 +68,9 @@ export interface CacheContent {
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 const HASH_CHUNK = 1 << 20;
+/** Posts per checked run of records: ~100 KiB of records each (a few for a search's hits, not the whole file). */
+export const RECORD_RUN = 64;
+const SUM = 32;
 
 /**
  * Writes the cache atomically: a temp file beside the target, renamed over it. The same bytes as ever; the work is
@@ -97,34 +107,38 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       return [length, hash.digest('hex')];
     };
     // Records first, streamed in ~1 MiB chunks (never the whole blob in memory); their offsets go in the columns.
+    // Each run of RECORD_RUN posts gets its own sha256 (the record sums block, written after the ids).
     const offsets = new Float64Array(content.posts.length + 1);
     const recordsAt = at;
-    let pending: string[] = [];
+    const runs = Math.ceil(content.posts.length / RECORD_RUN);
+    const sums = new Uint8Array(runs * SUM);
+    let pending: Buffer[] = [];
     let pendingBytes = 0;
     let recordBytes = 0;
-    const recordsHash = createHash('sha256');
-    for (let i = 0; i < content.posts.length; i++) {
-      if (slicer.due()) await slicer.turn();
-      const json = JSON.stringify(content.posts[i]);
-      const len = Buffer.byteLength(json);
-      offsets[i] = recordBytes;
-      recordBytes += len;
-      pending.push(json);
-      pendingBytes += len;
+    let run: string[] = [];
+    const endRun = async (index: number) => {
+      const bytes = Buffer.from(run.join(''));
+      run = [];
+      sums.set(createHash('sha256').update(bytes).digest(), index * SUM);
+      pending.push(bytes);
+      pendingBytes += bytes.length;
       if (pendingBytes > 1 << 20) {
-        const chunk = Buffer.from(pending.join(''));
-        recordsHash.update(chunk);
-        await write(chunk);
+        await write(Buffer.concat(pending));
         pending = [];
         pendingBytes = 0;
       }
+    };
+    for (let i = 0; i < content.posts.length; i++) {
+      if (slicer.due()) await slicer.turn();
+      const json = JSON.stringify(content.posts[i]);
+      offsets[i] = recordBytes;
+      recordBytes += Buffer.byteLength(json);
+      run.push(json);
+      if ((i + 1) % RECORD_RUN === 0) await endRun((i + 1) / RECORD_RUN - 1);
     }
+    if (run.length) await endRun(runs - 1);
     offsets[content.posts.length] = recordBytes;
-    if (pending.length) {
-      const chunk = Buffer.from(pending.join(''));
-      recordsHash.update(chunk);
-      await write(chunk);
-    }
+    if (pending.length) await write(Buffer.concat(pending));
     at = align8(at);
 
     // Columns, postings and record offsets, each 8-byte aligned so a warm open views them in place.
@@ -146,6 +160,8 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       idParts.push(Buffer.from(i === 0 ? slice : `\n${slice}`));
     }
     const [idsLength, idsSha256] = await writeHashed(idParts);
+    const sumsAt = at;
+    const [sumsLength, sumsSha256] = await writeHashed([sums]);
     let searchAt: [number, number] | null = null;
     let searchSha256: string | null = null;
     if (content.search) {
@@ -174,7 +190,9 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       search: searchAt,
       searchSha256,
       records: [recordsAt, recordBytes],
-      recordsSha256: recordsHash.digest('hex'),
+      recordRun: RECORD_RUN,
+      sums: [sumsAt, sumsLength],
+      sumsSha256,
       extra: content.extra,
     };
     let metaBytes = Buffer.from(JSON.stringify(meta));
@@ -230,13 +248,6 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf;
 }
 
-/** sha256 of a block read in 1 MiB pieces (the records of a big archive are never held whole for this). */
-function blockSha(fd: number, [at, length]: [number, number]): string {
-  const hash = createHash('sha256');
-  for (let done = 0; done < length; done += 1 << 20) hash.update(readAt(fd, at + done, Math.min(1 << 20, length - done)));
-  return hash.digest('hex');
-}
-
 /**
  * Whether `file` starts as a cache file of this version does (magic and version): a cheap look before deciding to
  * skip work. Nothing in it is trusted: readCacheFile checks everything when the file is opened.
@@ -253,11 +264,19 @@ export async function looksLikeCacheFile(file: string): Promise<boolean> {
   }
 }
 
+export interface ReadCacheOptions {
+  /**
+   * Check the ids and each run of post records when first read, not all of them now (see the top of this file): a
+   * damaged one then throws CacheDamaged from that read. Default false: everything is checked before this returns.
+   */
+  checkWhenRead?: boolean;
+}
+
 /**
  * Opens a cache file; null when it is missing, foreign, damaged, of another version, or written for another archive
  * than `identity` (when given): never trusted.
  */
-export function readCacheFile(file: string, identity?: string): WarmCache | null {
+export function readCacheFile(file: string, identity?: string, options: ReadCacheOptions = {}): WarmCache | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -278,13 +297,15 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
     if (meta.version !== CACHE_VERSION || meta.fileSize !== size) throw new CacheDamaged('meta');
     if (identity !== undefined && meta.identity !== identity) throw new CacheDamaged('another archive');
     const inside = ([at, length]: [number, number]) => at >= HEADER && length >= 0 && at + length <= metaAt;
-    if (!inside(meta.records) || !inside(meta.ids) || !inside(meta.columns)) throw new CacheDamaged('block bounds');
-    // Every byte a page or a post can show is checked now, so damage found later cannot become an error.
-    if (blockSha(fd, meta.records) !== meta.recordsSha256) throw new CacheDamaged('records checksum');
-    if (blockSha(fd, meta.ids) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
+    if (!inside(meta.records) || !inside(meta.ids) || !inside(meta.columns) || !inside(meta.sums)) throw new CacheDamaged('block bounds');
     const columnBytes = readAt(fd, meta.columns[0], meta.columns[1]);
     if (sha(columnBytes) !== meta.columnsSha256) throw new CacheDamaged('columns checksum');
     const n = meta.count;
+    const runLength = meta.recordRun;
+    const runs = Math.ceil(n / runLength);
+    if (!(Number.isInteger(runLength) && runLength > 0 && meta.sums[1] === runs * SUM)) throw new CacheDamaged('record sums');
+    const sums = readAt(fd, meta.sums[0], meta.sums[1]);
+    if (sha(sums) !== meta.sumsSha256) throw new CacheDamaged('record sums checksum');
     let off = 0;
     const view = <T>(Ctor: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
       const v = new Ctor(columnBytes.buffer as ArrayBuffer, columnBytes.byteOffset + off, length);
@@ -296,6 +317,8 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
     for (const name of COLUMN_NAMES) columns[name] = view(COLUMN_TYPES[name] as never, n);
     const postings = view(Uint32Array, meta.postings);
     const offsets = view(Float64Array, n + 1);
+    if (offsets[0] !== 0 || offsets[n] !== meta.records[1]) throw new CacheDamaged('record offsets');
+    for (let i = 0; i < n; i++) if (!(offsets[i + 1]! >= offsets[i]!)) throw new CacheDamaged('record offsets');
     const tables: IndexTables = {
       count: n,
       columns: columns as unknown as IndexColumns,
@@ -306,6 +329,25 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
       months: meta.months,
     };
     const [recordsAt] = meta.records;
+    /** Runs whose sha256 matched; a run read again later is read from the file again but not hashed again. */
+    const checked = new Uint8Array(runs);
+    const runSpan = (r: number): [number, number] => [offsets[r * runLength]!, offsets[Math.min(n, (r + 1) * runLength)]!];
+    const checkRun = (r: number, bytes: Uint8Array) => {
+      if (checked[r]) return;
+      const digest = createHash('sha256').update(bytes).digest();
+      if (!digest.equals(sums.subarray(r * SUM, (r + 1) * SUM))) throw new CacheDamaged(`records of run ${r}`);
+      checked[r] = 1;
+    };
+    /** The last run read (an export reads the posts in order: one read and one check per run, not per post). */
+    let current: { run: number; bytes: Buffer } | null = null;
+    const runBytes = (r: number): Buffer => {
+      if (current?.run === r) return current.bytes;
+      const [from, to] = runSpan(r);
+      const bytes = readAt(fd, recordsAt + from, to - from);
+      checkRun(r, bytes);
+      current = { run: r, bytes };
+      return bytes;
+    };
     const parse = (pos: number, json: string): Post => {
       let post: Post;
       try {
@@ -317,26 +359,44 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
       return post;
     };
     let idMap: Map<string, number> | null = null;
+    const readIds = (): string[] => {
+      const bytes = readAt(fd, meta.ids[0], meta.ids[1]);
+      if (sha(bytes) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
+      const list = n === 0 ? [] : bytes.toString('utf8').split('\n');
+      if (list.length !== n) throw new CacheDamaged('ids count');
+      return list;
+    };
+    if (!options.checkWhenRead) {
+      // Every byte a page or a post can show is checked now, so damage found later cannot become an error.
+      for (let r = 0; r < runs; r++) {
+        const [from, to] = runSpan(r);
+        checkRun(r, readAt(fd, recordsAt + from, to - from));
+      }
+      if (sha(readAt(fd, meta.ids[0], meta.ids[1])) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
+    }
     let closed = false;
     return {
       tables,
       extra: meta.extra,
       post(pos) {
-        const start = offsets[pos]!;
-        return parse(pos, readAt(fd, recordsAt + start, offsets[pos + 1]! - start).toString('utf8'));
+        const r = Math.floor(pos / runLength);
+        const bytes = runBytes(r);
+        const base = offsets[r * runLength]!;
+        return parse(pos, bytes.toString('utf8', offsets[pos]! - base, offsets[pos + 1]! - base));
       },
       allPosts() {
         const all = readAt(fd, recordsAt, meta.records[1]);
+        for (let r = 0; r < runs; r++) {
+          const [from, to] = runSpan(r);
+          checkRun(r, all.subarray(from, to));
+        }
         const out: Post[] = new Array(n);
         for (let i = 0; i < n; i++) out[i] = parse(i, all.toString('utf8', offsets[i], offsets[i + 1]));
         return out;
       },
       ids() {
         if (idMap) return idMap;
-        const bytes = readAt(fd, meta.ids[0], meta.ids[1]);
-        if (sha(bytes) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
-        const list = n === 0 ? [] : bytes.toString('utf8').split('\n');
-        if (list.length !== n) throw new CacheDamaged('ids count');
+        const list = readIds();
         idMap = new Map();
         list.forEach((id, i) => {
           if (!idMap!.has(id)) idMap!.set(id, i);

@@ -1,0 +1,77 @@
+// A quick run of the floor and the whole-process CLI rows alone, on one kept archive (for work on the CLI's speed;
+// `npm run bench` stays the reference). Build: node test/build.mjs, then
+//   npx esbuild test/bench/cli-quick.ts --bundle --platform=node --format=esm --packages=external --outfile=dist/bench/cli-quick.js
+//   node dist/bench/cli-quick.js [--size 100000] [--repeat 3] [--dir /tmp/outbox-cli-quick] [--only summary,stats]
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeArchiveDetailed } from '../fixtures/archive-builder.js';
+import { generatePosts } from '../fixtures/generate-posts.js';
+import { queriesTask } from './bench-queries.js';
+import { childMain, runChild, type ChildResult } from './child.js';
+import { floorTask } from './open-suite.js';
+import { cliPath, launchNode, runNode } from './process-run.js';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback;
+};
+const script = fileURLToPath(import.meta.url);
+
+async function main(): Promise<void> {
+  const size = Number(option('size', '100000'));
+  const repeat = Number(option('repeat', '3'));
+  const dir = option('dir', '/tmp/outbox-cli-quick');
+  const only = option('only', 'floor,node,cold,summary,stats,search,export').split(',');
+  mkdirSync(dir, { recursive: true });
+  const zip = join(dir, `bench-${size}.zip`);
+  if (!existsSync(zip)) {
+    const { spec } = generatePosts(size, 20260101);
+    await writeArchiveDetailed(spec, dir, { container: 'zip', fileName: `bench-${size}.zip` });
+  }
+  const queryFile = join(dir, `query-${size}.json`);
+  if (!existsSync(queryFile)) {
+    const out = join(mkdtempSync(join(dir, 'q-')), 'queries.json');
+    await runChild('bench-queries', { zip, cacheDir: join(dir, 'q-cache'), out }, script);
+    writeFileSync(queryFile, readFileSync(out));
+  }
+  const queries = JSON.parse(readFileSync(queryFile, 'utf8')) as Record<string, string[]>;
+  const query = queries.exact?.[0] ?? 'the';
+  const rows = new Map<string, number[]>();
+  const add = (name: string, ms: number) => rows.set(name, [...(rows.get(name) ?? []), ms]);
+  let coldOut = '';
+  for (let r = 0; r < repeat; r++) {
+    const env = { OUTBOX_CACHE_DIR: mkdtempSync(join(dir, 'cache-')) };
+    if (only.includes('floor')) add('floor', (await runChild('floor', { zip }, script)).ms);
+    if (only.includes('node')) add('node start', (await runNode(['-e', '0'])).ms);
+    const cold = await runNode([cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
+    coldOut = cold.stdout;
+    if (only.includes('cold')) add('summary cold', cold.ms);
+    if (only.includes('summary')) {
+      const w = await runNode([cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
+      if (w.stdout !== coldOut) throw new Error('warm summary differs from cold');
+      add('summary warm', w.ms);
+    }
+    if (only.includes('stats')) add('stats warm', (await runNode([cliPath, 'stats', zip, '--json', '--utc'], { env })).ms);
+    if (only.includes('search')) add('search warm', (await runNode([cliPath, 'search', zip, query, '--json'], { env })).ms);
+    if (only.includes('export')) {
+      const run = launchNode([cliPath, 'export', zip, '--format', 'jsonl'], { env });
+      const first = await run.firstLine;
+      await run.done;
+      add('export 1st row', first.ms);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const floor = rows.get('floor') ? median(rows.get('floor')!) : null;
+  for (const [name, list] of rows) {
+    const m = median(list);
+    const ratio = floor ? ` ${(m / floor).toFixed(3)}×` : '';
+    process.stdout.write(`${name.padEnd(16)} ${m.toFixed(0).padStart(6)} ms${ratio}   runs ${list.map((x) => x.toFixed(0)).join(' ')}\n`);
+  }
+  process.stdout.write(`query: ${query}\n`);
+}
+
+const childAt = argv.indexOf('--child');
+if (childAt >= 0) await childMain({ floor: floorTask, 'bench-queries': queriesTask } as Record<string, (a: Record<string, unknown>) => Promise<Record<string, number | string | boolean | null>>>, argv[childAt + 1] ?? '', argv[childAt + 2] ?? '{}');
+else await main();
