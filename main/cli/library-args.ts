@@ -2,6 +2,7 @@
 import type { Post, PostFilter, Result, SearchResponse } from '../../preload/contract.js';
 import { ALL_ARCHIVES } from '../../preload/contract.js';
 import { createService, handle, openLibrary, splitLibraryPaths, type Library, type OpenOptions } from '../engine/service/index.js';
+import { isDamagedCache } from './damaged-cache.js';
 import { accountOf, type ExportSource } from './export.js';
 import { progressBar } from './progress-bar.js';
 import { summaryText } from './summary.js';
@@ -17,16 +18,39 @@ export function splitPaths(paths: string[]): Promise<{ archives: string[]; csvs:
 
 /**
  * Opens every path as one library with the terminal progress bar; --no-cache as for one archive. `csvBeside`: also
- * the relationship CSVs in each archive's folder (browser mode).
+ * the relationship CSVs in each archive's folder (browser mode). `checkWhenRead`: a saved index is checked part by
+ * part as it is read (OpenOptions.checkCacheWhenRead): only for commands that run again on isDamagedCache.
  */
-export async function openLibraryForCli(paths: string[], options: { noCache: boolean; csvBeside?: boolean }): Promise<Library> {
+export async function openLibraryForCli(
+  paths: string[], options: { noCache: boolean; csvBeside?: boolean; checkWhenRead?: boolean },
+): Promise<Library> {
   const bar = progressBar();
   const open: OpenOptions = { onProgress: (p) => bar.update(p) };
   if (options.noCache) open.cacheDir = null;
+  if (options.checkWhenRead) open.checkCacheWhenRead = true;
   try {
     return await openLibrary(paths, { ...open, csvBeside: options.csvBeside === true });
   } finally {
     bar.clear();
+  }
+}
+
+/**
+ * Opens the paths as one library, runs `work` over it and closes it. The saved indexes are checked part by part as
+ * `work` reads them (a warm command reads only what it needs); when a damaged part turns up, `work` runs once more
+ * over the archives read again, so the answer is the one a check of everything at open would have given. `work`
+ * therefore prints nothing itself: it returns what to print.
+ */
+export async function overLibrary<T>(paths: string[], options: { noCache: boolean }, work: (library: Library) => T | Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const library = await openLibraryForCli(paths, { noCache: options.noCache, checkWhenRead: attempt === 0 });
+    try {
+      return await work(library);
+    } catch (error) {
+      if (attempt > 0 || !isDamagedCache(error)) throw error;
+    } finally {
+      await library.close();
+    }
   }
 }
 

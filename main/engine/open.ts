@@ -77,7 +77,7 @@ export async function openArchive(path: string, options: OpenOptions = {}): Prom
   const unsafe = folder ? await cacheFolderWarning(folder) : null;
   if (cacheFile && !unsafe) {
     await writes.get(cacheFile);
-    const warm = await openWarm(cacheFile, id, name, identity.key);
+    const warm = await openWarm(cacheFile, id, name, identity.key, options.checkCacheWhenRead === true);
     if (warm) {
       report('cache', 0, 0, warm.info.summary.counts.items);
       report('done', 0, 0, warm.info.summary.counts.items);
@@ -116,8 +116,8 @@ async function stillSame(checks: CachedExtra['checks']): Promise<boolean> {
   return true;
 }
 
-async function openWarm(cacheFile: string, id: string, name: string, identity: string): Promise<Archive | null> {
-  const warm = readCacheFile(cacheFile, identity);
+async function openWarm(cacheFile: string, id: string, name: string, identity: string, checkWhenRead: boolean): Promise<Archive | null> {
+  const warm = readCacheFile(cacheFile, identity, { checkWhenRead });
   if (!warm) return null;
   const extra = warm.extra as unknown as CachedExtra;
   if (!(await stillSame(extra.checks ?? []))) {

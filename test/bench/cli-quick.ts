@@ -3,6 +3,7 @@
 //   npx esbuild test/bench/cli-quick.ts --bundle --platform=node --format=esm --packages=external --outfile=dist/bench/cli-quick.js
 //   node dist/bench/cli-quick.js [--size 100000] [--repeat 3] [--dir /tmp/outbox-cli-quick] [--only summary,stats]
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeArchiveDetailed } from '../fixtures/archive-builder.js';
@@ -18,6 +19,13 @@ const option = (name: string, fallback: string): string => {
   return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback;
 };
 const script = fileURLToPath(import.meta.url);
+
+/** Each measured process also records its own CPU time (user + system, ms): on a shared machine it is steadier than wall time. */
+const CPU_HOOK =
+  'data:text/javascript,import{writeFileSync}from"node:fs";' +
+  'process.on("exit",()=>{const f=process.env.OUTBOX_QUICK_CPU;const u=process.resourceUsage();if(f)writeFileSync(f,String((u.userCPUTime+u.systemCPUTime)/1000))})';
+const cpuFile = join(tmpdir(), `outbox-quick-cpu-${process.pid}`);
+const cpuMs = (): number => (existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN);
 
 async function main(): Promise<void> {
   const size = Number(option('size', '100000'));
@@ -39,24 +47,32 @@ async function main(): Promise<void> {
   const queries = JSON.parse(readFileSync(queryFile, 'utf8')) as Record<string, string[]>;
   const query = queries.exact?.[0] ?? 'the';
   const rows = new Map<string, number[]>();
-  const add = (name: string, ms: number) => rows.set(name, [...(rows.get(name) ?? []), ms]);
+  const cpu = new Map<string, number[]>();
+  const add = (name: string, ms: number) => {
+    rows.set(name, [...(rows.get(name) ?? []), ms]);
+    cpu.set(name, [...(cpu.get(name) ?? []), cpuMs()]);
+  };
   let coldOut = '';
   for (let r = 0; r < repeat; r++) {
-    const env = { OUTBOX_CACHE_DIR: mkdtempSync(join(dir, 'cache-')) };
-    if (only.includes('floor')) add('floor', (await runChild('floor', { zip }, script)).ms);
-    if (only.includes('node')) add('node start', (await runNode(['-e', '0'])).ms);
-    const cold = await runNode([cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
+    const env = { OUTBOX_CACHE_DIR: mkdtempSync(join(dir, 'cache-')), OUTBOX_QUICK_CPU: cpuFile };
+    if (only.includes('floor')) {
+      const f = await runChild('floor', { zip }, script);
+      rows.set('floor', [...(rows.get('floor') ?? []), f.ms]);
+      cpu.set('floor', [...(cpu.get('floor') ?? []), Number(f.cpuMs)]);
+    }
+    if (only.includes('node')) add('node start', (await runNode(['--import', CPU_HOOK, '-e', '0'], { env })).ms);
+    const cold = await runNode(['--import', CPU_HOOK, cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
     coldOut = cold.stdout;
     if (only.includes('cold')) add('summary cold', cold.ms);
     if (only.includes('summary')) {
-      const w = await runNode([cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
+      const w = await runNode(['--import', CPU_HOOK, cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
       if (w.stdout !== coldOut) throw new Error('warm summary differs from cold');
       add('summary warm', w.ms);
     }
-    if (only.includes('stats')) add('stats warm', (await runNode([cliPath, 'stats', zip, '--json', '--utc'], { env })).ms);
-    if (only.includes('search')) add('search warm', (await runNode([cliPath, 'search', zip, query, '--json'], { env })).ms);
+    if (only.includes('stats')) add('stats warm', (await runNode(['--import', CPU_HOOK, cliPath, 'stats', zip, '--json', '--utc'], { env })).ms);
+    if (only.includes('search')) add('search warm', (await runNode(['--import', CPU_HOOK, cliPath, 'search', zip, query, '--json'], { env })).ms);
     if (only.includes('export')) {
-      const run = launchNode([cliPath, 'export', zip, '--format', 'jsonl'], { env });
+      const run = launchNode(['--import', CPU_HOOK, cliPath, 'export', zip, '--format', 'jsonl'], { env });
       const first = await run.firstLine;
       await run.done;
       add('export 1st row', first.ms);
@@ -67,11 +83,17 @@ async function main(): Promise<void> {
   for (const [name, list] of rows) {
     const m = median(list);
     const ratio = floor ? ` ${(m / floor).toFixed(3)}×` : '';
-    process.stdout.write(`${name.padEnd(16)} ${m.toFixed(0).padStart(6)} ms${ratio}   runs ${list.map((x) => x.toFixed(0)).join(' ')}\n`);
+    const c = cpu.get(name) ?? [];
+    process.stdout.write(`${name.padEnd(16)} ${m.toFixed(0).padStart(6)} ms${ratio}   cpu ${median(c).toFixed(0)} ms   runs ${list.map((x) => x.toFixed(0)).join(' ')}\n`);
   }
   process.stdout.write(`query: ${query}\n`);
 }
 
 const childAt = argv.indexOf('--child');
-if (childAt >= 0) await childMain({ floor: floorTask, 'bench-queries': queriesTask } as Record<string, (a: Record<string, unknown>) => Promise<Record<string, number | string | boolean | null>>>, argv[childAt + 1] ?? '', argv[childAt + 2] ?? '{}');
+const floorWithCpu = async (args: Record<string, unknown>) => {
+  const figures = await floorTask(args);
+  const u = process.resourceUsage();
+  return { ...figures, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 };
+};
+if (childAt >= 0) await childMain({ floor: floorWithCpu, 'bench-queries': queriesTask } as Record<string, (a: Record<string, unknown>) => Promise<Record<string, number | string | boolean | null>>>, argv[childAt + 1] ?? '', argv[childAt + 2] ?? '{}');
 else await main();
