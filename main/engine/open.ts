@@ -35,6 +35,9 @@ interface CachedExtra {
   stats?: StatsTally;
 }
 
+/** The long lists of CachedExtra, kept in blocks of their own: a warm `outbox summary` never parses them. */
+const APART: ReadonlyArray<keyof CachedExtra> = ['likes', 'media'];
+
 type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
 
 /** Progress, throttled to about every 100 ms or 1% (phase changes always pass). */
@@ -171,8 +174,9 @@ async function openWarm(cacheFile: string, id: string, name: string, identity: s
     warnings: extra.warnings,
   };
   return createIndexedArchive({
-    info, summary: extra.summary, index, likes: extra.likes, bookmarks: extra.bookmarks,
-    media: new Map(extra.media),
+    // The long lists are kept apart in the cache (APART): read when first asked for.
+    info, summary: extra.summary, index, likes: () => guard(() => extra.likes), bookmarks: () => guard(() => extra.bookmarks),
+    media: () => new Map(guard(() => extra.media)),
     source: () => openExport(extra.location),
     release: () => warm.close(),
     statsTally: () => extra.stats ?? null,
@@ -252,7 +256,7 @@ async function openCold(
         const stats = await tallyInSlices(slicer);
         const search = await built;
         return {
-          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>,
+          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
           // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
           identity: identity.key,
           search: search?.serializeInParts ? (s) => search.serializeInParts!(s) : (search?.serialize?.() ?? null),

@@ -53,6 +53,8 @@ interface Meta {
   sums: [number, number];
   sumsSha256: string;
   extra: Extra;
+  /** the keys of `extra` kept apart (CacheContent.apart): [offset, length, sha256] of each one's JSON */
+  apart: Record<string, [number, number, string]>;
 }
 
 export interface CacheContent {
@@ -63,6 +65,11 @@ export interface CacheContent {
   extra: Extra;
   /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
   identity?: string;
+  /**
+   * Keys of `extra` kept in blocks of their own (long lists a warm command rarely needs): with checkWhenRead each is
+   * read, checked and parsed when first used (WarmCache.extra's getter), not with the rest.
+   */
+  apart?: readonly string[];
 }
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -171,6 +178,16 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       searchAt = [searchStart, length];
       searchSha256 = digest;
     }
+    const extra: Extra = { ...content.extra };
+    const apart: Meta['apart'] = {};
+    for (const key of content.apart ?? []) {
+      if (!Object.hasOwn(extra, key)) continue;
+      await breathe();
+      const bytes = Buffer.from(JSON.stringify(extra[key]));
+      apart[key] = [at, bytes.length, sha(bytes)];
+      await write(bytes);
+      delete extra[key];
+    }
     await breathe();
     const metaAt = at;
     const meta: Meta = {
@@ -193,7 +210,8 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       recordRun: RECORD_RUN,
       sums: [sumsAt, sumsLength],
       sumsSha256,
-      extra: content.extra,
+      extra,
+      apart,
     };
     let metaBytes = Buffer.from(JSON.stringify(meta));
     meta.fileSize = metaAt + metaBytes.length;
@@ -249,6 +267,42 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 /**
+ * The extra, with the keys kept apart put back: read and checked now, or (`later`) by a getter when first used,
+ * which throws CacheDamaged when that block is damaged.
+ */
+function extraOf(fd: number, meta: Meta, later: boolean): Extra {
+  const extra: Extra = { ...meta.extra };
+  for (const [key, [at, length, digest]] of Object.entries(meta.apart)) {
+    const load = () => {
+      const bytes = readAt(fd, at, length);
+      if (sha(bytes) !== digest) throw new CacheDamaged(`extra ${key}`);
+      try {
+        return JSON.parse(bytes.toString('utf8')) as unknown;
+      } catch {
+        throw new CacheDamaged(`extra ${key}`);
+      }
+    };
+    if (!later) {
+      extra[key] = load();
+      continue;
+    }
+    let value: unknown;
+    let loaded = false;
+    Object.defineProperty(extra, key, {
+      enumerable: true,
+      get: () => {
+        if (!loaded) {
+          value = load();
+          loaded = true;
+        }
+        return value;
+      },
+    });
+  }
+  return extra;
+}
+
+/**
  * Whether `file` starts as a cache file of this version does (magic and version): a cheap look before deciding to
  * skip work. Nothing in it is trusted: readCacheFile checks everything when the file is opened.
  */
@@ -298,6 +352,8 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
     if (identity !== undefined && meta.identity !== identity) throw new CacheDamaged('another archive');
     const inside = ([at, length]: [number, number]) => at >= HEADER && length >= 0 && at + length <= metaAt;
     if (!inside(meta.records) || !inside(meta.ids) || !inside(meta.columns) || !inside(meta.sums)) throw new CacheDamaged('block bounds');
+    if (Object.values(meta.apart).some(([at, length]) => !inside([at, length]))) throw new CacheDamaged('block bounds');
+    const extra = extraOf(fd, meta, options.checkWhenRead === true);
     const columnBytes = readAt(fd, meta.columns[0], meta.columns[1]);
     if (sha(columnBytes) !== meta.columnsSha256) throw new CacheDamaged('columns checksum');
     const n = meta.count;
@@ -377,7 +433,7 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
     let closed = false;
     return {
       tables,
-      extra: meta.extra,
+      extra,
       post(pos) {
         const r = Math.floor(pos / runLength);
         const bytes = runBytes(r);

@@ -172,4 +172,33 @@ describe('cache file', () => {
       warm.close();
     }
   });
+
+  it('keeps the extra keys asked for apart: the same extra back, checked at open or when first used', async () => {
+    const list = posts();
+    const cold = indexPosts(list);
+    const file = join(dir, 'g.outbox-index');
+    const extra = { small: 'kept in the meta', likes: Array.from({ length: 500 }, (_, i) => `https://x.example/s/${i}`), none: null };
+    await writeCacheFile(file, { tables: cold.tables, posts: list, search: null, extra, apart: ['likes', 'absent'] });
+    const eager = readCacheFile(file)!;
+    expect(eager.extra).toEqual(extra);
+    eager.close();
+    const lazy = readCacheFile(file, undefined, { checkWhenRead: true })!;
+    expect(lazy.extra.small).toBe('kept in the meta');
+    expect(lazy.extra.likes).toEqual(extra.likes);
+    expect({ ...lazy.extra }).toEqual(extra);
+    lazy.close();
+    // Damage in the block kept apart: refused at open by default, by the getter with checkWhenRead.
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('https://x.example/s/250"'));
+    bytes.write('X', at + 8);
+    writeFileSync(file, bytes);
+    expect(readCacheFile(file)).toBeNull();
+    const damaged = readCacheFile(file, undefined, { checkWhenRead: true })!;
+    try {
+      expect(damaged.extra.small).toBe('kept in the meta');
+      expect(() => damaged.extra.likes).toThrow(CacheDamaged);
+    } finally {
+      damaged.close();
+    }
+  });
 });
