@@ -1,6 +1,6 @@
 // computeStats: every figure of `outbox stats` and the viewer's Stats view, in one pass over a set of posts.
 import type { MediaKind, Post, Stats, Visibility } from '../../../preload/contract.js';
-import { accountOf, mentionAccount, serverOf } from './accounts.js';
+import { mentionAccount, serverAndAccountOf } from './accounts.js';
 import { streaks, type Streak } from './streak.js';
 import { Tally, share, sortedRecord } from './tally.js';
 import { systemTimeZone, zoneClock } from './zone-clock.js';
@@ -80,15 +80,14 @@ export class StatsCounter {
     if (post.type === 'boost') {
       t.boosts++;
       const target = post.boostOf ?? post.boosted?.id ?? null;
-      const server = target ? serverOf(target) : null;
+      const { server, account } = target ? serverAndAccountOf(target) : { server: null, account: null };
       if (server) this.boostedServers.add(server);
-      const account = target ? accountOf(target) : null;
       if (account) this.boostedAccounts.add(account);
       return;
     }
     t.posts++;
     for (const tag of new Set(post.hashtags.map((x) => x.toLowerCase()))) this.hashtags.add(tag);
-    for (const account of new Set(post.mentions.map(mentionAccount))) this.mentions.add(account);
+    for (const account of new Set(post.mentions.map((m) => this.mentionOf(m)))) this.mentions.add(account);
     this.languages.add(post.language ?? 'und');
     t.visibility[post.visibility] = (t.visibility[post.visibility] ?? 0) + 1;
     if (post.media.length) t.media.posts++;
@@ -107,6 +106,16 @@ export class StatsCounter {
     const length = codePoints(post.text);
     t.chars += length;
     if (!t.longest || length > t.longest.chars) t.longest = { chars: length, id: post.id };
+  }
+
+  /** mentionAccount, remembered per written name and URI: the same few accounts are mentioned again and again. */
+  private readonly mentionAccounts = new Map<string, string>();
+
+  private mentionOf(mention: { name: string; href: string }): string {
+    const key = `${mention.name}\n${mention.href}`;
+    let account = this.mentionAccounts.get(key);
+    if (account === undefined) this.mentionAccounts.set(key, (account = mentionAccount(mention)));
+    return account;
   }
 
   tally(): StatsTally {
