@@ -1,7 +1,6 @@
 // The `outbox` command: reads the command line, runs one command, and turns every failure into one line + exit code.
 import { ArchiveError, toErrorInfo, validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT, type Library } from '../engine/service/index.js';
 import { parseInvocation, UsageError, type CommandName, type Invocation } from './args.js';
-import { desktopUnavailable, launchDesktop } from './desktop.js';
 import { exportPosts } from './export.js';
 import { exportFormat, exportFormatOptions, filterFromFlags } from './export-formats.js';
 import {
@@ -13,7 +12,6 @@ import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLi
 import { ClosedPipe } from './output.js';
 import { packageVersion } from './paths.js';
 import { searchFooter, searchJson, searchLines } from './search.js';
-import { serve } from './serve.js';
 import { guardStream } from './terminal.js';
 import { runStats } from './stats-command.js';
 
@@ -119,9 +117,14 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'stats':
       return runStats(inv.paths, flags, { noCache, usage: (message) => new UsageError(message, command) });
-    case 'serve':
+    // The server and the desktop launcher load only for their commands (a separate chunk: see test/build.mjs).
+    case 'serve': {
+      const { serve } = await import('./serve.js');
       return serve(inv.paths, { port: port(inv), open: flags['no-open'] !== true, noCache });
+    }
     case 'launch': {
+      const { desktopUnavailable, launchDesktop } = await import('./desktop.js');
+      const { serve } = await import('./serve.js');
       const why = desktopUnavailable();
       if (why === null) return launchDesktop(args.archive ?? null, noCache);
       process.stderr.write(`${why}\n`);
