@@ -52,30 +52,34 @@ async function main(): Promise<void> {
     rows.set(name, [...(rows.get(name) ?? []), ms]);
     cpu.set(name, [...(cpu.get(name) ?? []), cpuMs()]);
   };
-  let coldOut = '';
+  // --compare <other outbox.js>: the same rows for another build, interleaved in each round (e.g. the base branch).
+  const clis: Array<[string, string]> = [['', cliPath]];
+  if (argv.includes('--compare')) clis.push(['base ', option('compare', '')]);
   for (let r = 0; r < repeat; r++) {
-    const env = { OUTBOX_CACHE_DIR: mkdtempSync(join(dir, 'cache-')), OUTBOX_QUICK_CPU: cpuFile };
     if (only.includes('floor')) {
       const f = await runChild('floor', { zip }, script);
       rows.set('floor', [...(rows.get('floor') ?? []), f.ms]);
       cpu.set('floor', [...(cpu.get('floor') ?? []), Number(f.cpuMs)]);
     }
-    if (only.includes('node')) add('node start', (await runNode(['--import', CPU_HOOK, '-e', '0'], { env })).ms);
-    const cold = await runNode(['--import', CPU_HOOK, cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
-    coldOut = cold.stdout;
-    if (only.includes('cold')) add('summary cold', cold.ms);
-    if (only.includes('summary')) {
-      const w = await runNode(['--import', CPU_HOOK, cliPath, 'summary', zip, '--json'], { env, keepStdout: true });
-      if (w.stdout !== coldOut) throw new Error('warm summary differs from cold');
-      add('summary warm', w.ms);
-    }
-    if (only.includes('stats')) add('stats warm', (await runNode(['--import', CPU_HOOK, cliPath, 'stats', zip, '--json', '--utc'], { env })).ms);
-    if (only.includes('search')) add('search warm', (await runNode(['--import', CPU_HOOK, cliPath, 'search', zip, query, '--json'], { env })).ms);
-    if (only.includes('export')) {
-      const run = launchNode(['--import', CPU_HOOK, cliPath, 'export', zip, '--format', 'jsonl'], { env });
-      const first = await run.firstLine;
-      await run.done;
-      add('export 1st row', first.ms);
+    if (only.includes('node')) add('node start', (await runNode(['--import', CPU_HOOK, '-e', '0'], { env: { OUTBOX_QUICK_CPU: cpuFile } })).ms);
+    for (const [prefix, cli] of clis) {
+      const env = { OUTBOX_CACHE_DIR: mkdtempSync(join(dir, 'cache-')), OUTBOX_QUICK_CPU: cpuFile };
+      const cold = await runNode(['--import', CPU_HOOK, cli, 'summary', zip, '--json'], { env, keepStdout: true });
+      const coldOut = cold.stdout;
+      if (only.includes('cold')) add(`${prefix}summary cold`, cold.ms);
+      if (only.includes('summary')) {
+        const w = await runNode(['--import', CPU_HOOK, cli, 'summary', zip, '--json'], { env, keepStdout: true });
+        if (w.stdout !== coldOut) throw new Error('warm summary differs from cold');
+        add(`${prefix}summary warm`, w.ms);
+      }
+      if (only.includes('stats')) add(`${prefix}stats warm`, (await runNode(['--import', CPU_HOOK, cli, 'stats', zip, '--json', '--utc'], { env })).ms);
+      if (only.includes('search')) add(`${prefix}search warm`, (await runNode(['--import', CPU_HOOK, cli, 'search', zip, query, '--json'], { env })).ms);
+      if (only.includes('export')) {
+        const run = launchNode(['--import', CPU_HOOK, cli, 'export', zip, '--format', 'jsonl'], { env });
+        const first = await run.firstLine;
+        await run.done;
+        add(`${prefix}export 1st row`, first.ms);
+      }
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
