@@ -36,21 +36,31 @@ export async function openLibraryForCli(
 }
 
 /**
- * Opens the paths as one library, runs `work` over it and closes it. The saved indexes are checked part by part as
- * `work` reads them (a warm command reads only what it needs); when a damaged part turns up, `work` runs once more
- * over the archives read again, so the answer is the one a check of everything at open would have given. `work`
- * therefore prints nothing itself: it returns what to print.
+ * Opens the paths as one library, runs `work` over it, hands its result to `print`, and closes the library (a cold
+ * open's cache write goes on after the answer is printed). The saved indexes are checked part by part as `work`
+ * reads them (a warm command reads only what it needs); when a damaged part turns up, `work` runs once more over
+ * the archives read again, so the answer is the one a check of everything at open would have given. `work`
+ * therefore prints nothing itself: it returns what `print` prints.
  */
-export async function overLibrary<T>(paths: string[], options: { noCache: boolean }, work: (library: Library) => T | Promise<T>): Promise<T> {
+export async function overLibrary<T>(
+  paths: string[], options: { noCache: boolean }, work: (library: Library) => T | Promise<T>, print: (result: T) => void,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const library = await openLibraryForCli(paths, { noCache: options.noCache, checkWhenRead: attempt === 0 });
+    let result: T;
     try {
-      return await work(library);
+      result = await work(library);
     } catch (error) {
+      await library.close();
       if (attempt > 0 || !isDamagedCache(error)) throw error;
+      continue;
+    }
+    try {
+      print(result);
     } finally {
       await library.close();
     }
+    return;
   }
 }
 

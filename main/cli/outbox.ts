@@ -50,10 +50,12 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'summary': {
       // One archive and no CSV: the Summary keys exactly as that archive's, then accounts, relationships, moves.
-      const [notices, text] = await overLibrary(inv.paths, { noCache }, (library) =>
-        [libraryNotices(library), flags.json ? `${JSON.stringify(library.summary(), null, 2)}\n` : librarySummaryText(library)]);
-      process.stderr.write(notices);
-      process.stdout.write(text);
+      await overLibrary(inv.paths, { noCache }, (library) =>
+        [libraryNotices(library), flags.json ? `${JSON.stringify(library.summary(), null, 2)}\n` : librarySummaryText(library)] as const,
+      ([notices, text]) => {
+        process.stderr.write(notices);
+        process.stdout.write(text);
+      });
       return EXIT.ok;
     }
     case 'export': {
@@ -97,7 +99,7 @@ async function run(argv: string[]): Promise<number> {
     case 'search': {
       const limit = validateSearchLimit(flags.limit ?? DEFAULT_SEARCH_LIMIT);
       if (!limit.ok) throw new UsageError(limit.message.replace(/^limit/, '--limit'), command);
-      const [notices, response, accounts] = await overLibrary(inv.paths, { noCache }, async (library) => {
+      await overLibrary(inv.paths, { noCache }, async (library) => {
         needArchive(library, command);
         // One archive: that archive's own response (byte-equal to GET /api/search); several: merged, each result naming its archive.
         const answer = await searchLibrary(library, args.query!, limit.value);
@@ -106,13 +108,14 @@ async function run(argv: string[]): Promise<number> {
           throw new ArchiveError(answer.code, answer.message);
         }
         return [libraryNotices(library), answer.value, accountsById(library)] as const;
+      }, ([notices, response, accounts]) => {
+        process.stderr.write(notices);
+        if (flags.json) process.stdout.write(searchJson(response));
+        else {
+          process.stdout.write(searchLines(response, accounts));
+          process.stderr.write(searchFooter(response));
+        }
       });
-      process.stderr.write(notices);
-      if (flags.json) process.stdout.write(searchJson(response));
-      else {
-        process.stdout.write(searchLines(response, accounts));
-        process.stderr.write(searchFooter(response));
-      }
       return EXIT.ok;
     }
     case 'stats':

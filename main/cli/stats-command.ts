@@ -80,11 +80,12 @@ export async function runStats(paths: string[], flags: Flags, options: { noCache
   if (paths.length === 0) throw usage('missing <archive>');
   filterFromFlags(flags, usage); // bad flags fail before the read
   statsOptions(flags, usage);
-  const [notices, text] = await overLibrary(paths, { noCache: options.noCache }, (library) => {
+  await overLibrary(paths, { noCache: options.noCache }, (library) => {
     const stats = statsOf(library, flags, usage);
-    return [libraryNotices(library), flags.json ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats)];
+    return [libraryNotices(library), flags.json ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats)] as const;
+  }, ([notices, text]) => {
+    process.stderr.write(notices);
+    process.stdout.write(text);
   });
-  process.stderr.write(notices);
-  process.stdout.write(text);
   return 0;
 }
