@@ -14,7 +14,12 @@ const at = (p) => join(root, p);
 
 const node = { platform: 'node', target: 'node20', bundle: true, sourcemap: true, packages: 'external', logLevel: 'warning' };
 const targets = [
-  { ...node, entryPoints: [at('main/cli/outbox.ts')], outfile: join(dist, 'cli/outbox.js'), format: 'esm', banner: { js: '#!/usr/bin/env node' } },
+  // Split at the CLI's dynamic imports (serve, desktop): a warm `summary` does not load the server. Chunks sit beside
+  // outbox.js, so import.meta.url-relative paths (cli/paths.ts, engine/demo.ts) hold in every chunk.
+  {
+    ...node, entryPoints: [at('main/cli/outbox.ts')], outdir: join(dist, 'cli'), splitting: true, chunkNames: 'chunk-[hash]',
+    format: 'esm', banner: { js: '#!/usr/bin/env node' },
+  },
   { ...node, entryPoints: [at('main/engine/worker.ts')], outfile: join(dist, 'engine/worker.js'), format: 'esm' },
   { ...node, entryPoints: [at('main/desktop/main.ts')], outfile: join(dist, 'desktop/main.cjs'), format: 'cjs', external: ['electron'] },
   // A sandboxed preload may only require('electron'): bundle everything else into it.

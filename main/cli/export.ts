@@ -1,6 +1,7 @@
 // `outbox export`: every post, oldest first, streamed as JSONL lines or CSV rows (schema in export-schema.ts).
 import type { ArchiveInfo, Post } from '../../preload/contract.js';
 import { accountLabel, rowLine, rowsHeader } from '../engine/service/index.js';
+import { isDamagedCache } from './damaged-cache.js';
 import { openOutput } from './output.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
@@ -13,15 +14,34 @@ export interface ExportSource {
 /** "@user@server" of an archive's account; the file name when the archive has no actor.json. */
 export const accountOf = (info: ArchiveInfo): string => accountLabel(info);
 
-/** Writes the posts to FILE or stdout; returns how many were written. */
-export async function exportPosts(source: ExportSource, format: ExportFormat, file: string | undefined): Promise<number> {
+/**
+ * Writes the posts to FILE or stdout; returns how many were written. `again`: when reading the posts fails with a
+ * damaged saved index (isDamagedCache; it was removed), the same posts read from the archive again: the rows go on
+ * from where they stopped (the same posts in the same order), so the output is what an intact index gives.
+ */
+export async function exportPosts(
+  source: ExportSource, format: ExportFormat, file: string | undefined, again?: () => Promise<ExportSource>,
+): Promise<number> {
   const out = await openOutput(file);
   let count = 0;
   // The same lines GET /api/export streams (engine/rows/post-rows.ts).
   if (format === 'csv') await out.write(rowsHeader(format));
-  for (const { post, account } of source.posts()) {
-    await out.write(rowLine(format, post, account));
-    count++;
+  const write = async (from: ExportSource) => {
+    let skip = count;
+    for (const { post, account } of from.posts()) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      await out.write(rowLine(format, post, account));
+      count++;
+    }
+  };
+  try {
+    await write(source);
+  } catch (error) {
+    if (!again || !isDamagedCache(error)) throw error;
+    await write(await again());
   }
   await out.end();
   return count;

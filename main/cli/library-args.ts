@@ -2,6 +2,7 @@
 import type { Post, PostFilter, Result, SearchResponse } from '../../preload/contract.js';
 import { ALL_ARCHIVES } from '../../preload/contract.js';
 import { createService, handle, openLibrary, splitLibraryPaths, type Library, type OpenOptions } from '../engine/service/index.js';
+import { isDamagedCache } from './damaged-cache.js';
 import { accountOf, type ExportSource } from './export.js';
 import { progressBar } from './progress-bar.js';
 import { summaryText } from './summary.js';
@@ -17,16 +18,49 @@ export function splitPaths(paths: string[]): Promise<{ archives: string[]; csvs:
 
 /**
  * Opens every path as one library with the terminal progress bar; --no-cache as for one archive. `csvBeside`: also
- * the relationship CSVs in each archive's folder (browser mode).
+ * the relationship CSVs in each archive's folder (browser mode). `checkWhenRead`: a saved index is checked part by
+ * part as it is read (OpenOptions.checkCacheWhenRead): only for commands that run again on isDamagedCache.
  */
-export async function openLibraryForCli(paths: string[], options: { noCache: boolean; csvBeside?: boolean }): Promise<Library> {
+export async function openLibraryForCli(
+  paths: string[], options: { noCache: boolean; csvBeside?: boolean; checkWhenRead?: boolean },
+): Promise<Library> {
   const bar = progressBar();
   const open: OpenOptions = { onProgress: (p) => bar.update(p) };
   if (options.noCache) open.cacheDir = null;
+  if (options.checkWhenRead) open.checkCacheWhenRead = true;
   try {
     return await openLibrary(paths, { ...open, csvBeside: options.csvBeside === true });
   } finally {
     bar.clear();
+  }
+}
+
+/**
+ * Opens the paths as one library, runs `work` over it, hands its result to `print`, and closes the library (a cold
+ * open's cache write goes on after the answer is printed). The saved indexes are checked part by part as `work`
+ * reads them (a warm command reads only what it needs); when a damaged part turns up, `work` runs once more over
+ * the archives read again, so the answer is the one a check of everything at open would have given. `work`
+ * therefore prints nothing itself: it returns what `print` prints.
+ */
+export async function overLibrary<T>(
+  paths: string[], options: { noCache: boolean }, work: (library: Library) => T | Promise<T>, print: (result: T) => void,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const library = await openLibraryForCli(paths, { noCache: options.noCache, checkWhenRead: attempt === 0 });
+    let result: T;
+    try {
+      result = await work(library);
+    } catch (error) {
+      await library.close();
+      if (attempt > 0 || !isDamagedCache(error)) throw error;
+      continue;
+    }
+    try {
+      print(result);
+    } finally {
+      await library.close();
+    }
+    return;
   }
 }
 

@@ -1,7 +1,6 @@
 // The `outbox` command: reads the command line, runs one command, and turns every failure into one line + exit code.
 import { ArchiveError, toErrorInfo, validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT, type Library } from '../engine/service/index.js';
 import { parseInvocation, UsageError, type CommandName, type Invocation } from './args.js';
-import { desktopUnavailable, launchDesktop } from './desktop.js';
 import { exportPosts } from './export.js';
 import { exportFormat, exportFormatOptions, filterFromFlags } from './export-formats.js';
 import {
@@ -9,11 +8,10 @@ import {
 } from './export-research.js';
 import { outConflict } from './out-guard.js';
 import { helpText } from './help.js';
-import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLibraryForCli, searchLibrary } from './library-args.js';
+import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLibraryForCli, overLibrary, searchLibrary } from './library-args.js';
 import { ClosedPipe } from './output.js';
 import { packageVersion } from './paths.js';
 import { searchFooter, searchJson, searchLines } from './search.js';
-import { serve } from './serve.js';
 import { guardStream } from './terminal.js';
 import { runStats } from './stats-command.js';
 
@@ -51,14 +49,13 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'summary': {
-      const library = await openLibraryForCli(inv.paths, { noCache });
-      try {
-        process.stderr.write(libraryNotices(library));
-        // One archive and no CSV: the Summary keys exactly as that archive's, then accounts, relationships, moves.
-        process.stdout.write(flags.json ? `${JSON.stringify(library.summary(), null, 2)}\n` : librarySummaryText(library));
-      } finally {
-        await library.close();
-      }
+      // One archive and no CSV: the Summary keys exactly as that archive's, then accounts, relationships, moves.
+      await overLibrary(inv.paths, { noCache }, (library) =>
+        [libraryNotices(library), flags.json ? `${JSON.stringify(library.summary(), null, 2)}\n` : librarySummaryText(library)] as const,
+      ([notices, text]) => {
+        process.stderr.write(notices);
+        process.stdout.write(text);
+      });
       return EXIT.ok;
     }
     case 'export': {
@@ -73,7 +70,11 @@ async function run(argv: string[]): Promise<number> {
       const { pseudonymizer } = researchOptions(format as AnyExportFormat, flags, usage);
       const conflict = out === undefined ? null : outConflict(out, inv.paths);
       if (conflict !== null) throw usage(conflict);
-      const library = await openLibraryForCli(inv.paths, { noCache });
+      // JSONL and CSV stream rows as the posts are read: the saved index is checked part by part, and a damaged part
+      // found midway resumes the rows from the archive read again (exportPosts). The other formats check it at open.
+      const rows = format === 'jsonl' || format === 'csv';
+      const library = await openLibraryForCli(inv.paths, { noCache, checkWhenRead: rows });
+      let reopened: Library | null = null;
       try {
         needArchive(library, command);
         process.stderr.write(libraryNotices(library));
@@ -83,41 +84,50 @@ async function run(argv: string[]): Promise<number> {
         });
         else if (format === 'sqlite') await exportSqlite(library, posts, { out: out!, paths: inv.paths, filter, flags, pseudonymizer });
         else if (format === 'edges') await exportEdges(posts, out, pseudonymizer);
-        else await exportPosts(pseudonymousSource(posts, pseudonymizer), format as 'jsonl' | 'csv', out);
+        else {
+          await exportPosts(pseudonymousSource(posts, pseudonymizer), format as 'jsonl' | 'csv', out, async () => {
+            reopened = await openLibraryForCli(inv.paths, { noCache });
+            return pseudonymousSource(libraryExport(reopened, filter), pseudonymizer);
+          });
+        }
       } finally {
         await library.close();
+        await (reopened as Library | null)?.close();
       }
       return EXIT.ok;
     }
     case 'search': {
       const limit = validateSearchLimit(flags.limit ?? DEFAULT_SEARCH_LIMIT);
       if (!limit.ok) throw new UsageError(limit.message.replace(/^limit/, '--limit'), command);
-      const library = await openLibraryForCli(inv.paths, { noCache });
-      try {
+      await overLibrary(inv.paths, { noCache }, async (library) => {
         needArchive(library, command);
-        process.stderr.write(libraryNotices(library));
         // One archive: that archive's own response (byte-equal to GET /api/search); several: merged, each result naming its archive.
         const answer = await searchLibrary(library, args.query!, limit.value);
         if (!answer.ok) {
           if (answer.code === 'bad-request') throw new UsageError(answer.message, command);
           throw new ArchiveError(answer.code, answer.message);
         }
-        const response = answer.value;
+        return [libraryNotices(library), answer.value, accountsById(library)] as const;
+      }, ([notices, response, accounts]) => {
+        process.stderr.write(notices);
         if (flags.json) process.stdout.write(searchJson(response));
         else {
-          process.stdout.write(searchLines(response, accountsById(library)));
+          process.stdout.write(searchLines(response, accounts));
           process.stderr.write(searchFooter(response));
         }
-      } finally {
-        await library.close();
-      }
+      });
       return EXIT.ok;
     }
     case 'stats':
       return runStats(inv.paths, flags, { noCache, usage: (message) => new UsageError(message, command) });
-    case 'serve':
+    // The server and the desktop launcher load only for their commands (a separate chunk: see test/build.mjs).
+    case 'serve': {
+      const { serve } = await import('./serve.js');
       return serve(inv.paths, { port: port(inv), open: flags['no-open'] !== true, noCache });
+    }
     case 'launch': {
+      const { desktopUnavailable, launchDesktop } = await import('./desktop.js');
+      const { serve } = await import('./serve.js');
       const why = desktopUnavailable();
       if (why === null) return launchDesktop(args.archive ?? null, noCache);
       process.stderr.write(`${why}\n`);

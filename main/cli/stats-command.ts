@@ -1,7 +1,7 @@
 // `outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]`: the engine's Stats, as JSON or a table.
 import { statsOver, type Stats, type StatsOptions } from '../engine/service/index.js';
 import { FILTER_HELP, badRequest, filterFromFlags, sourcePosts, timeZone, type PostSource, type UsageFault } from './export-formats.js';
-import { libraryNotices, openLibraryForCli } from './library-args.js';
+import { libraryNotices, overLibrary } from './library-args.js';
 
 export { STATS_OPTIONS } from './export-formats.js';
 
@@ -80,13 +80,12 @@ export async function runStats(paths: string[], flags: Flags, options: { noCache
   if (paths.length === 0) throw usage('missing <archive>');
   filterFromFlags(flags, usage); // bad flags fail before the read
   statsOptions(flags, usage);
-  const library = await openLibraryForCli(paths, { noCache: options.noCache });
-  try {
-    process.stderr.write(libraryNotices(library));
+  await overLibrary(paths, { noCache: options.noCache }, (library) => {
     const stats = statsOf(library, flags, usage);
-    process.stdout.write(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));
-  } finally {
-    await library.close();
-  }
+    return [libraryNotices(library), flags.json ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats)] as const;
+  }, ([notices, text]) => {
+    process.stderr.write(notices);
+    process.stdout.write(text);
+  });
   return 0;
 }

@@ -24,6 +24,12 @@ export interface OpenOptions {
    * from then on (a warm open closes it at once).
    */
   source?: Source;
+  /**
+   * Check a warm cache's ids and post records when each part is first read, not all at open (cache/cache-file.ts):
+   * a damaged part then fails that read with ArchiveError 'damaged-cache' (the cache removed) instead of the open
+   * falling back to the archive. For callers that run again from the archive on that error (the CLI). Default false.
+   */
+  checkCacheWhenRead?: boolean;
 }
 
 export interface MediaStream {

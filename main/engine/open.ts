@@ -38,6 +38,9 @@ interface CachedExtra {
   stats?: StatsTally;
 }
 
+/** The long lists of CachedExtra, kept in blocks of their own: a warm `outbox summary` never parses them. */
+const APART: ReadonlyArray<keyof CachedExtra> = ['likes', 'media'];
+
 type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
 
 /** Progress, throttled to about every 100 ms or 1% (phase changes always pass). */
@@ -94,7 +97,7 @@ async function openFrom(path: string, options: OpenOptions, given: () => Source 
   const unsafe = folder ? await cacheFolderWarning(folder) : null;
   if (cacheFile && !unsafe) {
     await writes.get(cacheFile);
-    const warm = await openWarm(cacheFile, id, name, identity.key);
+    const warm = await openWarm(cacheFile, id, name, identity.key, options.checkCacheWhenRead === true);
     if (warm) {
       report('cache', 0, 0, warm.info.summary.counts.items);
       report('done', 0, 0, warm.info.summary.counts.items);
@@ -133,8 +136,8 @@ async function stillSame(checks: CachedExtra['checks']): Promise<boolean> {
   return true;
 }
 
-async function openWarm(cacheFile: string, id: string, name: string, identity: string): Promise<Archive | null> {
-  const warm = readCacheFile(cacheFile, identity);
+async function openWarm(cacheFile: string, id: string, name: string, identity: string, checkWhenRead: boolean): Promise<Archive | null> {
+  const warm = readCacheFile(cacheFile, identity, { checkWhenRead });
   if (!warm) return null;
   const extra = warm.extra as unknown as CachedExtra;
   if (!(await stillSame(extra.checks ?? []))) {
@@ -188,8 +191,9 @@ async function openWarm(cacheFile: string, id: string, name: string, identity: s
     warnings: extra.warnings,
   };
   return createIndexedArchive({
-    info, summary: extra.summary, index, likes: extra.likes, bookmarks: extra.bookmarks,
-    media: new Map(extra.media),
+    // The long lists are kept apart in the cache (APART): read when first asked for.
+    info, summary: extra.summary, index, likes: () => guard(() => extra.likes), bookmarks: () => guard(() => extra.bookmarks),
+    media: () => new Map(guard(() => extra.media)),
     source: () => openExport(extra.location),
     release: () => warm.close(),
     statsTally: () => extra.stats ?? null,
@@ -280,7 +284,7 @@ async function openCold(
         const stats = await tallyInSlices(slicer);
         const search = await built;
         return {
-          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>,
+          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
           // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
           identity: identity.key,
           search: search?.serializeInParts ? (s) => search.serializeInParts!(s) : (search?.serialize?.() ?? null),

@@ -1,10 +1,14 @@
 // The cache file of one archive: header, checksummed metadata and columns, ids, search bytes, post records.
 //
-// Layout:  [header 64 B] [post records] [columns: 8-byte aligned typed arrays] [ids] [search] [meta JSON]
+// Layout:  [header 64 B] [post records] [columns: 8-byte aligned typed arrays] [ids] [record sums] [search] [meta JSON]
 // header:  magic "OUTBOXIX" | u32 version | u32 meta length | f64 meta offset | sha256(meta) | 8 B reserved
-// A warm open checks everything before any of it is used: the header, the meta (its checksum and the archive
-// identity it was written for), the columns, the ids and the post records (each block's checksum); then the
-// records and ids are read again when needed. A damaged or swapped file is never trusted: it is read as absent.
+// The post records are checked in runs of RECORD_RUN posts, each with its own sha256 (the record sums block), so a
+// reader that needs a few posts checks a few runs, not the whole file.
+// A warm open checks, before any of it is used: the header, the meta (its checksum and the archive identity it was
+// written for), the columns and the record sums; by default also the ids and every run of records, so damage found
+// later cannot become an error. With `checkWhenRead` the ids and each run are checked when first read instead, and
+// damage then fails that read (CacheDamaged): for callers that can run again from the archive (the CLI). Either way
+// a damaged or swapped file is never served.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -44,8 +48,13 @@ interface Meta {
   search: [number, number] | null;
   searchSha256: string | null;
   records: [number, number];
-  recordsSha256: string;
+  /** posts per run of records, and the block of each run's raw sha256 (32 bytes a run) */
+  recordRun: number;
+  sums: [number, number];
+  sumsSha256: string;
   extra: Extra;
+  /** the keys of `extra` kept apart (CacheContent.apart): [offset, length, sha256] of each one's JSON */
+  apart: Record<string, [number, number, string]>;
 }
 
 export interface CacheContent {
@@ -56,11 +65,19 @@ export interface CacheContent {
   extra: Extra;
   /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
   identity?: string;
+  /**
+   * Keys of `extra` kept in blocks of their own (long lists a warm command rarely needs): with checkWhenRead each is
+   * read, checked and parsed when first used (WarmCache.extra's getter), not with the rest.
+   */
+  apart?: readonly string[];
 }
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 const HASH_CHUNK = 1 << 20;
+/** Posts per checked run of records: ~100 KiB of records each (a few for a search's hits, not the whole file). */
+export const RECORD_RUN = 64;
+const SUM = 32;
 
 /**
  * Writes the cache atomically: a temp file beside the target, renamed over it. The same bytes as ever; the work is
@@ -96,35 +113,45 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       }
       return [length, hash.digest('hex')];
     };
-    // Records first, streamed in ~1 MiB chunks (never the whole blob in memory); their offsets go in the columns.
+    // Records first, encoded straight into a 4 MiB buffer written as it fills (never the whole blob in memory, one
+    // UTF-8 pass per post); their offsets go in the columns. Each run of RECORD_RUN posts gets its own sha256 (the
+    // record sums block, written after the ids).
     const offsets = new Float64Array(content.posts.length + 1);
     const recordsAt = at;
-    let pending: string[] = [];
-    let pendingBytes = 0;
+    const runs = Math.ceil(content.posts.length / RECORD_RUN);
+    const sums = new Uint8Array(runs * SUM);
+    let buffer = Buffer.allocUnsafe(4 << 20);
+    let used = 0;
+    let runFrom = 0;
+    let runHash = createHash('sha256');
     let recordBytes = 0;
-    const recordsHash = createHash('sha256');
+    const flush = async () => {
+      runHash.update(buffer.subarray(runFrom, used));
+      await write(buffer.subarray(0, used));
+      used = 0;
+      runFrom = 0;
+    };
     for (let i = 0; i < content.posts.length; i++) {
       if (slicer.due()) await slicer.turn();
       const json = JSON.stringify(content.posts[i]);
-      const len = Buffer.byteLength(json);
+      // At most 3 bytes of UTF-8 per UTF-16 unit.
+      if (used + json.length * 3 > buffer.length) {
+        await flush();
+        if (json.length * 3 > buffer.length) buffer = Buffer.allocUnsafe(json.length * 3);
+      }
+      const length = buffer.write(json, used);
       offsets[i] = recordBytes;
-      recordBytes += len;
-      pending.push(json);
-      pendingBytes += len;
-      if (pendingBytes > 1 << 20) {
-        const chunk = Buffer.from(pending.join(''));
-        recordsHash.update(chunk);
-        await write(chunk);
-        pending = [];
-        pendingBytes = 0;
+      recordBytes += length;
+      used += length;
+      if ((i + 1) % RECORD_RUN === 0 || i === content.posts.length - 1) {
+        runHash.update(buffer.subarray(runFrom, used));
+        sums.set(runHash.digest(), Math.floor(i / RECORD_RUN) * SUM);
+        runHash = createHash('sha256');
+        runFrom = used;
       }
     }
     offsets[content.posts.length] = recordBytes;
-    if (pending.length) {
-      const chunk = Buffer.from(pending.join(''));
-      recordsHash.update(chunk);
-      await write(chunk);
-    }
+    if (used > 0) await write(buffer.subarray(0, used));
     at = align8(at);
 
     // Columns, postings and record offsets, each 8-byte aligned so a warm open views them in place.
@@ -146,6 +173,8 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       idParts.push(Buffer.from(i === 0 ? slice : `\n${slice}`));
     }
     const [idsLength, idsSha256] = await writeHashed(idParts);
+    const sumsAt = at;
+    const [sumsLength, sumsSha256] = await writeHashed([sums]);
     let searchAt: [number, number] | null = null;
     let searchSha256: string | null = null;
     if (content.search) {
@@ -154,6 +183,16 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       const [length, digest] = await writeHashed(parts);
       searchAt = [searchStart, length];
       searchSha256 = digest;
+    }
+    const extra: Extra = { ...content.extra };
+    const apart: Meta['apart'] = {};
+    for (const key of content.apart ?? []) {
+      if (!Object.hasOwn(extra, key)) continue;
+      await breathe();
+      const bytes = Buffer.from(JSON.stringify(extra[key]));
+      apart[key] = [at, bytes.length, sha(bytes)];
+      await write(bytes);
+      delete extra[key];
     }
     await breathe();
     const metaAt = at;
@@ -174,8 +213,11 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       search: searchAt,
       searchSha256,
       records: [recordsAt, recordBytes],
-      recordsSha256: recordsHash.digest('hex'),
-      extra: content.extra,
+      recordRun: RECORD_RUN,
+      sums: [sumsAt, sumsLength],
+      sumsSha256,
+      extra,
+      apart,
     };
     let metaBytes = Buffer.from(JSON.stringify(meta));
     meta.fileSize = metaAt + metaBytes.length;
@@ -193,7 +235,8 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     header.writeDoubleLE(metaAt, 16);
     Buffer.from(sha(metaBytes), 'hex').copy(header, 24);
     await handle.write(header, 0, HEADER, 0);
-    await handle.sync();
+    // No fsync before the rename: a file cut short or zeroed by a crash fails its checksums and is read as absent
+    // (rebuilt), so durability buys nothing here, while flushing ~150 MB to disk held every cold CLI command.
     await handle.close();
     await fs.rename(tmp, file);
   } catch (error) {
@@ -230,11 +273,40 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return buf;
 }
 
-/** sha256 of a block read in 1 MiB pieces (the records of a big archive are never held whole for this). */
-function blockSha(fd: number, [at, length]: [number, number]): string {
-  const hash = createHash('sha256');
-  for (let done = 0; done < length; done += 1 << 20) hash.update(readAt(fd, at + done, Math.min(1 << 20, length - done)));
-  return hash.digest('hex');
+/**
+ * The extra, with the keys kept apart put back: read and checked now, or (`later`) by a getter when first used,
+ * which throws CacheDamaged when that block is damaged.
+ */
+function extraOf(fd: number, meta: Meta, later: boolean): Extra {
+  const extra: Extra = { ...meta.extra };
+  for (const [key, [at, length, digest]] of Object.entries(meta.apart)) {
+    const load = () => {
+      const bytes = readAt(fd, at, length);
+      if (sha(bytes) !== digest) throw new CacheDamaged(`extra ${key}`);
+      try {
+        return JSON.parse(bytes.toString('utf8')) as unknown;
+      } catch {
+        throw new CacheDamaged(`extra ${key}`);
+      }
+    };
+    if (!later) {
+      extra[key] = load();
+      continue;
+    }
+    let value: unknown;
+    let loaded = false;
+    Object.defineProperty(extra, key, {
+      enumerable: true,
+      get: () => {
+        if (!loaded) {
+          value = load();
+          loaded = true;
+        }
+        return value;
+      },
+    });
+  }
+  return extra;
 }
 
 /**
@@ -253,11 +325,19 @@ export async function looksLikeCacheFile(file: string): Promise<boolean> {
   }
 }
 
+export interface ReadCacheOptions {
+  /**
+   * Check the ids and each run of post records when first read, not all of them now (see the top of this file): a
+   * damaged one then throws CacheDamaged from that read. Default false: everything is checked before this returns.
+   */
+  checkWhenRead?: boolean;
+}
+
 /**
  * Opens a cache file; null when it is missing, foreign, damaged, of another version, or written for another archive
  * than `identity` (when given): never trusted.
  */
-export function readCacheFile(file: string, identity?: string): WarmCache | null {
+export function readCacheFile(file: string, identity?: string, options: ReadCacheOptions = {}): WarmCache | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -278,13 +358,17 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
     if (meta.version !== CACHE_VERSION || meta.fileSize !== size) throw new CacheDamaged('meta');
     if (identity !== undefined && meta.identity !== identity) throw new CacheDamaged('another archive');
     const inside = ([at, length]: [number, number]) => at >= HEADER && length >= 0 && at + length <= metaAt;
-    if (!inside(meta.records) || !inside(meta.ids) || !inside(meta.columns)) throw new CacheDamaged('block bounds');
-    // Every byte a page or a post can show is checked now, so damage found later cannot become an error.
-    if (blockSha(fd, meta.records) !== meta.recordsSha256) throw new CacheDamaged('records checksum');
-    if (blockSha(fd, meta.ids) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
+    if (!inside(meta.records) || !inside(meta.ids) || !inside(meta.columns) || !inside(meta.sums)) throw new CacheDamaged('block bounds');
+    if (Object.values(meta.apart).some(([at, length]) => !inside([at, length]))) throw new CacheDamaged('block bounds');
+    const extra = extraOf(fd, meta, options.checkWhenRead === true);
     const columnBytes = readAt(fd, meta.columns[0], meta.columns[1]);
     if (sha(columnBytes) !== meta.columnsSha256) throw new CacheDamaged('columns checksum');
     const n = meta.count;
+    const runLength = meta.recordRun;
+    const runs = Math.ceil(n / runLength);
+    if (!(Number.isInteger(runLength) && runLength > 0 && meta.sums[1] === runs * SUM)) throw new CacheDamaged('record sums');
+    const sums = readAt(fd, meta.sums[0], meta.sums[1]);
+    if (sha(sums) !== meta.sumsSha256) throw new CacheDamaged('record sums checksum');
     let off = 0;
     const view = <T>(Ctor: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number }, length: number): T => {
       const v = new Ctor(columnBytes.buffer as ArrayBuffer, columnBytes.byteOffset + off, length);
@@ -296,6 +380,8 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
     for (const name of COLUMN_NAMES) columns[name] = view(COLUMN_TYPES[name] as never, n);
     const postings = view(Uint32Array, meta.postings);
     const offsets = view(Float64Array, n + 1);
+    if (offsets[0] !== 0 || offsets[n] !== meta.records[1]) throw new CacheDamaged('record offsets');
+    for (let i = 0; i < n; i++) if (!(offsets[i + 1]! >= offsets[i]!)) throw new CacheDamaged('record offsets');
     const tables: IndexTables = {
       count: n,
       columns: columns as unknown as IndexColumns,
@@ -306,6 +392,25 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
       months: meta.months,
     };
     const [recordsAt] = meta.records;
+    /** Runs whose sha256 matched; a run read again later is read from the file again but not hashed again. */
+    const checked = new Uint8Array(runs);
+    const runSpan = (r: number): [number, number] => [offsets[r * runLength]!, offsets[Math.min(n, (r + 1) * runLength)]!];
+    const checkRun = (r: number, bytes: Uint8Array) => {
+      if (checked[r]) return;
+      const digest = createHash('sha256').update(bytes).digest();
+      if (!digest.equals(sums.subarray(r * SUM, (r + 1) * SUM))) throw new CacheDamaged(`records of run ${r}`);
+      checked[r] = 1;
+    };
+    /** The last run read (an export reads the posts in order: one read and one check per run, not per post). */
+    let current: { run: number; bytes: Buffer } | null = null;
+    const runBytes = (r: number): Buffer => {
+      if (current?.run === r) return current.bytes;
+      const [from, to] = runSpan(r);
+      const bytes = readAt(fd, recordsAt + from, to - from);
+      checkRun(r, bytes);
+      current = { run: r, bytes };
+      return bytes;
+    };
     const parse = (pos: number, json: string): Post => {
       let post: Post;
       try {
@@ -317,26 +422,51 @@ export function readCacheFile(file: string, identity?: string): WarmCache | null
       return post;
     };
     let idMap: Map<string, number> | null = null;
+    const readIds = (): string[] => {
+      const bytes = readAt(fd, meta.ids[0], meta.ids[1]);
+      if (sha(bytes) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
+      const list = n === 0 ? [] : bytes.toString('utf8').split('\n');
+      if (list.length !== n) throw new CacheDamaged('ids count');
+      return list;
+    };
+    if (!options.checkWhenRead) {
+      // Every byte a page or a post can show is checked now, so damage found later cannot become an error.
+      // Read in slabs of whole runs (~4 MiB), not one read per run.
+      for (let r = 0; r < runs; ) {
+        const from = runSpan(r)[0];
+        let last = r;
+        while (last + 1 < runs && runSpan(last + 1)[1] - from <= 4 << 20) last++;
+        const slab = readAt(fd, recordsAt + from, runSpan(last)[1] - from);
+        for (; r <= last; r++) {
+          const [a, b] = runSpan(r);
+          checkRun(r, slab.subarray(a - from, b - from));
+        }
+      }
+      if (sha(readAt(fd, meta.ids[0], meta.ids[1])) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
+    }
     let closed = false;
     return {
       tables,
-      extra: meta.extra,
+      extra,
       post(pos) {
-        const start = offsets[pos]!;
-        return parse(pos, readAt(fd, recordsAt + start, offsets[pos + 1]! - start).toString('utf8'));
+        const r = Math.floor(pos / runLength);
+        const bytes = runBytes(r);
+        const base = offsets[r * runLength]!;
+        return parse(pos, bytes.toString('utf8', offsets[pos]! - base, offsets[pos + 1]! - base));
       },
       allPosts() {
         const all = readAt(fd, recordsAt, meta.records[1]);
+        for (let r = 0; r < runs; r++) {
+          const [from, to] = runSpan(r);
+          checkRun(r, all.subarray(from, to));
+        }
         const out: Post[] = new Array(n);
         for (let i = 0; i < n; i++) out[i] = parse(i, all.toString('utf8', offsets[i], offsets[i + 1]));
         return out;
       },
       ids() {
         if (idMap) return idMap;
-        const bytes = readAt(fd, meta.ids[0], meta.ids[1]);
-        if (sha(bytes) !== meta.idsSha256) throw new CacheDamaged('ids checksum');
-        const list = n === 0 ? [] : bytes.toString('utf8').split('\n');
-        if (list.length !== n) throw new CacheDamaged('ids count');
+        const list = readIds();
         idMap = new Map();
         list.forEach((id, i) => {
           if (!idMap!.has(id)) idMap!.set(id, i);

@@ -1,6 +1,6 @@
 // `outbox export --format sqlite`: one database for Datasette, sqlite3, DuckDB, pandas and R, written while posts stream.
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import sqlite from 'node-sqlite3-wasm';
+import type sqlite from 'node-sqlite3-wasm';
 import type { Relationships } from '../library/relationships.js';
 import { ArchiveError } from '../errors.js';
 import type { Edge } from './edges.js';
@@ -182,9 +182,11 @@ async function fill(db: sqlite.Database, input: SqliteInput): Promise<Record<str
 export async function writeSqlite(file: string, input: SqliteInput): Promise<Record<string, number>> {
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
+  // Loaded here, not at the top: it compiles its WebAssembly on load (~30 ms), which every other command would pay.
+  const { default: wasm } = await import('node-sqlite3-wasm');
   let db: sqlite.Database;
   try {
-    db = new sqlite.Database(partial);
+    db = new wasm.Database(partial);
   } catch (error) {
     throw new ArchiveError('io', `Cannot create the database ${file}: ${(error as Error).message}. Choose a path in a folder you can write to.`, file);
   }

@@ -11,10 +11,11 @@ export interface IndexedArchiveParts {
   info: ArchiveInfo;
   summary: Summary;
   index: ArchiveIndex;
-  likes: readonly string[];
-  bookmarks: readonly string[];
+  /** the lists, or what reads them when first asked for (a warm open's cache) */
+  likes: readonly string[] | (() => readonly string[]);
+  bookmarks: readonly string[] | (() => readonly string[]);
   /** entry name → media type: every resolved attachment path, the avatar and the header */
-  media: ReadonlyMap<string, string>;
+  media: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string>);
   /** the archive's source, opened now (cold) or on the first media request (warm) */
   source: Source | (() => Promise<Source>);
   /** releases what the parts hold besides the source (the cache file) */
@@ -30,6 +31,7 @@ export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
   let source: Promise<Source> | null = typeof parts.source === 'function' ? null : Promise.resolve(parts.source);
   let likes: UriList | null = null;
   let bookmarks: UriList | null = null;
+  let media: ReadonlyMap<string, string> | null = null;
   let closed = false;
   return {
     info: parts.info,
@@ -38,8 +40,8 @@ export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
     post: (id) => index.post(id),
     thread: (id) => index.thread(id),
     search: (q, limit) => index.searchPosts(q, limit),
-    likes: () => (likes ??= groupByServer(parts.likes)),
-    bookmarks: () => (bookmarks ??= groupByServer(parts.bookmarks)),
+    likes: () => (likes ??= groupByServer(typeof parts.likes === 'function' ? parts.likes() : parts.likes)),
+    bookmarks: () => (bookmarks ??= groupByServer(typeof parts.bookmarks === 'function' ? parts.bookmarks() : parts.bookmarks)),
     posts: (filter?: PostFilter) => index.posts(filter),
     statsOfAll(options) {
       const tally = parts.statsTally?.() ?? null;
@@ -48,8 +50,10 @@ export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
       return statsFrom(tally, { count: index.tables.count, published: (i) => published[i]!, boost: (i) => (flags[i]! & Flag.boost) !== 0 }, options);
     },
     async openMedia(path: string): Promise<MediaStream | undefined> {
-      const mediaType = parts.media.get(path);
-      if (mediaType === undefined || closed) return undefined;
+      if (closed) return undefined;
+      media ??= typeof parts.media === 'function' ? parts.media() : parts.media;
+      const mediaType = media.get(path);
+      if (mediaType === undefined) return undefined;
       source ??= (parts.source as () => Promise<Source>)();
       const s = await source;
       const entry = s.entries.get(path);

@@ -170,14 +170,18 @@ function validate(header: Header, got: Map<string, Section>): SearchData {
     if (!a || kindOf(a) !== kind || (length !== undefined && a.length !== length)) corrupt(`section ${name}`);
     return a as InstanceType<(typeof KINDS)[K]>;
   };
+  // Indexed loops, not for…of: each runs once per load, before the optimizer would make an iterator cheap.
   const textStart = get('textStart', 'u32', n + 1);
-  const text = Buffer.from(get('text', 'u8').buffer, get('text', 'u8').byteOffset, get('text', 'u8').length).toString('utf8');
-  if (!ascending(textStart) || textStart[n] !== text.length) corrupt('text offsets');
+  const textBytes = get('text', 'u8');
+  if (!ascending(textStart)) corrupt('text offsets');
   const byDate = get('byDate', 'u32', n);
   const seen = new Uint8Array(n);
-  for (const d of byDate) if (d >= n || seen[d]++) corrupt('date order');
+  for (let i = 0; i < n; i++) {
+    const d = byDate[i]!;
+    if (d >= n || seen[d]++) corrupt('date order');
+  }
   const lang = get('lang', 'u16', n);
-  for (const l of lang) if (l > header.langs.length) corrupt('languages');
+  for (let i = 0; i < n; i++) if (lang[i]! > header.langs.length) corrupt('languages');
   const table = (name: string): TermTable => {
     const blob = get(`${name}.terms`, 'u8');
     const termOffsets = get(`${name}.termOffsets`, 'u32');
@@ -187,12 +191,15 @@ function validate(header: Header, got: Map<string, Section>): SearchData {
     const all = Buffer.from(blob.buffer, blob.byteOffset, blob.length).toString('utf8');
     if (!ascending(termOffsets) || termOffsets[termOffsets.length - 1] !== all.length) corrupt(`${name} terms`);
     if (!ascending(offsets) || offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length) corrupt(`${name} offsets`);
-    for (const d of docs) if (d >= n) corrupt(`${name} postings`);
+    for (let i = 0; i < docs.length; i++) if (docs[i]! >= n) corrupt(`${name} postings`);
     const terms = new Array<string>(termOffsets.length - 1);
     for (let i = 0; i < terms.length; i++) terms[i] = all.slice(termOffsets[i], termOffsets[i + 1]);
     return { terms, offsets, docs, tfs };
   };
-  return {
+  // The folded text (tens of MB) is decoded when a query first needs it (phrases are verified on it), not at load:
+  // a search for words never does. Its length is checked then.
+  let text: string | null = null;
+  const data = {
     n,
     seq: get('seq', 'u32', n),
     published: get('published', 'f64', n),
@@ -202,12 +209,22 @@ function validate(header: Header, got: Map<string, Section>): SearchData {
     langs: header.langs.map(String),
     length: get('length', 'u32', n),
     byDate,
-    text,
     textStart,
     words: table('words'),
     tags: table('tags'),
     mentions: table('mentions'),
   };
+  return Object.defineProperty(data, 'text', {
+    enumerable: true,
+    get(): string {
+      if (text === null) {
+        const decoded = Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.length).toString('utf8');
+        if (textStart[n] !== decoded.length) corrupt('text offsets');
+        text = decoded;
+      }
+      return text;
+    },
+  }) as SearchData;
 }
 
 function ascending(a: Uint32Array): boolean {

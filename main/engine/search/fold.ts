@@ -35,6 +35,10 @@ const foldBmp: Array<string | undefined> = new Array(65536);
 const classBmp = new Uint8Array(65536);
 const foldAstral = new Map<number, string>();
 const classAstral = new Map<number, number>();
+// ASCII is classed without the regexes: compiling IS_WORD/IS_SEG (v-mode sets over large Unicode properties) costs
+// tens of ms, which a warm `outbox search` for plain words then never pays. Letters and digits are words, the rest
+// separators (test/engine/search/fold.test.ts checks this against the regexes).
+for (let c = 0; c < 128; c++) classBmp[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? WORD : SEP;
 
 function computeFold(ch: string): string {
   const special = SPECIAL[ch];

@@ -75,17 +75,19 @@ export function boundedDistance(a: string, b: string, max: number): number {
   return Math.min(prev[lb]!, max + 1);
 }
 
-/** Terms grouped by length with their signatures: built once per loaded index (not persisted: ~20 ms). */
+/**
+ * Terms grouped by length, each group's signatures computed when a word of a near length first asks (a warm
+ * `outbox search` for one word signs a few groups, not the whole vocabulary). Not persisted.
+ */
 export class TypoFinder {
   private byLength: Uint32Array[] = [];
-  private sigs: Uint32Array;
+  /** signatures of byLength[len], in the same order; made on first use */
+  private sigsByLength: Array<Uint32Array | undefined> = [];
 
   constructor(private terms: string[]) {
-    this.sigs = new Uint32Array(terms.length);
     const counts: number[] = [];
     for (let t = 0; t < terms.length; t++) {
       const len = terms[t]!.length;
-      this.sigs[t] = signature(terms[t]!);
       counts[len] = (counts[len] ?? 0) + 1;
     }
     const fill: number[] = [];
@@ -99,6 +101,17 @@ export class TypoFinder {
     }
   }
 
+  private signatures(len: number): Uint32Array {
+    let sigs = this.sigsByLength[len];
+    if (!sigs) {
+      const bucket = this.byLength[len]!;
+      sigs = new Uint32Array(bucket.length);
+      for (let k = 0; k < bucket.length; k++) sigs[k] = signature(this.terms[bucket[k]!]!);
+      this.sigsByLength[len] = sigs;
+    }
+    return sigs;
+  }
+
   /** Term indices within `max` edits of word (the word itself excluded), with their distance. */
   find(word: string, max: number): Array<[term: number, distance: number]> {
     const out: Array<[number, number]> = [];
@@ -109,9 +122,10 @@ export class TypoFinder {
     for (let len = lo; len <= hi; len++) {
       const bucket = this.byLength[len];
       if (!bucket) continue;
+      const sigs = this.signatures(len);
       for (let k = 0; k < bucket.length; k++) {
+        if (popcount((sigs[k]! ^ sig) >>> 0) > 2 * max) continue;
         const t = bucket[k]!;
-        if (popcount((this.sigs[t]! ^ sig) >>> 0) > 2 * max) continue;
         const term = this.terms[t]!;
         if (term === word) continue;
         const dist = boundedDistance(word, term, max);

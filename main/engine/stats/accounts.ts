@@ -26,7 +26,16 @@ export function serverOf(uri: string): string | null {
  */
 export function accountOf(uri: string): string | null {
   const url = parse(uri);
-  if (!url) return null;
+  return url ? accountOfUrl(url) : null;
+}
+
+/** serverOf and accountOf of one URI, parsed once (a boost counts both). */
+export function serverAndAccountOf(uri: string): { server: string | null; account: string | null } {
+  const url = parse(uri);
+  return url ? { server: url.host.toLowerCase(), account: accountOfUrl(url) } : { server: null, account: null };
+}
+
+function accountOfUrl(url: URL): string | null {
   const host = url.host.toLowerCase();
   const segments = url.pathname.split('/').filter(Boolean).map((s) => {
     try {

@@ -11,10 +11,11 @@ const dayNumber = (day: string): number =>
 export function streaks(days: Iterable<string>): { longest: Streak | null; latest: Streak | null } {
   const sorted = [...new Set(days)].sort();
   if (sorted.length === 0) return { longest: null, latest: null };
+  const numbers = sorted.map(dayNumber); // once per day, not twice per comparison
   let longest: Streak | null = null;
   let start = 0;
   for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && dayNumber(sorted[i]!) === dayNumber(sorted[i - 1]!) + 1) continue;
+    if (i < sorted.length && numbers[i] === numbers[i - 1]! + 1) continue;
     const run = { days: i - start, from: sorted[start]!, to: sorted[i - 1]! };
     if (!longest || run.days > longest.days) longest = run;
     if (i === sorted.length) return { longest, latest: run };

@@ -38,7 +38,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * Offsets are cached per UTC day: formatToParts runs twice per day with posts (start and end of that day) and
  * once more per post only on the rare days whose offset changes (DST), so 100k posts cost a few thousand calls.
  */
-export function zoneClock(timeZone: string): { timeZone: string; at(ms: number): LocalTime } {
+export function zoneClock(timeZone: string): { timeZone: string; at(ms: number): LocalTime; local(ms: number): number } {
   const utc = timeZone.toUpperCase() === 'UTC' || timeZone === 'Etc/UTC';
   const formatter = utc ? null : formatterFor(timeZone);
   const resolved = formatter ? formatter.resolvedOptions().timeZone : 'UTC';
@@ -65,6 +65,8 @@ export function zoneClock(timeZone: string): { timeZone: string; at(ms: number):
 
   return {
     timeZone: resolved,
+    /** the instant as milliseconds on this zone's clock (at(ms) reads its UTC parts) */
+    local: (ms) => ms + offset(ms),
     at(ms) {
       const local = new Date(ms + offset(ms));
       const month = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}`;

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../../preload/contract.js';
-import { readCacheFile, writeCacheFile, type WarmCache } from '../../../main/engine/cache/cache-file.js';
+import { CacheDamaged, RECORD_RUN, readCacheFile, writeCacheFile, type WarmCache } from '../../../main/engine/cache/cache-file.js';
 import { ArchiveIndex } from '../../../main/engine/index/archive-index.js';
 import { indexPosts } from '../../../main/engine/index/build.js';
 import { fallbackTextSearch } from '../../../main/engine/index/search-adapter.js';
 import { makeMedia, makePost, statusId } from '../../fixtures/make-post.js';
-import { columnsOffset } from './cache-bytes.js';
+import { blockOffset, columnsOffset } from './cache-bytes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'outbox-cache-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -101,5 +101,104 @@ describe('cache file', () => {
     bytes.write('"seq":7}', at); // same length, wrong post
     writeFileSync(file, bytes);
     expect(readCacheFile(file)).toBeNull();
+  });
+
+  it('with checkWhenRead, opens without reading the records and refuses a damaged run when it is read', async () => {
+    const list = posts();
+    const cold = indexPosts(list);
+    const file = join(dir, 'd.outbox-index');
+    await writeCacheFile(file, { tables: cold.tables, posts: list, search: null, extra: {} });
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('"seq":200}'));
+    bytes.write('"seq":201}', at); // same length, wrong post, in run 200 / RECORD_RUN
+    writeFileSync(file, bytes);
+    expect(readCacheFile(file)).toBeNull(); // checked at open by default
+    const warm = readCacheFile(file, undefined, { checkWhenRead: true })!;
+    expect(warm).not.toBeNull();
+    try {
+      // Posts of whole runs are served; the damaged run is refused however it is reached, and again on a second try.
+      const bad = Math.floor(200 / RECORD_RUN);
+      expect(warm.post(0)).toEqual(JSON.parse(JSON.stringify(cold.postAt(0))));
+      expect(warm.post(bad * RECORD_RUN - 1).seq).toBe(cold.postAt(bad * RECORD_RUN - 1).seq);
+      expect(() => warm.post(bad * RECORD_RUN)).toThrow(CacheDamaged);
+      expect(() => warm.post(bad * RECORD_RUN + 1)).toThrow(CacheDamaged);
+      expect(() => warm.allPosts()).toThrow(CacheDamaged);
+      expect(warm.post((bad + 1) * RECORD_RUN).seq).toBe(cold.postAt((bad + 1) * RECORD_RUN).seq);
+    } finally {
+      warm.close();
+    }
+  });
+
+  it('with checkWhenRead, a changed byte anywhere in a run is found, in every run', async () => {
+    const list = posts();
+    const cold = indexPosts(list);
+    const file = join(dir, 'e.outbox-index');
+    await writeCacheFile(file, { tables: cold.tables, posts: list, search: null, extra: {} });
+    const good = readFileSync(file);
+    const recordsAt = 64;
+    for (const pos of [0, 63, 64, 150, list.length - 1]) {
+      const bytes = Buffer.from(good);
+      // one letter of the post's text (still valid JSON, same seq): only the run's checksum can tell
+      const text = `"text":"post ${pos} `;
+      const at = bytes.indexOf(Buffer.from(text), recordsAt);
+      expect(at).toBeGreaterThan(0);
+      bytes.write('P', at + 8);
+      writeFileSync(file, bytes);
+      const warm = readCacheFile(file, undefined, { checkWhenRead: true })!;
+      try {
+        expect(() => warm.post(pos)).toThrow(CacheDamaged);
+        const other = pos < RECORD_RUN ? list.length - 1 : 0;
+        expect(warm.post(other).seq).toBe(cold.postAt(other).seq);
+      } finally {
+        warm.close();
+      }
+    }
+  });
+
+  it('with checkWhenRead, damaged ids fail when the ids are first used', async () => {
+    const list = posts();
+    const cold = indexPosts(list);
+    const file = join(dir, 'f.outbox-index');
+    await writeCacheFile(file, { tables: cold.tables, posts: list, search: null, extra: {} });
+    const bytes = readFileSync(file);
+    bytes[blockOffset(bytes, 'ids') + 2] ^= 0x01;
+    writeFileSync(file, bytes);
+    expect(readCacheFile(file)).toBeNull();
+    const warm = readCacheFile(file, undefined, { checkWhenRead: true })!;
+    try {
+      expect(warm.post(5).seq).toBe(cold.postAt(5).seq);
+      expect(() => warm.ids()).toThrow(CacheDamaged);
+    } finally {
+      warm.close();
+    }
+  });
+
+  it('keeps the extra keys asked for apart: the same extra back, checked at open or when first used', async () => {
+    const list = posts();
+    const cold = indexPosts(list);
+    const file = join(dir, 'g.outbox-index');
+    const extra = { small: 'kept in the meta', likes: Array.from({ length: 500 }, (_, i) => `https://x.example/s/${i}`), none: null };
+    await writeCacheFile(file, { tables: cold.tables, posts: list, search: null, extra, apart: ['likes', 'absent'] });
+    const eager = readCacheFile(file)!;
+    expect(eager.extra).toEqual(extra);
+    eager.close();
+    const lazy = readCacheFile(file, undefined, { checkWhenRead: true })!;
+    expect(lazy.extra.small).toBe('kept in the meta');
+    expect(lazy.extra.likes).toEqual(extra.likes);
+    expect({ ...lazy.extra }).toEqual(extra);
+    lazy.close();
+    // Damage in the block kept apart: refused at open by default, by the getter with checkWhenRead.
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('https://x.example/s/250"'));
+    bytes.write('X', at + 8);
+    writeFileSync(file, bytes);
+    expect(readCacheFile(file)).toBeNull();
+    const damaged = readCacheFile(file, undefined, { checkWhenRead: true })!;
+    try {
+      expect(damaged.extra.small).toBe('kept in the meta');
+      expect(() => damaged.extra.likes).toThrow(CacheDamaged);
+    } finally {
+      damaged.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldWithMap, tokenize } from '../../../main/engine/search/fold.js';
+import { SEG, SEG_CLASS, SEP, WORD, WORD_CLASS, classAt, fold, foldWithMap, tokenize } from '../../../main/engine/search/fold.js';
 
 function tokens(text: string): string[] {
   const f = fold(text);
@@ -51,5 +51,16 @@ describe('tokenize', () => {
 
   it('cuts very long words to 64 code units', () => {
     expect(tokens('a'.repeat(100))).toEqual(['a'.repeat(64)]);
+  });
+});
+
+describe('classAt', () => {
+  it('classes every ASCII character as the Unicode regexes do (ASCII skips them)', () => {
+    const word = new RegExp(`^${WORD_CLASS}$`, 'v');
+    const seg = new RegExp(`^${SEG_CLASS}$`, 'v');
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      expect([c, classAt(ch, 0)]).toEqual([c, seg.test(ch) ? SEG : word.test(ch) ? WORD : SEP]);
+    }
   });
 });
