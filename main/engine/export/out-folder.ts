@@ -1,5 +1,5 @@
 // The folder an export writes into: made when missing, and file-system failures told as the user's problem to fix.
-import { closeSync, constants, createWriteStream, lstatSync, mkdirSync, openSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
+import { close, closeSync, constants, createWriteStream, lstatSync, mkdirSync, open, openSync, unlinkSync, writeFile, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveError } from '../errors.js';
 
@@ -18,15 +18,90 @@ export function prepareOutFolder(outDir: string, subfolders: string[] = []): voi
 }
 
 // O_NOFOLLOW: the open fails rather than follow a link made between our unlink and our open.
-const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const WRITE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NOFOLLOW;
+/** What open(O_NOFOLLOW) answers when the last part of the path is a symbolic link (Linux, macOS; FreeBSD). */
+const LINK_REFUSED = new Set(['ELOOP', 'EMLINK']);
 
 /**
  * Opens `path` (inside an export folder) for writing without ever following a symbolic link: a link already there
  * is replaced by the file (the link's target is left as it was). Returns the file descriptor.
+ * Where O_NOFOLLOW exists the open itself refuses a link, so the common case costs one system call, not an lstat
+ * too (a 100k-post site opens 100k files); without it (Windows) the link is looked for first.
  */
 export function openOutFile(path: string): number {
-  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(path);
-  return openSync(path, WRITE_FLAGS, 0o644);
+  if (!NOFOLLOW) {
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(path);
+    return openSync(path, WRITE_FLAGS, 0o644);
+  }
+  try {
+    return openSync(path, WRITE_FLAGS, 0o644);
+  } catch (error) {
+    if (!LINK_REFUSED.has((error as NodeJS.ErrnoException).code ?? '') || !lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) throw error;
+    unlinkSync(path);
+    return openSync(path, WRITE_FLAGS, 0o644);
+  }
+}
+
+/** openOutFile without blocking: the open runs on libuv's threads while the export goes on rendering. */
+export function openOutFileAsync(path: string): Promise<number> {
+  if (!NOFOLLOW) return Promise.resolve().then(() => openOutFile(path));
+  return new Promise((resolve, reject) => {
+    open(path, WRITE_FLAGS, 0o644, (error, fd) => {
+      if (!error) return resolve(fd);
+      if (!LINK_REFUSED.has(error.code ?? '')) return reject(error);
+      try {
+        resolve(openOutFile(path)); // rare: a link to replace, done the careful way
+      } catch (again) {
+        reject(again);
+      }
+    });
+  });
+}
+
+/** writeOutFile without blocking (see openOutFileAsync). */
+export async function writeOutFileAsync(path: string, data: string | Uint8Array): Promise<void> {
+  const fd = await openOutFileAsync(path);
+  let failure: unknown = null;
+  await new Promise<void>((resolve) => writeFile(fd, data, (error) => {
+    failure = error;
+    resolve();
+  }));
+  await new Promise<void>((resolve) => close(fd, (error) => {
+    failure ??= error;
+    resolve();
+  }));
+  if (failure) throw failure;
+}
+
+/**
+ * Whole files written in the background, at most `limit` at a time: an export of one page per post goes on
+ * rendering while the system opens and writes the pages before (each page is its own open, write and close).
+ * The first failure is thrown by the next write() or by flush(); call flush() before reading any file back.
+ */
+export class FileWrites {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown = null;
+
+  constructor(private readonly limit = 16) {}
+
+  /** Starts writing `data` as the whole of `path`; waits only while `limit` writes are already under way. */
+  async write(path: string, data: string | Uint8Array): Promise<void> {
+    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+    if (this.failure) throw this.failure;
+    const writing: Promise<void> = writeOutFileAsync(path, data)
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.inFlight.delete(writing));
+    this.inFlight.add(writing);
+  }
+
+  /** Waits for every write started; throws the first failure. */
+  async flush(): Promise<void> {
+    while (this.inFlight.size) await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
 }
 
 /** writeFileSync through openOutFile. */
@@ -42,6 +117,11 @@ export function writeOutFile(path: string, data: string | Uint8Array): void {
 /** A write stream through openOutFile (closed when it ends). */
 export function outFileStream(path: string): WriteStream {
   return createWriteStream('', { fd: openOutFile(path) });
+}
+
+/** outFileStream, opened without blocking. */
+export async function outFileStreamAsync(path: string): Promise<WriteStream> {
+  return createWriteStream('', { fd: await openOutFileAsync(path) });
 }
 
 /** A Node file-system error while writing becomes ArchiveError('io') naming the folder; anything else passes. */

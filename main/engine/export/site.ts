@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Post, Profile } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
-import { MediaCopier, postKey } from './media-copy.js';
+import { MediaCopier, postKey, startedAhead } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
-import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
+import { FileWrites, openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { escapeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
@@ -21,6 +21,8 @@ const REPLIES = '<!--outbox:replies-->';
 /** A page title holds archive text: first-strong isolates keep a right-to-left name from reordering the rest. */
 const isolate = (text: string): string => `\u2068${text}\u2069`;
 const EXCERPT = 100;
+/** search-data.js is written in pieces of about this many characters (not one write per post). */
+const SEARCH_CHUNK = 64 * 1024;
 
 /** Copies the profile's avatar and header through the same copier as post media (names we make, bytes made inert). */
 async function profileImages(profile: Profile | null, options: ExportOptions, outDir: string): Promise<{ avatar: string | null; header: string | null }> {
@@ -57,9 +59,16 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     }
     return label;
   };
+  // Intl's format is the dearest call per post, and a post's date is shown on its card and its thread links: the
+  // last answer is kept (the same post asks again right away).
+  let lastIso = '';
+  let lastWhen = '';
   const when = (iso: string) => {
+    if (iso === lastIso) return lastWhen;
     const ms = Date.parse(iso);
-    return Number.isFinite(ms) ? dateTime.format(ms) : iso;
+    lastIso = iso;
+    lastWhen = Number.isFinite(ms) ? dateTime.format(ms) : iso;
+    return lastWhen;
   };
   const local = new Map<string, LocalPost>();
   const children = new Map<string, string[]>();
@@ -78,15 +87,19 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   });
   const feed = new FeedEntries();
   const searchData = openOutFile(join(outDir, 'search-data.js'));
-  writeSync(searchData, 'window.OUTBOX_SEARCH = [\n');
+  let searchText: string[] = ['window.OUTBOX_SEARCH = [\n'];
+  let searchSize = 0;
+  const pages = new FileWrites();
+  const kept = function* () {
+    for (const post of posts) if (privacy.keep(post)) yield post;
+  };
   let written = 0;
   try {
-    for (const post of posts) {
-      if (!privacy.keep(post)) continue;
+    // the next posts' media are copied while this one is rendered (startedAhead), and pages are written behind
+    for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const ms = Date.parse(post.published);
       const at = Number.isFinite(ms) ? clock.at(ms) : null;
       const month = at?.month ?? 'undated';
-      const media = await copier.copy(post);
       const key = postKey(post);
       const shown = post.boosted ?? post;
       const excerpt = (shown.summary ?? shown.text ?? '').replace(/\s+/g, ' ').trim();
@@ -97,26 +110,37 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       for (let up = post.inReplyTo ? local.get(post.inReplyTo) : undefined; up && ancestors.length < 50; up = up.parent ? local.get(up.parent) : undefined) ancestors.unshift(up);
       const thread = ancestors.length ? `<ol class="thread" aria-label="${escapeHtml(w.thread)}">${ancestors.map((a) => threadLink(a, card)).join('')}</ol>\n` : '';
       const nav = `<nav><a href="../months/${month}.html#p-${key}">${escapeHtml(monthLabel(month))}</a></nav>`;
-      writeOutFile(join(outDir, 'posts', `${key}.html`), page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
+      await pages.write(join(outDir, 'posts', `${key}.html`), page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
       const entry: LocalPost = { key, excerpt: excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT - 1)}…` : excerpt, when: when(post.published), parent: post.inReplyTo };
       local.set(post.id, entry);
       if (post.inReplyTo && local.has(post.inReplyTo)) children.set(post.inReplyTo, [...(children.get(post.inReplyTo) ?? []), post.id]);
       feed.add(post, key);
       const text = `${post.summary ? `${post.summary} ` : ''}${shown.text || post.boostOf || ''}`.slice(0, 2000);
-      writeSync(searchData, `${JSON.stringify([`posts/${key}.html`, entry.when, text])},\n`);
+      const line = `${JSON.stringify([`posts/${key}.html`, entry.when, text])},\n`;
+      searchText.push(line);
+      searchSize += line.length;
+      if (searchSize >= SEARCH_CHUNK) {
+        writeSync(searchData, searchText.join(''));
+        searchText = [];
+        searchSize = 0;
+      }
       written++;
     }
+    searchText.push('];\n');
+    writeSync(searchData, searchText.join(''));
   } finally {
-    writeSync(searchData, '];\n');
     closeSync(searchData);
+    await pages.flush().catch(() => undefined); // the error that ended the loop is the one to tell
   }
+  await pages.flush();
   // replies are known only after their parent's page was written: add them to it now
   for (const [parent, replies] of children) {
     const file = join(outDir, 'posts', `${local.get(parent)!.key}.html`);
     if (!existsSync(file)) continue;
     const list = `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
-    writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, list));
+    await pages.write(file, readFileSync(file, 'utf8').replace(REPLIES, list));
   }
+  await pages.flush();
   const list = months.months();
   const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
   const forms = JSON.stringify(w.searchFound);
