@@ -28,15 +28,10 @@ export function postsWritten(stderr: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-async function exportOnce(zip: string, cacheDir: string, tmp: string, spec: (typeof EXPORTS)[number]): Promise<ChildResult> {
-  const out = join(mkdtempSync(join(tmp, 'export-out-')), spec.out === 'file' ? `out.${spec.name === 'sqlite' ? 'sqlite' : 'txt'}` : 'site');
-  try {
-    const r: ProcessResult = await runNode([cliPath, 'export', zip, ...spec.args, '--out', out], { env: { OUTBOX_CACHE_DIR: cacheDir } });
-    return { ms: r.ms, peakRssMb: r.peakRssMb ?? 0, posts: postsWritten(r.stderr) };
-  } finally {
-    // a 100k-post site is ~600 MB: never keep one beyond its own measurement
-    rmSync(join(out, '..'), { recursive: true, force: true });
-  }
+async function exportOnce(zip: string, cacheDir: string, outs: string, spec: (typeof EXPORTS)[number]): Promise<ChildResult> {
+  const out = join(mkdtempSync(join(outs, 'export-out-')), spec.out === 'file' ? `out.${spec.name === 'sqlite' ? 'sqlite' : 'txt'}` : 'site');
+  const r: ProcessResult = await runNode([cliPath, 'export', zip, ...spec.args, '--out', out], { env: { OUTBOX_CACHE_DIR: cacheDir } });
+  return { ms: r.ms, peakRssMb: r.peakRssMb ?? 0, posts: postsWritten(r.stderr) };
 }
 
 export const exportSuite: Suite = {
@@ -45,6 +40,9 @@ export const exportSuite: Suite = {
   async measure(ctx) {
     const zip = ctx.archive.zip;
     const names = ['export floor', ...EXPORTS.flatMap((e) => [`export ${e.name} cold`, `export ${e.name} warm`])];
+    // Outputs are removed after the last round, not between runs: deleting a 100k-file site keeps the file system busy
+    // well after rm returns (seen here: the next export's system time doubled), which would be charged to the next run.
+    const outs = mkdtempSync(join(ctx.tmp, 'export-outs-'));
     const rows = await measureInterleaved(ctx, names, async (_round, measure) => {
       // The floor as the open suite measures it (a fresh child), again in every round, beside the exports it judges.
       await measure('export floor', () => ctx.child('floor', { zip }));
@@ -52,13 +50,13 @@ export const exportSuite: Suite = {
         // cold: a cache folder of its own, empty; warm: the same folder again, now holding what the cold run wrote
         const cacheDir = mkdtempSync(join(ctx.tmp, 'export-cache-'));
         try {
-          await measure(`export ${spec.name} cold`, () => exportOnce(zip, cacheDir, ctx.tmp, spec));
-          await measure(`export ${spec.name} warm`, () => exportOnce(zip, cacheDir, ctx.tmp, spec));
+          await measure(`export ${spec.name} cold`, () => exportOnce(zip, cacheDir, outs, spec));
+          await measure(`export ${spec.name} warm`, () => exportOnce(zip, cacheDir, outs, spec));
         } finally {
           rmSync(cacheDir, { recursive: true, force: true });
         }
       }
-    });
+    }).finally(() => rmSync(outs, { recursive: true, force: true }));
     const floor = ctx.rows.get('export floor');
     // Each row carries its ratios to this suite's floor (the table's "× floor" column is the open suite's).
     for (const row of rows) {

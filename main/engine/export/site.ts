@@ -23,6 +23,12 @@ const isolate = (text: string): string => `\u2068${text}\u2069`;
 const EXCERPT = 100;
 /** search-data.js is written in pieces of about this many characters (not one write per post). */
 const SEARCH_CHUNK = 64 * 1024;
+/**
+ * The pages of the latest posts wait this long before being written. A reply usually follows its post soon: while
+ * the post's page still waits, its replies are added in memory; once written, the page must be read back and
+ * written again (and rewriting a file costs the file system more than writing a new one).
+ */
+const HELD_PAGES = 4096;
 
 /** Copies the profile's avatar and header through the same copier as post media (names we make, bytes made inert). */
 async function profileImages(profile: Profile | null, options: ExportOptions, outDir: string): Promise<{ avatar: string | null; header: string | null }> {
@@ -90,6 +96,8 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   let searchText: string[] = ['window.OUTBOX_SEARCH = [\n'];
   let searchSize = 0;
   const pages = new FileWrites();
+  const held = new Map<string, string>();
+  const pageFile = (id: string) => join(outDir, 'posts', `${local.get(id)!.key}.html`);
   const kept = function* () {
     for (const post of posts) if (privacy.keep(post)) yield post;
   };
@@ -110,10 +118,19 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       for (let up = post.inReplyTo ? local.get(post.inReplyTo) : undefined; up && ancestors.length < 50; up = up.parent ? local.get(up.parent) : undefined) ancestors.unshift(up);
       const thread = ancestors.length ? `<ol class="thread" aria-label="${escapeHtml(w.thread)}">${ancestors.map((a) => threadLink(a, card)).join('')}</ol>\n` : '';
       const nav = `<nav><a href="../months/${month}.html#p-${key}">${escapeHtml(monthLabel(month))}</a></nav>`;
-      await pages.write(join(outDir, 'posts', `${key}.html`), page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
+      held.set(post.id, page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
       const entry: LocalPost = { key, excerpt: excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT - 1)}…` : excerpt, when: when(post.published), parent: post.inReplyTo };
       local.set(post.id, entry);
-      if (post.inReplyTo && local.has(post.inReplyTo)) children.set(post.inReplyTo, [...(children.get(post.inReplyTo) ?? []), post.id]);
+      if (post.inReplyTo && local.has(post.inReplyTo)) {
+        const siblings = children.get(post.inReplyTo);
+        if (siblings) siblings.push(post.id);
+        else children.set(post.inReplyTo, [post.id]);
+      }
+      if (held.size > HELD_PAGES) {
+        const [id, html] = held.entries().next().value!;
+        held.delete(id);
+        await pages.write(pageFile(id), html);
+      }
       feed.add(post, key);
       const text = `${post.summary ? `${post.summary} ` : ''}${shown.text || post.boostOf || ''}`.slice(0, 2000);
       const line = `${JSON.stringify([`posts/${key}.html`, entry.when, text])},\n`;
@@ -133,13 +150,20 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     await pages.flush().catch(() => undefined); // the error that ended the loop is the one to tell
   }
   await pages.flush();
-  // replies are known only after their parent's page was written: add them to it now
+  // replies are known only after their parent's page was made: added to the pages still held, else to the written page
+  const repliesList = (replies: string[]) =>
+    `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
   for (const [parent, replies] of children) {
-    const file = join(outDir, 'posts', `${local.get(parent)!.key}.html`);
+    if (held.has(parent)) continue;
+    const file = pageFile(parent);
     if (!existsSync(file)) continue;
-    const list = `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
-    await pages.write(file, readFileSync(file, 'utf8').replace(REPLIES, list));
+    await pages.write(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
   }
+  for (const [id, html] of held) {
+    const replies = children.get(id);
+    await pages.write(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
+  }
+  held.clear();
   await pages.flush();
   const list = months.months();
   const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
