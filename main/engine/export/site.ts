@@ -97,6 +97,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   let searchSize = 0;
   const pages = new FileWrites();
   const held = new Map<string, string>();
+  const heldPages = Math.max(0, options.heldPages ?? HELD_PAGES);
   const pageFile = (id: string) => join(outDir, 'posts', `${local.get(id)!.key}.html`);
   const kept = function* () {
     for (const post of posts) if (privacy.keep(post)) yield post;
@@ -126,7 +127,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
         if (siblings) siblings.push(post.id);
         else children.set(post.inReplyTo, [post.id]);
       }
-      if (held.size > HELD_PAGES) {
+      if (held.size > heldPages) {
         const [id, html] = held.entries().next().value!;
         held.delete(id);
         await pages.write(pageFile(id), html);
