@@ -52,7 +52,7 @@ export interface CopiedMedia {
  * Copies at most this many files at once. Each copy waits on the archive's reads, the inflater and the file
  * system in turn: one at a time, a 100k-post export spent most of its time idle between them (see startedAhead).
  */
-const COPIES_AT_ONCE = 12;
+const COPIES_AT_ONCE = 8;
 
 export class MediaCopier {
   copied = 0;

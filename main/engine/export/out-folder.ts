@@ -1,5 +1,5 @@
 // The folder an export writes into: made when missing, and file-system failures told as the user's problem to fix.
-import { close, closeSync, constants, createWriteStream, lstatSync, mkdirSync, open, openSync, unlinkSync, writeFile, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, constants, createWriteStream, lstatSync, mkdirSync, open, openSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveError } from '../errors.js';
 
@@ -43,7 +43,7 @@ export function openOutFile(path: string): number {
   }
 }
 
-/** openOutFile without blocking: the open runs on libuv's threads while the export goes on rendering. */
+/** openOutFile without blocking (a media copy is a stream: its open waits on libuv's threads like its reads). */
 export function openOutFileAsync(path: string): Promise<number> {
   if (!NOFOLLOW) return Promise.resolve().then(() => openOutFile(path));
   return new Promise((resolve, reject) => {
@@ -57,51 +57,6 @@ export function openOutFileAsync(path: string): Promise<number> {
       }
     });
   });
-}
-
-/** writeOutFile without blocking (see openOutFileAsync). */
-export async function writeOutFileAsync(path: string, data: string | Uint8Array): Promise<void> {
-  const fd = await openOutFileAsync(path);
-  let failure: unknown = null;
-  await new Promise<void>((resolve) => writeFile(fd, data, (error) => {
-    failure = error;
-    resolve();
-  }));
-  await new Promise<void>((resolve) => close(fd, (error) => {
-    failure ??= error;
-    resolve();
-  }));
-  if (failure) throw failure;
-}
-
-/**
- * Whole files written in the background, at most `limit` at a time: an export of one page per post goes on
- * rendering while the system opens and writes the pages before (each page is its own open, write and close).
- * The first failure is thrown by the next write() or by flush(); call flush() before reading any file back.
- */
-export class FileWrites {
-  private readonly inFlight = new Set<Promise<void>>();
-  private failure: unknown = null;
-
-  constructor(private readonly limit = 16) {}
-
-  /** Starts writing `data` as the whole of `path`; waits only while `limit` writes are already under way. */
-  async write(path: string, data: string | Uint8Array): Promise<void> {
-    while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
-    if (this.failure) throw this.failure;
-    const writing: Promise<void> = writeOutFileAsync(path, data)
-      .catch((error: unknown) => {
-        this.failure ??= error;
-      })
-      .finally(() => this.inFlight.delete(writing));
-    this.inFlight.add(writing);
-  }
-
-  /** Waits for every write started; throws the first failure. */
-  async flush(): Promise<void> {
-    while (this.inFlight.size) await Promise.all(this.inFlight);
-    if (this.failure) throw this.failure;
-  }
 }
 
 /** writeFileSync through openOutFile. */

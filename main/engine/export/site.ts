@@ -7,7 +7,7 @@ import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { MediaCopier, postKey, startedAhead } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
-import { FileWrites, openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
+import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { escapeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
@@ -95,8 +95,10 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   const searchData = openOutFile(join(outDir, 'search-data.js'));
   let searchText: string[] = ['window.OUTBOX_SEARCH = [\n'];
   let searchSize = 0;
-  const pages = new FileWrites();
-  const held = new Map<string, string>();
+  // pages not yet written, oldest first (from heldFrom on), and their posts' ids
+  let held: Array<[string, string]> = [];
+  let heldFrom = 0;
+  const heldIds = new Set<string>();
   const heldPages = Math.max(0, options.heldPages ?? HELD_PAGES);
   const pageFile = (id: string) => join(outDir, 'posts', `${local.get(id)!.key}.html`);
   const kept = function* () {
@@ -104,7 +106,8 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   };
   let written = 0;
   try {
-    // the next posts' media are copied while this one is rendered (startedAhead), and pages are written behind
+    // the next posts' media are copied while this one is rendered. Pages are written here, one after another:
+    // written from a pool of threads they cost more system time in all (one folder, one journal) than in turn.
     for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const ms = Date.parse(post.published);
       const at = Number.isFinite(ms) ? clock.at(ms) : null;
@@ -119,7 +122,8 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       for (let up = post.inReplyTo ? local.get(post.inReplyTo) : undefined; up && ancestors.length < 50; up = up.parent ? local.get(up.parent) : undefined) ancestors.unshift(up);
       const thread = ancestors.length ? `<ol class="thread" aria-label="${escapeHtml(w.thread)}">${ancestors.map((a) => threadLink(a, card)).join('')}</ol>\n` : '';
       const nav = `<nav><a href="../months/${month}.html#p-${key}">${escapeHtml(monthLabel(month))}</a></nav>`;
-      held.set(post.id, page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
+      heldIds.add(post.id);
+      held.push([post.id, page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`)]);
       const entry: LocalPost = { key, excerpt: excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT - 1)}…` : excerpt, when: when(post.published), parent: post.inReplyTo };
       local.set(post.id, entry);
       if (post.inReplyTo && local.has(post.inReplyTo)) {
@@ -127,10 +131,14 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
         if (siblings) siblings.push(post.id);
         else children.set(post.inReplyTo, [post.id]);
       }
-      if (held.size > heldPages) {
-        const [id, html] = held.entries().next().value!;
-        held.delete(id);
-        await pages.write(pageFile(id), html);
+      if (held.length - heldFrom > heldPages) {
+        const [id, html] = held[heldFrom++]!;
+        heldIds.delete(id);
+        writeOutFile(pageFile(id), html);
+        if (heldFrom >= 4096) {
+          held = held.slice(heldFrom);
+          heldFrom = 0;
+        }
       }
       feed.add(post, key);
       const text = `${post.summary ? `${post.summary} ` : ''}${shown.text || post.boostOf || ''}`.slice(0, 2000);
@@ -148,24 +156,22 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     writeSync(searchData, searchText.join(''));
   } finally {
     closeSync(searchData);
-    await pages.flush().catch(() => undefined); // the error that ended the loop is the one to tell
   }
-  await pages.flush();
   // replies are known only after their parent's page was made: added to the pages still held, else to the written page
   const repliesList = (replies: string[]) =>
     `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
   for (const [parent, replies] of children) {
-    if (held.has(parent)) continue;
+    if (heldIds.has(parent)) continue;
     const file = pageFile(parent);
     if (!existsSync(file)) continue;
-    await pages.write(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
+    writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
   }
-  for (const [id, html] of held) {
+  for (let k = heldFrom; k < held.length; k++) {
+    const [id, html] = held[k]!;
     const replies = children.get(id);
-    await pages.write(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
+    writeOutFile(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
   }
-  held.clear();
-  await pages.flush();
+  held = [];
   const list = months.months();
   const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
   const forms = JSON.stringify(w.searchFound);

@@ -1,11 +1,11 @@
-// The export's writes behind the rendering: page files in the background, media copied ahead, pages held for their
+// The export's work around the rendering: media copied ahead, files opened without an lstat, pages held for their
 // replies. Each must give the very bytes the one-at-a-time way gave, and fail as loudly.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startedAhead } from '../../../main/engine/export/media-copy.js';
-import { FileWrites, openOutFileAsync } from '../../../main/engine/export/out-folder.js';
+import { openOutFile, openOutFileAsync } from '../../../main/engine/export/out-folder.js';
 import { writeSite } from '../../../main/engine/export/site.js';
 import { openExportFixture, type ExportFixture } from './export-fixture.js';
 
@@ -34,38 +34,22 @@ function tree(dir: string): Map<string, string> {
   return files;
 }
 
-describe('FileWrites', () => {
-  it('writes every file whole, never more than its limit at once, and flush waits for all', async () => {
-    const dir = join(tmp, 'pool');
-    mkdirSync(dir);
-    const writes = new FileWrites(3);
-    for (let i = 0; i < 50; i++) await writes.write(join(dir, `${i}.txt`), `file ${i} `.repeat(i + 1));
-    await writes.flush();
-    expect(readdirSync(dir)).toHaveLength(50);
-    for (let i = 0; i < 50; i++) expect(readFileSync(join(dir, `${i}.txt`), 'utf8')).toBe(`file ${i} `.repeat(i + 1));
-  });
-
-  it('throws a failure of a write behind at the next write or at flush, with the system error', async () => {
-    const writes = new FileWrites(2);
-    await writes.write(join(tmp, 'no-such-folder', 'a.txt'), 'x');
-    await expect(writes.flush()).rejects.toMatchObject({ code: 'ENOENT', syscall: 'open' });
-    const again = new FileWrites(1);
-    await again.write(join(tmp, 'no-such-folder', 'b.txt'), 'x');
-    await expect(again.write(join(tmp, 'c.txt'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
-  it('replaces a symbolic link by the file and leaves the link target as it was', async () => {
+describe('opening an export file', () => {
+  it('replaces a symbolic link by the file and leaves the link target as it was, blocking or not', async () => {
     const target = join(tmp, 'target.txt');
     writeFileSync(target, 'keep me');
-    const link = join(tmp, 'link.html');
-    symlinkSync(target, link);
-    const writes = new FileWrites();
-    await writes.write(link, 'page');
-    await writes.flush();
-    expect(readFileSync(target, 'utf8')).toBe('keep me');
-    expect(readFileSync(link, 'utf8')).toBe('page');
-    expect(statSync(link).isFile()).toBe(true);
-    await expect(openOutFileAsync(join(tmp, 'nowhere', 'x'))).rejects.toMatchObject({ code: 'ENOENT' });
+    for (const [name, open] of [['sync.html', async (p: string) => openOutFile(p)], ['async.html', openOutFileAsync]] as const) {
+      const link = join(tmp, name);
+      symlinkSync(target, link);
+      const fd = await open(link);
+      writeSync(fd, 'page');
+      closeSync(fd);
+      expect(readFileSync(target, 'utf8')).toBe('keep me');
+      expect(readFileSync(link, 'utf8')).toBe('page');
+      expect(lstatSync(link).isFile()).toBe(true);
+    }
+    await expect(openOutFileAsync(join(tmp, 'nowhere', 'x'))).rejects.toMatchObject({ code: 'ENOENT', syscall: 'open' });
+    expect(() => openOutFile(join(tmp, 'nowhere', 'x'))).toThrow(/ENOENT/);
   });
 });
 
