@@ -1,6 +1,6 @@
 // `outbox export --format html`: a static site that looks like the viewer (profile, cards, threads, lightbox, dark mode),
 // with an index, a page per month, a page per post and an Atom feed, for file:// or any web server; nothing remote.
-import { closeSync, existsSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Post, Profile } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
@@ -146,14 +146,14 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       searchText.push(line);
       searchSize += line.length;
       if (searchSize >= SEARCH_CHUNK) {
-        writeSync(searchData, searchText.join(''));
+        writeFileSync(searchData, searchText.join(''));
         searchText = [];
         searchSize = 0;
       }
       written++;
     }
     searchText.push('];\n');
-    writeSync(searchData, searchText.join(''));
+    writeFileSync(searchData, searchText.join(''));
   } finally {
     closeSync(searchData);
   }
