@@ -51,6 +51,6 @@ describe('export suite', () => {
     const html = rows.get('export html warm')!.posts as number;
     expect(html).toBeGreaterThan(0);
     expect(rows.get('export md cold')!.posts).toBe(html);
-    expect(rows.get('export md per post warm')!.posts).toBe(html);
+    expect(rows.get('export md-post warm')!.posts).toBe(html);
   });
 });

@@ -18,7 +18,7 @@ export const EXPORTS: Array<{ name: string; args: string[]; out: 'file' | 'folde
   { name: 'edges', args: ['--format', 'edges'], out: 'file' },
   { name: 'sqlite', args: ['--format', 'sqlite'], out: 'file' },
   { name: 'md', args: ['--format', 'md'], out: 'folder' },
-  { name: 'md per post', args: ['--format', 'md', '--one-file-per-post'], out: 'folder' },
+  { name: 'md-post', args: ['--format', 'md', '--one-file-per-post'], out: 'folder' },
   { name: 'html', args: ['--format', 'html'], out: 'folder' },
 ];
 
