@@ -25,6 +25,8 @@ export interface ExportOptions {
   profileMedia?: (path: string) => Promise<Readable | undefined>;
   /** say on the first page that accounts and addresses are pseudonyms */
   pseudonymized?: boolean;
+  /** site: how many post pages wait in memory for their replies before being written (default 4096; any value gives the same site) */
+  heldPages?: number;
 }
 
 export interface ExportResult {

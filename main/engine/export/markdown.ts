@@ -4,7 +4,7 @@ import type { Post } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { escapeMarkdown, htmlToMarkdown, markdownUrl } from './html-markdown.js';
-import { MediaCopier, type CopiedMedia } from './media-copy.js';
+import { MediaCopier, startedAhead, type CopiedMedia } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
 import { prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
@@ -63,13 +63,16 @@ async function markdownInto(posts: Iterable<Post>, outDir: string, options: Expo
     foot: () => '',
   });
   let written = 0;
-  for (const post of posts) {
-    if (!privacy.keep(post)) continue;
+  const kept = function* () {
+    for (const post of posts) if (privacy.keep(post)) yield post;
+  };
+  // the next posts' media are copied while this one is written
+  for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
     const ms = Date.parse(post.published);
     const at = Number.isFinite(ms) ? clock.at(ms) : null;
     const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
     const heading = `${at ? `${at.day} ${at.time}` : 'undated'} · ${kind} · ${VISIBILITY_LABEL[post.visibility] ?? post.visibility}`;
-    files.add(at?.month ?? 'undated', postMarkdown(post, heading, await copier.copy(post)));
+    files.add(at?.month ?? 'undated', postMarkdown(post, heading, media));
     written++;
   }
   const months = files.months();

@@ -1,11 +1,11 @@
 // `outbox export --format html`: a static site that looks like the viewer (profile, cards, threads, lightbox, dark mode),
 // with an index, a page per month, a page per post and an Atom feed, for file:// or any web server; nothing remote.
-import { closeSync, existsSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Post, Profile } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
-import { MediaCopier, postKey } from './media-copy.js';
+import { MediaCopier, postKey, startedAhead } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
 import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
@@ -21,6 +21,14 @@ const REPLIES = '<!--outbox:replies-->';
 /** A page title holds archive text: first-strong isolates keep a right-to-left name from reordering the rest. */
 const isolate = (text: string): string => `\u2068${text}\u2069`;
 const EXCERPT = 100;
+/** search-data.js is written in pieces of about this many characters (not one write per post). */
+const SEARCH_CHUNK = 64 * 1024;
+/**
+ * The pages of the latest posts wait this long before being written. A reply usually follows its post soon: while
+ * the post's page still waits, its replies are added in memory; once written, the page must be read back and
+ * written again (and rewriting a file costs the file system more than writing a new one).
+ */
+const HELD_PAGES = 4096;
 
 /** Copies the profile's avatar and header through the same copier as post media (names we make, bytes made inert). */
 async function profileImages(profile: Profile | null, options: ExportOptions, outDir: string): Promise<{ avatar: string | null; header: string | null }> {
@@ -57,9 +65,16 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     }
     return label;
   };
+  // Intl's format is the dearest call per post, and a post's date is shown on its card and its thread links: the
+  // last answer is kept (the same post asks again right away).
+  let lastIso = '';
+  let lastWhen = '';
   const when = (iso: string) => {
+    if (iso === lastIso) return lastWhen;
     const ms = Date.parse(iso);
-    return Number.isFinite(ms) ? dateTime.format(ms) : iso;
+    lastIso = iso;
+    lastWhen = Number.isFinite(ms) ? dateTime.format(ms) : iso;
+    return lastWhen;
   };
   const local = new Map<string, LocalPost>();
   const children = new Map<string, string[]>();
@@ -78,15 +93,25 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   });
   const feed = new FeedEntries();
   const searchData = openOutFile(join(outDir, 'search-data.js'));
-  writeSync(searchData, 'window.OUTBOX_SEARCH = [\n');
+  let searchText: string[] = ['window.OUTBOX_SEARCH = [\n'];
+  let searchSize = 0;
+  // pages not yet written, oldest first (from heldFrom on), and their posts' ids
+  let held: Array<[string, string]> = [];
+  let heldFrom = 0;
+  const heldIds = new Set<string>();
+  const heldPages = Math.max(0, options.heldPages ?? HELD_PAGES);
+  const pageFile = (id: string) => join(outDir, 'posts', `${local.get(id)!.key}.html`);
+  const kept = function* () {
+    for (const post of posts) if (privacy.keep(post)) yield post;
+  };
   let written = 0;
   try {
-    for (const post of posts) {
-      if (!privacy.keep(post)) continue;
+    // the next posts' media are copied while this one is rendered. Pages are written here, one after another:
+    // written from a pool of threads they cost more system time in all (one folder, one journal) than in turn.
+    for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const ms = Date.parse(post.published);
       const at = Number.isFinite(ms) ? clock.at(ms) : null;
       const month = at?.month ?? 'undated';
-      const media = await copier.copy(post);
       const key = postKey(post);
       const shown = post.boosted ?? post;
       const excerpt = (shown.summary ?? shown.text ?? '').replace(/\s+/g, ' ').trim();
@@ -97,26 +122,56 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       for (let up = post.inReplyTo ? local.get(post.inReplyTo) : undefined; up && ancestors.length < 50; up = up.parent ? local.get(up.parent) : undefined) ancestors.unshift(up);
       const thread = ancestors.length ? `<ol class="thread" aria-label="${escapeHtml(w.thread)}">${ancestors.map((a) => threadLink(a, card)).join('')}</ol>\n` : '';
       const nav = `<nav><a href="../months/${month}.html#p-${key}">${escapeHtml(monthLabel(month))}</a></nav>`;
-      writeOutFile(join(outDir, 'posts', `${key}.html`), page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`));
+      heldIds.add(post.id);
+      held.push([post.id, page(`${isolate(title)} — ${at ? at.day : 'post'}`, '../', `${nav}\n${thread}${article}${REPLIES}`)]);
       const entry: LocalPost = { key, excerpt: excerpt.length > EXCERPT ? `${excerpt.slice(0, EXCERPT - 1)}…` : excerpt, when: when(post.published), parent: post.inReplyTo };
       local.set(post.id, entry);
-      if (post.inReplyTo && local.has(post.inReplyTo)) children.set(post.inReplyTo, [...(children.get(post.inReplyTo) ?? []), post.id]);
+      if (post.inReplyTo && local.has(post.inReplyTo)) {
+        const siblings = children.get(post.inReplyTo);
+        if (siblings) siblings.push(post.id);
+        else children.set(post.inReplyTo, [post.id]);
+      }
+      if (held.length - heldFrom > heldPages) {
+        const [id, html] = held[heldFrom++]!;
+        heldIds.delete(id);
+        writeOutFile(pageFile(id), html);
+        if (heldFrom >= 4096) {
+          held = held.slice(heldFrom);
+          heldFrom = 0;
+        }
+      }
       feed.add(post, key);
       const text = `${post.summary ? `${post.summary} ` : ''}${shown.text || post.boostOf || ''}`.slice(0, 2000);
-      writeSync(searchData, `${JSON.stringify([`posts/${key}.html`, entry.when, text])},\n`);
+      const line = `${JSON.stringify([`posts/${key}.html`, entry.when, text])},\n`;
+      searchText.push(line);
+      searchSize += line.length;
+      if (searchSize >= SEARCH_CHUNK) {
+        writeFileSync(searchData, searchText.join(''));
+        searchText = [];
+        searchSize = 0;
+      }
       written++;
     }
+    searchText.push('];\n');
+    writeFileSync(searchData, searchText.join(''));
   } finally {
-    writeSync(searchData, '];\n');
     closeSync(searchData);
   }
-  // replies are known only after their parent's page was written: add them to it now
+  // replies are known only after their parent's page was made: added to the pages still held, else to the written page
+  const repliesList = (replies: string[]) =>
+    `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
   for (const [parent, replies] of children) {
-    const file = join(outDir, 'posts', `${local.get(parent)!.key}.html`);
+    if (heldIds.has(parent)) continue;
+    const file = pageFile(parent);
     if (!existsSync(file)) continue;
-    const list = `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
-    writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, list));
+    writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
   }
+  for (let k = heldFrom; k < held.length; k++) {
+    const [id, html] = held[k]!;
+    const replies = children.get(id);
+    writeOutFile(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
+  }
+  held = [];
   const list = months.months();
   const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
   const forms = JSON.stringify(w.searchFound);

@@ -1,0 +1,80 @@
+// Every export format as a person runs it: a whole `outbox export <zip> --format F --out …` process, timed from spawn to
+// exit with its own peak RSS, cold (empty cache: the open and the cache write included) and warm (the cache filled).
+// Judged against a floor measured in the same rounds (interleaved: a burst of load on a shared machine touches both).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildResult } from './child.js';
+import { JUDGED_FROM } from './cli-suite.js';
+import { cliPath, runNode, type ProcessResult } from './process-run.js';
+import { measureInterleaved, ratio, target, type Suite, type Target } from './suite.js';
+
+/** The issue's line: every format written in ≤ 5× the floor (inflate + one JSON.parse), memory ≤ the floor's. */
+export const EXPORT_LIMIT = 5;
+
+/** Each measured export: its row name, its flags, and whether --out is a file or a folder. */
+export const EXPORTS: Array<{ name: string; args: string[]; out: 'file' | 'folder' }> = [
+  { name: 'jsonl', args: ['--format', 'jsonl'], out: 'file' },
+  { name: 'csv', args: ['--format', 'csv'], out: 'file' },
+  { name: 'edges', args: ['--format', 'edges'], out: 'file' },
+  { name: 'sqlite', args: ['--format', 'sqlite'], out: 'file' },
+  { name: 'md', args: ['--format', 'md'], out: 'folder' },
+  { name: 'md-post', args: ['--format', 'md', '--one-file-per-post'], out: 'folder' },
+  { name: 'html', args: ['--format', 'html'], out: 'folder' },
+];
+
+/** "Wrote 9227 posts …" (md, html, sqlite): the count the export reports; null for the formats that print nothing. */
+export function postsWritten(stderr: string): number | null {
+  const m = /Wrote (\d+) posts?\b/.exec(stderr);
+  return m ? Number(m[1]) : null;
+}
+
+async function exportOnce(zip: string, cacheDir: string, outs: string, spec: (typeof EXPORTS)[number]): Promise<ChildResult> {
+  const out = join(mkdtempSync(join(outs, 'export-out-')), spec.out === 'file' ? `out.${spec.name === 'sqlite' ? 'sqlite' : 'txt'}` : 'site');
+  const r: ProcessResult = await runNode([cliPath, 'export', zip, ...spec.args, '--out', out], { env: { OUTBOX_CACHE_DIR: cacheDir } });
+  return { ms: r.ms, peakRssMb: r.peakRssMb ?? 0, posts: postsWritten(r.stderr) };
+}
+
+export const exportSuite: Suite = {
+  name: 'export',
+  tasks: {},
+  async measure(ctx) {
+    const zip = ctx.archive.zip;
+    const names = ['export floor', ...EXPORTS.flatMap((e) => [`export ${e.name} cold`, `export ${e.name} warm`])];
+    // Outputs are removed after the last round, not between runs: deleting a 100k-file site keeps the file system busy
+    // well after rm returns (seen here: the next export's system time doubled), which would be charged to the next run.
+    const outs = mkdtempSync(join(ctx.tmp, 'export-outs-'));
+    const rows = await measureInterleaved(ctx, names, async (_round, measure) => {
+      // The floor as the open suite measures it (a fresh child), again in every round, beside the exports it judges.
+      await measure('export floor', () => ctx.child('floor', { zip }));
+      for (const spec of EXPORTS) {
+        // cold: a cache folder of its own, empty; warm: the same folder again, now holding what the cold run wrote
+        const cacheDir = mkdtempSync(join(ctx.tmp, 'export-cache-'));
+        try {
+          await measure(`export ${spec.name} cold`, () => exportOnce(zip, cacheDir, outs, spec));
+          await measure(`export ${spec.name} warm`, () => exportOnce(zip, cacheDir, outs, spec));
+        } finally {
+          rmSync(cacheDir, { recursive: true, force: true });
+        }
+      }
+    }).finally(() => rmSync(outs, { recursive: true, force: true }));
+    const floor = ctx.rows.get('export floor');
+    // Each row carries its ratios to this suite's floor (the table's "× floor" column is the open suite's).
+    for (const row of rows) {
+      if (row.name === 'export floor' || row.figures.error) continue;
+      row.figures.xFloor = ratio(row.figures, floor);
+      row.figures.xFloorRss = ratio(row.figures, floor, 'peakRssMb');
+    }
+    if (ctx.archive.size < JUDGED_FROM) return { rows, targets: [] };
+    const targets: Target[] = [];
+    for (const spec of EXPORTS) {
+      for (const when of ['warm', 'cold']) {
+        const row = ctx.rows.get(`export ${spec.name} ${when}`);
+        targets.push(
+          target(`${when} export ${spec.name} ≤ ${EXPORT_LIMIT}× floor`, ratio(row, floor), EXPORT_LIMIT, '×'),
+          target(`${when} export ${spec.name} peak RSS ≤ floor's`, ratio(row, floor, 'peakRssMb'), 1, '×'),
+        );
+      }
+    }
+    return { rows, targets };
+  },
+};
