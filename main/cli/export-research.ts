@@ -1,10 +1,10 @@
 // `outbox export` for researchers: --format sqlite|edges, --pseudonymize [--salt S], and the manifest of what was read.
 import type { Post, PostFilter } from '../../preload/contract.js';
 import {
-  EDGE_CSV_HEADER, EXPORT_FIELDS, edgeCsvRow, edgesOf, exportRow, makeManifest, Pseudonymizer, pseudonymousEdge, randomSalt,
+  accountLabel, EDGE_CSV_HEADER, EXPORT_FIELDS, edgeCsvRow, edgesOf, exportRow, makeManifest, Pseudonymizer, pseudonymousEdge, randomSalt,
   SITE_LANGUAGES, writeSqlite, type Library, type Manifest, type SqliteAccount,
 } from '../engine/service/index.js';
-import { accountOf, type ExportSource } from './export.js';
+import type { ExportSource } from './export.js';
 import type { UsageFault } from './export-formats.js';
 import { splitPaths } from './library-args.js';
 import { openOutput } from './output.js';
@@ -73,7 +73,7 @@ export async function exportManifest(library: Library, paths: string[], format: 
   counts: Record<string, number>, p: Pseudonymizer | null): Promise<Manifest> {
   const { archives, csvs } = await splitPaths(paths);
   // the library opens an archive given twice once: only then do paths and archives not pair up, and accounts are left out
-  const accounts = archives.length === library.archives.length ? library.archives.map((a) => accountOf(a.info)) : [];
+  const accounts = archives.length === library.archives.length ? library.archives.map((a) => accountLabel(a.info)) : [];
   return makeManifest({
     version: packageVersion(),
     format,
@@ -92,7 +92,7 @@ export async function exportManifest(library: Library, paths: string[], format: 
 function accountRows(library: Library, p: Pseudonymizer | null): SqliteAccount[] {
   return library.archives.map((a) => {
     const profile = p ? p.profile(a.info.profile) : a.info.profile;
-    const handle = p ? p.account(accountOf(a.info)) : accountOf(a.info);
+    const handle = p ? p.account(accountLabel(a.info)) : accountLabel(a.info);
     return {
       handle, actor: profile.id, username: profile.username, server: profile.server, displayName: profile.displayName,
       url: profile.url, joined: profile.joined, archive: a.info.name,

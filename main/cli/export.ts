@@ -1,18 +1,15 @@
 // `outbox export`: every post, oldest first, streamed as JSONL lines or CSV rows (schema in export-schema.ts).
-import type { ArchiveInfo, Post } from '../../preload/contract.js';
-import { accountLabel, rowLine, rowsHeader } from '../engine/service/index.js';
+import type { Post } from '../../preload/contract.js';
+import { rowLine, rowsHeader } from '../engine/service/index.js';
 import { isDamagedCache } from './damaged-cache.js';
 import { openOutput } from './output.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
-/** What an export reads: posts oldest first, each with the account (see accountOf) whose export holds it. */
+/** What an export reads: posts oldest first, each with the account (see accountLabel) whose export holds it. */
 export interface ExportSource {
   posts(): Iterable<{ post: Post; account: string }>;
 }
-
-/** "@user@server" of an archive's account; the file name when the archive has no actor.json. */
-export const accountOf = (info: ArchiveInfo): string => accountLabel(info);
 
 /**
  * Writes the posts to FILE or stdout; returns how many were written. `again`: when reading the posts fails with a

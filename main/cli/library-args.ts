@@ -1,9 +1,9 @@
 // Several paths on one command line (archives and CSV exports): telling them apart, and opening them as a library.
 import type { Post, PostFilter, Result, SearchResponse } from '../../preload/contract.js';
 import { ALL_ARCHIVES } from '../../preload/contract.js';
-import { createService, handle, openLibrary, splitLibraryPaths, type Library, type OpenOptions } from '../engine/service/index.js';
+import { accountLabel, createService, handle, openLibrary, splitLibraryPaths, type Library, type OpenOptions } from '../engine/service/index.js';
 import { isDamagedCache } from './damaged-cache.js';
-import { accountOf, type ExportSource } from './export.js';
+import type { ExportSource } from './export.js';
 import { progressBar } from './progress-bar.js';
 import { summaryText } from './summary.js';
 
@@ -71,7 +71,7 @@ export function* libraryPosts(library: Library): Generator<Post> {
 
 /** What `outbox export` writes: each shown post once, oldest first, with the account whose export holds it. */
 export function libraryExport(library: Library, filter: PostFilter = {}): ExportSource {
-  const accounts = new Map(library.archives.map((a) => [a.info.id, accountOf(a.info)]));
+  const accounts = new Map(library.archives.map((a) => [a.info.id, accountLabel(a.info)]));
   return {
     *posts() {
       for (const { post, archive } of library.posts(filter)) yield { post, account: accounts.get(archive) ?? archive };
@@ -81,7 +81,7 @@ export function libraryExport(library: Library, filter: PostFilter = {}): Export
 
 /** "@user@server" of each archive id, for the lines of `outbox search` over several archives. */
 export function accountsById(library: Library): Map<string, string> {
-  return new Map(library.archives.map((a) => [a.info.id, accountOf(a.info)]));
+  return new Map(library.archives.map((a) => [a.info.id, accountLabel(a.info)]));
 }
 
 /**
