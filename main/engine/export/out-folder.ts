@@ -69,12 +69,7 @@ export function writeOutFile(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** A write stream through openOutFile (closed when it ends). */
-export function outFileStream(path: string): WriteStream {
-  return createWriteStream('', { fd: openOutFile(path) });
-}
-
-/** outFileStream, opened without blocking. */
+/** A write stream over openOutFileAsync: never through a symbolic link, opened without blocking. */
 export async function outFileStreamAsync(path: string): Promise<WriteStream> {
   return createWriteStream('', { fd: await openOutFileAsync(path) });
 }

@@ -162,7 +162,6 @@ export function computeStats(posts: Iterable<Post>, options: StatsOptions = {}):
   return statsFrom(counter.tally(), { count: published.length, published: (i) => published[i]!, boost: (i) => boosts[i]! }, options);
 }
 
-/** The figures from a tally and the posts' times (an index's published and flags columns will do). */
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -174,6 +173,7 @@ function dayNames(dayNumber: number): { month: string; day: string } {
   return { month, day: `${month}-${pad2(date.getUTCDate())}` };
 }
 
+/** The figures from a tally and the posts' times (an index's published and flags columns will do). */
 export function statsFrom(tally: StatsTally, times: StatsTimes, options: StatsOptions = {}): Stats {
   const clock = zoneClock(options.utc ? 'UTC' : (options.timeZone ?? systemTimeZone()));
   const top = Math.max(0, Math.floor(options.top ?? 20));
