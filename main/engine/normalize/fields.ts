@@ -2,6 +2,7 @@
 import type {
   CustomEmoji, LinkAttachment, MediaAttachment, MediaKind, Mention, Poll, PollOption, Visibility,
 } from '../../../preload/contract.js';
+import type { Interner } from './intern.js';
 
 export type Json = Record<string, unknown>;
 
@@ -237,7 +238,8 @@ const NO_TAGS: { hashtags: string[]; mentions: Mention[]; emojis: CustomEmoji[] 
 });
 
 /** Hashtags (lower-case, no '#'), mentions and custom emojis from `tag`. */
-export function tags(value: unknown): { hashtags: string[]; mentions: Mention[]; emojis: CustomEmoji[] } {
+/** `intern`: a read's Interner, so repeated tags share one copy (absent: every value as read). */
+export function tags(value: unknown, intern?: Interner): { hashtags: string[]; mentions: Mention[]; emojis: CustomEmoji[] } {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return NO_TAGS;
   const hashtags: string[] = [];
   const mentions: Mention[] = [];
@@ -247,15 +249,16 @@ export function tags(value: unknown): { hashtags: string[]; mentions: Mention[];
     const name = str(tag.name);
     if (tag.type === 'Hashtag' && name !== null) {
       const h = name.replace(/^#/, '').toLowerCase();
-      if (h !== '' && !hashtags.includes(h)) hashtags.push(h);
+      if (h !== '' && !hashtags.includes(h)) hashtags.push(intern ? intern.string(h) : h);
     } else if (tag.type === 'Mention') {
       const target = str(tag.href) ?? str(tag.id);
-      if (target !== null) mentions.push({ name: name ?? '', href: target });
+      if (target !== null) mentions.push(intern ? intern.mention(name ?? '', target) : { name: name ?? '', href: target });
     } else if (tag.type === 'Emoji' && name !== null) {
       const shortcode = name.replace(/^:|:$/g, '');
       if (shortcode !== '' && !emojis.some((e) => e.shortcode === shortcode)) {
         const icon = list(tag.icon)[0];
-        emojis.push({ shortcode, url: isObject(icon) ? href(icon.url) : typeof icon === 'string' ? icon : null });
+        const url = isObject(icon) ? href(icon.url) : typeof icon === 'string' ? icon : null;
+        emojis.push(intern ? intern.emoji(shortcode, url) : { shortcode, url });
       }
     }
   }

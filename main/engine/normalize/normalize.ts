@@ -3,6 +3,7 @@
 import type { Post } from '../../../preload/contract.js';
 import { BudgetSpent, compactItem, contextShape, isStandardContext, JSONLD_BUDGET, KeyRenamer, type JsonldBudget } from './context-plan.js';
 import { isObject } from './fields.js';
+import { Interner } from './intern.js';
 import { itemToPost, type ItemResult } from './post.js';
 
 export interface NormalizerOptions {
@@ -32,6 +33,7 @@ type Plan = KeyRenamer | null;
 
 export function createNormalizer(options: NormalizerOptions): Normalizer {
   const resolveMedia = options.resolveMedia;
+  const intern = new Interner();
   const plans = new Map<string, Plan>();
   const budget: JsonldBudget = { left: options.jsonldBudget ?? JSONLD_BUDGET };
   let topPlan: Plan = null;
@@ -73,7 +75,7 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
       readAsWritten++;
       item = raw;
     }
-    return itemToPost(item, seq, resolveMedia);
+    return itemToPost(item, seq, resolveMedia, intern);
   };
 
   return {
@@ -82,11 +84,11 @@ export function createNormalizer(options: NormalizerOptions): Normalizer {
     },
     item(raw: unknown, seq: number): Promise<ItemResult> {
       const plan = planOf(raw);
-      if (plan === null) return Promise.resolve(itemToPost(raw, seq, resolveMedia));
+      if (plan === null) return Promise.resolve(itemToPost(raw, seq, resolveMedia, intern));
       return slow(plan, raw, seq);
     },
     itemNow(raw: unknown, seq: number): ItemResult | null {
-      return planOf(raw) === null ? itemToPost(raw, seq, resolveMedia) : null;
+      return planOf(raw) === null ? itemToPost(raw, seq, resolveMedia, intern) : null;
     },
     warnings(): string[] {
       if (readAsWritten === 0) return [];

@@ -1,6 +1,7 @@
 // itemToPost: one item, already in standard compacted keys, → a Post or the reason it was skipped.
 import type { Post } from '../../../preload/contract.js';
 import { htmlToText } from './html-text.js';
+import type { Interner } from './intern.js';
 import {
   attachments, contentAndLanguage, count, href, isObject, isoDate, NONE, nonEmpty, poll, quote, ref, str, tags,
   visibility, type Json,
@@ -46,13 +47,14 @@ function objectToPost(
   activity: Json,
   seq: number,
   resolveMedia: (url: string) => string | null,
+  intern?: Interner,
 ): ItemResult {
   const id = str(obj.id);
   if (id === null || id === '') return { skipped: 'the post has no id' };
   const published = publishedOf(obj, activity);
   const { html, language } = contentAndLanguage(obj);
   const { media, links } = attachments(obj.attachment, resolveMedia);
-  const { hashtags, mentions, emojis } = tags(obj.tag);
+  const { hashtags, mentions, emojis } = tags(obj.tag, intern);
   const hasAudience = obj.to !== undefined || obj.cc !== undefined;
   return {
     id,
@@ -84,7 +86,7 @@ function objectToPost(
   };
 }
 
-function announceToPost(activity: Json, seq: number, resolveMedia: (url: string) => string | null): ItemResult {
+function announceToPost(activity: Json, seq: number, resolveMedia: (url: string) => string | null, intern?: Interner): ItemResult {
   const id = str(activity.id);
   if (id === null || id === '') return { skipped: 'the boost has no id' };
   const boostOf = ref(activity.object);
@@ -92,7 +94,7 @@ function announceToPost(activity: Json, seq: number, resolveMedia: (url: string)
   const published = publishedOf(activity, activity);
   let boosted: Post | null = null;
   if (isObject(activity.object)) {
-    const inner = objectToPost(activity.object, activity, seq, resolveMedia);
+    const inner = objectToPost(activity.object, activity, seq, resolveMedia, intern);
     boosted = 'skipped' in inner ? null : inner;
   }
   return {
@@ -140,18 +142,21 @@ export function blankPost(id: string, published: string, seq = 0): Post {
   };
 }
 
-/** One item (Create, Announce, or a bare status object) → Post. Never throws. */
-export function itemToPost(raw: unknown, seq: number, resolveMedia: (url: string) => string | null): ItemResult {
+/**
+ * One item (Create, Announce, or a bare status object) → Post. Never throws. `intern`: the read's Interner (repeated
+ * hashtags and mentions share one copy); without it every value is kept as read.
+ */
+export function itemToPost(raw: unknown, seq: number, resolveMedia: (url: string) => string | null, intern?: Interner): ItemResult {
   try {
     if (!isObject(raw)) return { skipped: `the item is ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : `a ${typeof raw}`}, not an object` };
     const type = typeOf(raw);
     if (type === 'Create') {
       if (raw.object === undefined || raw.object === null) return { skipped: 'Create has no object' };
       if (!isObject(raw.object)) return { skipped: 'Create object is not an object' };
-      return objectToPost(raw.object, raw, seq, resolveMedia);
+      return objectToPost(raw.object, raw, seq, resolveMedia, intern);
     }
-    if (type === 'Announce') return announceToPost(raw, seq, resolveMedia);
-    if (type !== null && OBJECT_TYPES.has(type)) return objectToPost(raw, raw, seq, resolveMedia);
+    if (type === 'Announce') return announceToPost(raw, seq, resolveMedia, intern);
+    if (type !== null && OBJECT_TYPES.has(type)) return objectToPost(raw, raw, seq, resolveMedia, intern);
     return { skipped: type === null ? 'the item has no type' : `item type "${type.slice(0, 40)}" is not a post` };
   } catch (error) {
     return { skipped: `the item could not be read (${error instanceof Error ? error.message : String(error)})` };
