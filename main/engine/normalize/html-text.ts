@@ -54,7 +54,7 @@ function tagText(html: string, open: number, close: number): string {
 
 /** The tidying of a text: runs of spaces → one space, spaces around line breaks dropped, at most one blank line. */
 function tidy(text: string): string {
-  if (text.indexOf('  ') < 0 && text.indexOf('\n') < 0) return text.trim();
+  if (text.indexOf('  ') < 0 && text.indexOf('\n') < 0) return trimmed(text);
   let out = '';
   let from = 0;
   const n = text.length;
@@ -77,7 +77,17 @@ function tidy(text: string): string {
     from = j;
     i = j - 1;
   }
-  return (from === 0 ? text : out + text.slice(from)).trim();
+  return trimmed(from === 0 ? text : out + text.slice(from));
+}
+
+/**
+ * `s.trim()` as a string of its own. V8 answers a trim that cut something with a slice (32 bytes) that keeps the
+ * whole untrimmed string alive: every post's text ends in a paragraph break, so a cold open held ~35 bytes more per
+ * post for as long as the post (~30 MB for 1M posts). A join of two parts allocates one flat string.
+ */
+function trimmed(s: string): string {
+  const t = s.trim();
+  return t.length === s.length || t.length < 13 ? t : [t.slice(0, 1), t.slice(1)].join('');
 }
 
 /**
