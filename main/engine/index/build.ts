@@ -2,7 +2,9 @@
 import type { Post } from '../../../preload/contract.js';
 import { ArchiveIndex } from './archive-index.js';
 import type { Slicer } from '../time-slice.js';
-import { buildTextSearch, buildTextSearchInSlices, type TextSearch } from './search-adapter.js';
+import { searchInputInSlices } from '../search/build.js';
+import { buildTextSearch, buildTextSearchInSlices, loadTextSearch, type TextSearch } from './search-adapter.js';
+import type { SearchThread } from './search-thread.js';
 import { buildTables } from './tables.js';
 
 export function indexPosts(posts: Post[], search?: TextSearch): ArchiveIndex {
@@ -18,11 +20,13 @@ export function indexPostsWithSearch(posts: Post[]): { index: ArchiveIndex; sear
 }
 
 /**
- * A cold open's index, ready for pages now, its text search built behind it between the slicer's turns (the text
- * search was about a third of a cold open, and a viewer's first page needs none of it). `search()` has it at once:
- * the finished one, or, asked before the build ends, one built on the spot (the build behind then stops).
+ * A cold open's index, ready for pages now, its text search built behind it: on `thread` (a worker, the second
+ * core) when given, else between the slicer's turns (the text search was about a third of a cold open, and a
+ * viewer's first page needs none of it). `search()` has it at once: the finished one, or, asked before the build
+ * ends, one built on the spot (the build behind then stops). A thread that fails costs only time: the build is
+ * done here instead, and a process warning says why.
  */
-export function indexPostsSearchBehind(posts: Post[], slicer: Slicer): {
+export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: SearchThread | null): {
   index: ArchiveIndex;
   search(): TextSearch;
   /** the search, once built (behind, or on the spot); null when abandoned first */
@@ -33,16 +37,43 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer): {
   const { tables, ids } = buildTables(posts);
   let search: TextSearch | null = null;
   let abandoned = false;
-  const now = (): TextSearch => (search ??= buildTextSearch(posts, tables.columns.published));
+  const stopped = () => search !== null || abandoned;
+  const now = (): TextSearch => {
+    if (!search) {
+      thread?.stop(); // asked before the thread answered: built here now, the thread's work is not needed
+      search = buildTextSearch(posts, tables.columns.published);
+    }
+    return search;
+  };
   const built = (async () => {
     await slicer.turn(); // the caller's first page comes first
-    const behind = await buildTextSearchInSlices(posts, tables.columns.published, slicer, () => search !== null || abandoned);
+    if (thread) {
+      const input = await searchInputInSlices(posts, tables.columns.published, slicer, stopped);
+      const bytes = input && (await thread.build(input));
+      const loaded = bytes && loadTextSearch(bytes, true);
+      if (bytes && loaded) return (search ??= storedSearch(loaded, bytes));
+      if (!stopped()) {
+        process.emitWarning(`The search index was built on the main thread instead of its worker: ${thread.why ?? 'its answer was unreadable'}.`,
+          { code: 'OUTBOX_SEARCH_WORKER' });
+      }
+    }
+    const behind = await buildTextSearchInSlices(posts, tables.columns.published, slicer, stopped);
     return (search ??= behind ?? (abandoned ? null : now()));
   })();
   return {
     index: new ArchiveIndex(tables, { get: (pos) => posts[pos]! }, ids, now), search: now, built,
     abandon: () => {
       abandoned = true;
+      thread?.stop();
     },
+  };
+}
+
+/** A search loaded from the bytes a worker built: the cache stores those same bytes, not a second serialization. */
+function storedSearch(loaded: TextSearch, bytes: Buffer): TextSearch {
+  return {
+    query: (q, options) => loaded.query(q, options),
+    serialize: () => bytes,
+    serializeInParts: () => Promise.resolve([bytes]),
   };
 }
