@@ -50,8 +50,7 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: S
     if (thread) {
       const input = await searchInputInSlices(posts, tables.columns.published, slicer, stopped);
       const bytes = input && (await thread.build(input));
-      const loaded = bytes && loadTextSearch(bytes, true);
-      if (bytes && loaded) return (search ??= storedSearch(loaded, bytes));
+      if (bytes) return (search ??= storedSearch(bytes, () => buildTextSearch(posts, tables.columns.published)));
       if (!stopped()) {
         process.emitWarning(`The search index was built on the main thread instead of its worker: ${thread.why ?? 'its answer was unreadable'}.`,
           { code: 'OUTBOX_SEARCH_WORKER' });
@@ -69,10 +68,15 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: S
   };
 }
 
-/** A search loaded from the bytes a worker built: the cache stores those same bytes, not a second serialization. */
-function storedSearch(loaded: TextSearch, bytes: Buffer): TextSearch {
+/**
+ * The search a worker built, as the bytes it sent: the cache stores those same bytes (no second serialization), and
+ * they are loaded when first queried (a cold `outbox summary` never queries). Bytes that do not load (never seen:
+ * the worker is this same build) are replaced by a search built from the posts.
+ */
+function storedSearch(bytes: Buffer, rebuild: () => TextSearch): TextSearch {
+  let loaded: TextSearch | null = null;
   return {
-    query: (q, options) => loaded.query(q, options),
+    query: (q, options) => (loaded ??= loadTextSearch(bytes, true) ?? rebuild()).query(q, options),
     serialize: () => bytes,
     serializeInParts: () => Promise.resolve([bytes]),
   };

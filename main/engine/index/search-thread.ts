@@ -35,9 +35,8 @@ export function startSearchThread(file: string | null = searchWorkerFile()): Sea
   if (!file) return null;
   let worker: Worker;
   try {
-    // The build allocates many short strings (one folded text per post): a larger young generation than the
-    // default collects them in fewer, cheaper scavenges.
-    worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    // V8's default young generation: 48 or 96 MB (resourceLimits) cost the build as much or more CPU here.
+    worker = new Worker(file);
   } catch {
     return null;
   }
