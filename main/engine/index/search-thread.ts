@@ -1,6 +1,7 @@
 // The cold open's search built on a worker thread (the machine's second core), with the thread's own fallback:
 // when no worker can run, or it fails, the caller builds on its own thread, as before.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchInput } from '../search/build.js';
@@ -32,7 +33,8 @@ export function searchWorkerFile(): string | null {
 
 /** A thread for one build, or null when there is no worker file to run. */
 export function startSearchThread(file: string | null = searchWorkerFile()): SearchThread | null {
-  if (!file) return null;
+  // One core: the thread would only take turns with this one, and hold a second copy of the texts meanwhile.
+  if (!file || availableParallelism() < 2) return null;
   let worker: Worker;
   try {
     // V8's default young generation: 48 or 96 MB (resourceLimits) cost the build as much or more CPU here.
