@@ -82,9 +82,6 @@ export class TableBuilder {
   private pTf = new Uint8Array(1 << 12);
   private total = 0;
 
-  /** docs: how many docs will be added, when known (the postings then grow by projection, not by doubling) */
-  constructor(private readonly docs = 0) {}
-
   /** Adds the term src[from, to) to the current doc. */
   addRange(src: string, from: number, to: number): void {
     this.addId(this.dict.id(src, from, to));
@@ -135,10 +132,7 @@ export class TableBuilder {
   }
 
   private reserve(size: number): void {
-    // Doubling from 4096 copied 10M postings ~12 times, and each large typed array, as external memory, pushed V8
-    // toward a full collection: project the total from the docs added so far instead (a few growths in all).
-    const projected = this.docs > this.doc && this.doc >= 256 ? Math.ceil((size / this.doc) * this.docs * 1.1) : 0;
-    const capacity = Math.max(size, projected, this.pTerm.length * 2);
+    const capacity = Math.max(size, this.pTerm.length * 2);
     const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const next = make(capacity);
       next.set(a);
