@@ -248,7 +248,7 @@ async function openCold(
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
     // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
-    const { index, built, abandon } = indexPostsSearchBehind(posts, timeSlicer(), thread);
+    const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), thread);
     const summary = summarize({
       format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
@@ -284,6 +284,7 @@ async function openCold(
       // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
       // close() and a second open of the same archive wait for the write.
       const writing = persist(cacheFile, async (slicer) => {
+        await handedOver; // the search thread's input first: the other core then works while this one counts
         const stats = await tallyInSlices(slicer);
         return {
           tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,

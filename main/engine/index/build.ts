@@ -33,6 +33,11 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: S
   built: Promise<TextSearch | null>;
   /** the archive is closed: stop building (at the next turn) */
   abandon(): void;
+  /**
+   * Resolves once the thread has its input (at once without a thread): work that competes for this thread's turns
+   * (the stats tally) waits for it, so the other core starts as early as it can.
+   */
+  handedOver: Promise<void>;
 } {
   const { tables, ids } = buildTables(posts);
   let search: TextSearch | null = null;
@@ -45,11 +50,15 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: S
     }
     return search;
   };
+  let handOver = (): void => undefined;
+  const handedOver = thread ? new Promise<void>((resolve) => (handOver = resolve)) : Promise.resolve();
   const built = (async () => {
     await slicer.turn(); // the caller's first page comes first
     if (thread) {
       const input = await searchInputInSlices(posts, tables.columns.published, slicer, stopped);
-      const bytes = input && (await thread.build(input));
+      const building = input && thread.build(input);
+      handOver();
+      const bytes = await building;
       if (bytes) return (search ??= storedSearch(bytes, () => buildTextSearch(posts, tables.columns.published)));
       if (!stopped()) {
         process.emitWarning(`The search index was built on the main thread instead of its worker: ${thread.why ?? 'its answer was unreadable'}.`,
@@ -59,8 +68,9 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: S
     const behind = await buildTextSearchInSlices(posts, tables.columns.published, slicer, stopped);
     return (search ??= behind ?? (abandoned ? null : now()));
   })();
+  built.finally(handOver).catch(() => undefined);
   return {
-    index: new ArchiveIndex(tables, { get: (pos) => posts[pos]! }, ids, now), search: now, built,
+    index: new ArchiveIndex(tables, { get: (pos) => posts[pos]! }, ids, now), search: now, built, handedOver,
     abandon: () => {
       abandoned = true;
       thread?.stop();
