@@ -9,6 +9,7 @@ import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
 import { indexPostsSearchBehind } from './index/build.js';
+import { startSearchThread } from './index/search-thread.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
 import type { NewestPage } from './readers/reader.js';
@@ -224,6 +225,8 @@ async function openCold(
   onPreview?: (preview: Archive) => void | Promise<void>, given?: Source,
 ): Promise<Archive> {
   const source = given ?? await openExport(identity.location);
+  // Started before the read: the thread boots on the other core while this one reads, and is ready for the search.
+  const thread = startSearchThread();
   try {
     const plan = await pickReader(source);
     const warnings = [...source.problems];
@@ -245,7 +248,7 @@ async function openCold(
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
     // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
-    const { index, built, abandon } = indexPostsSearchBehind(posts, timeSlicer());
+    const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), thread);
     const summary = summarize({
       format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
@@ -281,13 +284,19 @@ async function openCold(
       // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
       // close() and a second open of the same archive wait for the write.
       const writing = persist(cacheFile, async (slicer) => {
+        await handedOver; // the search thread's input first: the other core then works while this one counts
         const stats = await tallyInSlices(slicer);
-        const search = await built;
         return {
           tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
-          // In parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
           identity: identity.key,
-          search: search?.serializeInParts ? (s) => search.serializeInParts!(s) : (search?.serialize?.() ?? null),
+          // Awaited once the records are written (the search may still be building on its thread meanwhile), then
+          // in parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
+          search: async (s) => {
+            const search = await built;
+            if (search?.serializeInParts) return search.serializeInParts(s);
+            const bytes = search?.serialize?.();
+            return bytes ? [bytes] : null;
+          },
         };
       });
       settle = () => writing;
@@ -296,6 +305,7 @@ async function openCold(
     report('done', 0, 0, posts.length);
     return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle, statsTally, release: abandon });
   } catch (error) {
+    thread?.stop();
     await source.close().catch(() => undefined);
     throw error;
   }

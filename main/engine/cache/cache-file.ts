@@ -60,8 +60,11 @@ interface Meta {
 export interface CacheContent {
   tables: IndexTables;
   posts: readonly Post[];
-  /** the search block: its bytes, or what makes them in parts between the writer's turns; null = none */
-  search: Buffer | ((slicer: Slicer) => Promise<Uint8Array[]>) | null;
+  /**
+   * the search block: its bytes, or what makes them in parts between the writer's turns (asked for once the post
+   * records are written: a search still being built elsewhere has that long to finish); null = none
+   */
+  search: Buffer | ((slicer: Slicer) => Promise<Uint8Array[] | null>) | null;
   extra: Extra;
   /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
   identity?: string;
@@ -177,10 +180,10 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     const [sumsLength, sumsSha256] = await writeHashed([sums]);
     let searchAt: [number, number] | null = null;
     let searchSha256: string | null = null;
-    if (content.search) {
+    const searchParts = typeof content.search === 'function' ? await content.search(slicer) : content.search && [content.search];
+    if (searchParts) {
       const searchStart = at;
-      const parts = typeof content.search === 'function' ? await content.search(slicer) : [content.search];
-      const [length, digest] = await writeHashed(parts);
+      const [length, digest] = await writeHashed(searchParts);
       searchAt = [searchStart, length];
       searchSha256 = digest;
     }

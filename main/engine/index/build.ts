@@ -2,7 +2,9 @@
 import type { Post } from '../../../preload/contract.js';
 import { ArchiveIndex } from './archive-index.js';
 import type { Slicer } from '../time-slice.js';
-import { buildTextSearch, buildTextSearchInSlices, type TextSearch } from './search-adapter.js';
+import { searchInputInSlices } from '../search/build.js';
+import { buildTextSearch, buildTextSearchInSlices, loadTextSearch, type TextSearch } from './search-adapter.js';
+import type { SearchThread } from './search-thread.js';
 import { buildTables } from './tables.js';
 
 export function indexPosts(posts: Post[], search?: TextSearch): ArchiveIndex {
@@ -18,31 +20,74 @@ export function indexPostsWithSearch(posts: Post[]): { index: ArchiveIndex; sear
 }
 
 /**
- * A cold open's index, ready for pages now, its text search built behind it between the slicer's turns (the text
- * search was about a third of a cold open, and a viewer's first page needs none of it). `search()` has it at once:
- * the finished one, or, asked before the build ends, one built on the spot (the build behind then stops).
+ * A cold open's index, ready for pages now, its text search built behind it: on `thread` (a worker, the second
+ * core) when given, else between the slicer's turns (the text search was about a third of a cold open, and a
+ * viewer's first page needs none of it). `search()` has it at once: the finished one, or, asked before the build
+ * ends, one built on the spot (the build behind then stops). A thread that fails costs only time: the build is
+ * done here instead, and a process warning says why.
  */
-export function indexPostsSearchBehind(posts: Post[], slicer: Slicer): {
+export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: SearchThread | null): {
   index: ArchiveIndex;
   search(): TextSearch;
   /** the search, once built (behind, or on the spot); null when abandoned first */
   built: Promise<TextSearch | null>;
   /** the archive is closed: stop building (at the next turn) */
   abandon(): void;
+  /**
+   * Resolves once the thread has its input (at once without a thread): work that competes for this thread's turns
+   * (the stats tally) waits for it, so the other core starts as early as it can.
+   */
+  handedOver: Promise<void>;
 } {
   const { tables, ids } = buildTables(posts);
   let search: TextSearch | null = null;
   let abandoned = false;
-  const now = (): TextSearch => (search ??= buildTextSearch(posts, tables.columns.published));
+  const stopped = () => search !== null || abandoned;
+  const now = (): TextSearch => {
+    if (!search) {
+      thread?.stop(); // asked before the thread answered: built here now, the thread's work is not needed
+      search = buildTextSearch(posts, tables.columns.published);
+    }
+    return search;
+  };
+  let handOver = (): void => undefined;
+  const handedOver = thread ? new Promise<void>((resolve) => (handOver = resolve)) : Promise.resolve();
   const built = (async () => {
     await slicer.turn(); // the caller's first page comes first
-    const behind = await buildTextSearchInSlices(posts, tables.columns.published, slicer, () => search !== null || abandoned);
+    if (thread) {
+      const input = await searchInputInSlices(posts, tables.columns.published, slicer, stopped);
+      const building = input && thread.build(input);
+      handOver();
+      const bytes = await building;
+      if (bytes) return (search ??= storedSearch(bytes, () => buildTextSearch(posts, tables.columns.published)));
+      if (!stopped()) {
+        process.emitWarning(`The search index was built on the main thread instead of its worker: ${thread.why ?? 'its answer was unreadable'}.`,
+          { code: 'OUTBOX_SEARCH_WORKER' });
+      }
+    }
+    const behind = await buildTextSearchInSlices(posts, tables.columns.published, slicer, stopped);
     return (search ??= behind ?? (abandoned ? null : now()));
   })();
+  built.finally(handOver).catch(() => undefined);
   return {
-    index: new ArchiveIndex(tables, { get: (pos) => posts[pos]! }, ids, now), search: now, built,
+    index: new ArchiveIndex(tables, { get: (pos) => posts[pos]! }, ids, now), search: now, built, handedOver,
     abandon: () => {
       abandoned = true;
+      thread?.stop();
     },
+  };
+}
+
+/**
+ * The search a worker built, as the bytes it sent: the cache stores those same bytes (no second serialization), and
+ * they are loaded when first queried (a cold `outbox summary` never queries). Bytes that do not load (never seen:
+ * the worker is this same build) are replaced by a search built from the posts.
+ */
+function storedSearch(bytes: Buffer, rebuild: () => TextSearch): TextSearch {
+  let loaded: TextSearch | null = null;
+  return {
+    query: (q, options) => (loaded ??= loadTextSearch(bytes, true) ?? rebuild()).query(q, options),
+    serialize: () => bytes,
+    serializeInParts: () => Promise.resolve([bytes]),
   };
 }

@@ -35,15 +35,132 @@ function withPart(out: string, part: string): string {
 }
 
 /**
+ * What the build reads of each post, flat: the texts as one string and the rest as typed arrays, so the input
+ * crosses to a worker thread as a few copies and transfers (a structured clone of 100k posts costs more than
+ * the build it would save). Everything that depends on folding is left to the build.
+ */
+export interface SearchInput {
+  n: number;
+  /** every post's searchableText, one after another: doc d's ends at textEnd[d] */
+  text: string;
+  textEnd: Uint32Array;
+  /** hashtags then mention names of every post: doc d's hashtags are names[nameEnd[d - 1] .. tagEnd[d]), its mentions names[tagEnd[d] .. nameEnd[d]) */
+  names: string[];
+  tagEnd: Uint32Array;
+  nameEnd: Uint32Array;
+  seq: Uint32Array;
+  published: Float64Array;
+  flags: Uint16Array;
+  visibility: Uint8Array;
+  /** index into langs + 1; 0 = no language */
+  lang: Uint16Array;
+  langs: string[];
+}
+
+/** Gathers a SearchInput a post at a time, in doc order. */
+class InputBuilder {
+  private readonly input: SearchInput;
+  private readonly texts: string[];
+  private readonly langIds = new Map<string, number>();
+  private textLength = 0;
+
+  constructor(private readonly list: readonly Post[], private readonly published: ArrayLike<number> | undefined) {
+    const n = list.length;
+    this.texts = new Array<string>(n);
+    this.input = {
+      n, text: '', textEnd: new Uint32Array(n), names: [], tagEnd: new Uint32Array(n), nameEnd: new Uint32Array(n),
+      seq: new Uint32Array(n), published: new Float64Array(n), flags: new Uint16Array(n), visibility: new Uint8Array(n),
+      lang: new Uint16Array(n), langs: [],
+    };
+  }
+
+  add(d: number): void {
+    const post = this.list[d]!;
+    const input = this.input;
+    const text = searchableText(post);
+    this.texts[d] = text;
+    input.textEnd[d] = this.textLength += text.length;
+    const names = input.names;
+    for (const t of post.hashtags) names.push(t);
+    input.tagEnd[d] = names.length;
+    for (const m of post.mentions) names.push(m.name);
+    input.nameEnd[d] = names.length;
+    input.seq[d] = post.seq;
+    input.published[d] = this.published ? this.published[d]! : Date.parse(post.published);
+    input.flags[d] = postFlags(post);
+    input.visibility[d] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
+    const code = post.language ? post.language.toLowerCase() : '';
+    let id = code ? this.langIds.get(code) : 0;
+    if (id === undefined) {
+      this.langIds.set(code, (id = this.langIds.size + 1));
+      input.langs.push(code);
+    }
+    input.lang[d] = id;
+  }
+
+  /**
+   * The input; `joined` false leaves `text` empty (a build on this thread reads each post's from textOf()). The
+   * arrays are filled as posts are added, so the input may be taken first.
+   */
+  finish(joined = true): SearchInput {
+    if (joined) this.input.text = this.texts.join('');
+    return this.input;
+  }
+
+  /** Doc d's searchable text, as gathered. */
+  textOf(d: number): string {
+    return this.texts[d]!;
+  }
+}
+
+/** The build's input from posts; published: as for buildSearchData. */
+export function searchInput(posts: readonly Post[], published?: ArrayLike<number>): SearchInput {
+  const builder = new InputBuilder(posts, published);
+  for (let d = 0; d < posts.length; d++) builder.add(d);
+  return builder.finish();
+}
+
+/** searchInput between the slicer's turns; null once `stop()` says so. */
+export async function searchInputInSlices(
+  posts: readonly Post[], published: ArrayLike<number> | undefined, slicer: Slicer, stop: () => boolean,
+): Promise<SearchInput | null> {
+  const builder = new InputBuilder(posts, published);
+  for (let d = 0; d < posts.length; d++) {
+    if (slicer.due()) {
+      await slicer.turn();
+      if (stop()) return null;
+    }
+    builder.add(d);
+  }
+  return stop() ? null : builder.finish();
+}
+
+/**
  * published: the posts' dates in ms, when the caller has them already (the index tables' column, which is
  * Date.parse's value for every string): saves parsing each date again.
  */
 export function buildSearchData(posts: Iterable<Post>, published?: ArrayLike<number>): SearchData {
   const list = Array.isArray(posts) ? (posts as readonly Post[]) : [...posts];
-  const builder = new SearchDataBuilder(list, published);
-  for (let d = 0; d < list.length; d++) builder.add(d);
+  const gathered = new InputBuilder(list, published);
+  // On this thread, one pass: each post is gathered and indexed while its fields are at hand (a second pass over
+  // 100k posts spread through the heap measured ~10% slower), and the texts are never joined into one string.
+  const builder = new SearchDataBuilder(gathered.finish(false), (d) => gathered.textOf(d));
+  for (let d = 0; d < list.length; d++) {
+    gathered.add(d);
+    builder.add(d);
+  }
   return builder.finish();
 }
+
+/** buildSearchData from its flat input (what a worker thread receives). */
+export function buildSearchDataFrom(input: SearchInput): SearchData {
+  const builder = new SearchDataBuilder(input, joinedText(input));
+  for (let d = 0; d < input.n; d++) builder.add(d);
+  return builder.finish();
+}
+
+/** Doc d's text in a SearchInput's one string. */
+const joinedText = (input: SearchInput) => (d: number): string => input.text.slice(d === 0 ? 0 : input.textEnd[d - 1]!, input.textEnd[d]!);
 
 /**
  * buildSearchData's same result, one post per step between the slicer's turns (a cold open answers pages while its
@@ -52,8 +169,10 @@ export function buildSearchData(posts: Iterable<Post>, published?: ArrayLike<num
 export async function buildSearchDataInSlices(
   posts: readonly Post[], published: ArrayLike<number> | undefined, slicer: Slicer, stop: () => boolean,
 ): Promise<SearchData | null> {
-  const builder = new SearchDataBuilder(posts, published);
-  for (let d = 0; d < posts.length; d++) {
+  const input = await searchInputInSlices(posts, published, slicer, stop);
+  if (!input) return null;
+  const builder = new SearchDataBuilder(input, joinedText(input));
+  for (let d = 0; d < input.n; d++) {
     if (slicer.due()) {
       await slicer.turn();
       if (stop()) return null;
@@ -64,73 +183,57 @@ export async function buildSearchDataInSlices(
   return stop() ? null : builder.finish();
 }
 
-/** The one pass of buildSearchData, a post at a time, in doc order. */
+/** The one pass of the build over a SearchInput, a doc at a time, in doc order. */
 class SearchDataBuilder {
-  private readonly n: number;
   private readonly words = new TableBuilder();
   private readonly tags = new TableBuilder();
   private readonly mentions = new TableBuilder();
-  private readonly seq: Uint32Array;
-  private readonly pub: Float64Array;
-  private readonly flags: Uint16Array;
-  private readonly visibility: Uint8Array;
-  private readonly lang: Uint16Array;
-  private readonly langIds = new Map<string, number>();
   private readonly length: Uint32Array;
   private readonly texts: string[];
   private readonly textStart: Uint32Array;
   private textLength = 0;
 
-  constructor(private readonly list: readonly Post[], private readonly published: ArrayLike<number> | undefined) {
-    const n = (this.n = list.length);
-    this.seq = new Uint32Array(n);
-    this.pub = new Float64Array(n);
-    this.flags = new Uint16Array(n);
-    this.visibility = new Uint8Array(n);
-    this.lang = new Uint16Array(n);
+  /** textOf(d): doc d's searchable text (from the input's one string, or as gathered on this thread) */
+  constructor(private readonly input: SearchInput, private readonly textOf: (d: number) => string) {
+    const n = input.n;
     this.length = new Uint32Array(n);
     this.texts = new Array<string>(n);
     this.textStart = new Uint32Array(n + 1);
   }
 
-  /** Doc d (= list[d]); docs must be added in order, each once. */
+  /** Doc d; docs must be added in order, each once. */
   add(d: number): void {
-    const post = this.list[d]!;
-    const { words, tags, mentions } = this;
-    const folded = fold(searchableText(post));
+    const { input, words, tags, mentions } = this;
+    const folded = fold(this.textOf(d));
     this.length[d] = indexWords(folded, words);
     words.endDoc(d);
-    const hashtags = post.hashtags;
-    if (hashtags.length === 1) tags.add(tagKey(hashtags[0]!));
-    else if (hashtags.length > 1) for (const t of new Set(hashtags.map(tagKey))) tags.add(t);
+    const names = input.names;
+    const from = d === 0 ? 0 : input.nameEnd[d - 1]!;
+    const tagEnd = input.tagEnd[d]!;
+    if (tagEnd - from === 1) tags.add(tagKey(names[from]!));
+    else if (tagEnd - from > 1) for (const t of new Set(names.slice(from, tagEnd).map(tagKey))) tags.add(t);
     tags.endDoc(d);
-    if (post.mentions.length > 0) for (const key of mentionKeys(post)) mentions.add(key);
+    const nameEnd = input.nameEnd[d]!;
+    if (nameEnd > tagEnd) for (const key of mentionKeys(names, tagEnd, nameEnd)) mentions.add(key);
     mentions.endDoc(d);
 
     this.texts[d] = folded;
     this.textLength += folded.length;
     this.textStart[d + 1] = this.textLength;
-    this.seq[d] = post.seq;
-    this.pub[d] = this.published ? this.published[d]! : Date.parse(post.published);
-    this.flags[d] = postFlags(post);
-    this.visibility[d] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
-    const code = post.language ? post.language.toLowerCase() : '';
-    let id = code ? this.langIds.get(code) : 0;
-    if (id === undefined) this.langIds.set(code, (id = this.langIds.size + 1));
-    this.lang[d] = id;
   }
 
   finish(): SearchData {
+    const input = this.input;
     return {
-      n: this.n,
-      seq: this.seq,
-      published: this.pub,
-      flags: this.flags,
-      visibility: this.visibility,
-      lang: this.lang,
-      langs: [...this.langIds.keys()],
+      n: input.n,
+      seq: input.seq,
+      published: input.published,
+      flags: input.flags,
+      visibility: input.visibility,
+      lang: input.lang,
+      langs: input.langs,
       length: this.length,
-      byDate: dateOrder(this.pub),
+      byDate: dateOrder(input.published),
       text: this.texts.join(''),
       textStart: this.textStart,
       words: this.words.finish(),
@@ -219,11 +322,11 @@ export function dateKey(ms: number): number {
   return Number.isNaN(ms) ? -Infinity : ms;
 }
 
-/** "@bob@example.social" is found by @bob and by @bob@example.social. */
-function mentionKeys(post: Post): Set<string> {
+/** "@bob@example.social" is found by @bob and by @bob@example.social; names[from .. to) are one post's mentions. */
+function mentionKeys(names: readonly string[], from: number, to: number): Set<string> {
   const keys = new Set<string>();
-  for (const m of post.mentions) {
-    const full = fold(m.name).replace(/^@/, '');
+  for (let i = from; i < to; i++) {
+    const full = fold(names[i]!).replace(/^@/, '');
     if (!full) continue;
     keys.add(full);
     const at = full.indexOf('@');

@@ -1,0 +1,86 @@
+// The cold open's search built on a worker thread (the machine's second core), with the thread's own fallback:
+// when no worker can run, or it fails, the caller builds on its own thread, as before.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SearchInput } from '../search/build.js';
+import type { SearchWorkerReply } from '../search/search-worker.js';
+
+/** A search build started on a worker thread: spawned early (it boots while the archive is read), fed once. */
+export interface SearchThread {
+  /** The serialized index of `input`, or null when the thread failed (`why` says how). */
+  build(input: SearchInput): Promise<Buffer | null>;
+  /** why the last build() answered null */
+  readonly why: string | null;
+  /** stops the thread (the search was built another way, or the archive was closed) */
+  stop(): void;
+}
+
+/**
+ * The worker's bundle, dist/engine/search-worker.js, beside the running bundle (dist/cli/… and dist/engine/… alike).
+ * OUTBOX_SEARCH_WORKER names another file, or `0` for none (tests of both paths); from the sources (vitest) there is
+ * none unless named: a dist/ built from other sources would build another index.
+ */
+export function searchWorkerFile(): string | null {
+  const named = process.env.OUTBOX_SEARCH_WORKER;
+  if (named === '0') return null;
+  if (named) return existsSync(named) ? named : null;
+  if (!import.meta.url.startsWith('file:') || import.meta.url.endsWith('.ts')) return null;
+  const file = fileURLToPath(new URL('../engine/search-worker.js', import.meta.url));
+  return existsSync(file) ? file : null;
+}
+
+/** A thread for one build, or null when there is no worker file to run. */
+export function startSearchThread(file: string | null = searchWorkerFile()): SearchThread | null {
+  // One core: the thread would only take turns with this one, and hold a second copy of the texts meanwhile.
+  if (!file || availableParallelism() < 2) return null;
+  let worker: Worker;
+  try {
+    // V8's default young generation: 48 or 96 MB (resourceLimits) cost the build as much or more CPU here.
+    worker = new Worker(file);
+  } catch {
+    return null;
+  }
+  worker.unref(); // never what keeps a process alive: a command that is done exits
+  let why: string | null = null;
+  let ended = false;
+  const ending = new Promise<string>((resolve) => {
+    worker.once('error', (error) => resolve(`it failed: ${error.message}`));
+    worker.once('exit', (code) => resolve(`it stopped (exit code ${code})`));
+  });
+  ending.then(() => {
+    ended = true;
+  });
+  return {
+    get why() {
+      return why;
+    },
+    async build(input) {
+      if (ended) {
+        why = 'it had stopped';
+        return null;
+      }
+      const reply = new Promise<SearchWorkerReply>((resolve) => worker.once('message', resolve));
+      try {
+        const transfer = [input.textEnd, input.tagEnd, input.nameEnd, input.seq, input.published, input.flags, input.visibility, input.lang]
+          .map((a) => a.buffer as ArrayBuffer);
+        worker.postMessage(input, transfer);
+      } catch (error) {
+        why = `the posts could not be sent to it: ${(error as Error).message}`;
+        void worker.terminate();
+        return null;
+      }
+      const got = await Promise.race([reply, ending.then((message): SearchWorkerReply => ({ error: message }))]);
+      void worker.terminate();
+      if ('error' in got) {
+        why = got.error;
+        return null;
+      }
+      return Buffer.from(got.bytes.buffer, got.bytes.byteOffset, got.bytes.byteLength);
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
+}
