@@ -259,6 +259,11 @@ export interface WarmCache {
   ids(): Map<string, number>;
   /** the search block; null when absent or damaged */
   search(): Buffer | null;
+  /**
+   * The search block read in parts, unchecked here: its own format checks each part it reads (search/codec.ts), so a
+   * warm search reads a few MB, not the whole block and its sha256. null when absent.
+   */
+  searchParts(): { length: number; read(target: Uint8Array, at: number): void } | null;
   close(): void;
 }
 
@@ -478,6 +483,22 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
         const bytes = readAt(fd, meta.search[0], meta.search[1]);
         // A damaged search block costs only a rebuild from the posts.
         return sha(bytes) === meta.searchSha256 ? bytes : null;
+      },
+      searchParts() {
+        const block = meta.search;
+        if (!block || !inside(block)) return null;
+        return {
+          length: block[1],
+          read(target, at) {
+            if (closed) throw new CacheDamaged('closed');
+            if (at < 0 || at + target.length > block[1]) throw new CacheDamaged('search bounds');
+            for (let done = 0; done < target.length; ) {
+              const n = readSync(fd, target, done, target.length - done, block[0] + at + done);
+              if (n === 0) throw new CacheDamaged('short read');
+              done += n;
+            }
+          },
+        };
       },
       close() {
         if (!closed) closeSync(fd);

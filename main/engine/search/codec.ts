@@ -1,11 +1,19 @@
-// Serializes the search data to one Buffer (raw little-endian typed arrays) and loads it back as views, validated.
+// Serializes the search data to one Buffer (raw little-endian typed arrays) and loads it back as views, validated:
+// whole (loadData), or lazily from the cache file (openData), reading and checking only the parts a query needs.
+//
+// Layout: [magic "OXSEARCH" | u32 version | u32 header length | u32 crc32(header) | u32 0] [header JSON] [pad to 8]
+//         [body: the sections, each padded to 8; the small ones first, then the text and the postings]
+// The header lists the sections and the crc32 of every CHUNK bytes of the body, so a lazy reader checks each chunk
+// it reads (a one-word search reads ~3 MB of a 100k-post archive's 30 MB, not all of it).
 import { crc32 } from 'node:zlib';
 import { ArchiveError } from '../errors.js';
 import type { Slicer } from '../time-slice.js';
 import type { SearchData, TermTable } from './data.js';
 
 const MAGIC = 'OXSEARCH';
-export const SEARCH_FORMAT_VERSION = 1;
+export const SEARCH_FORMAT_VERSION = 2; // 2: crc32 per chunk of the body, big sections last
+/** Bytes of body per crc32: a rare term's postings cost one or two chunks. */
+const CHUNK = 1 << 16;
 const ALIGN = 8;
 
 type Section = Uint8Array | Uint16Array | Uint32Array | Float64Array;
@@ -15,7 +23,8 @@ type Kind = keyof typeof KINDS;
 interface Header {
   n: number;
   langs: string[];
-  crc: number;
+  /** crc32 of each CHUNK of the body (the last one shorter) */
+  sums: number[];
   sections: Array<{ name: string; kind: Kind; length: number }>;
 }
 
@@ -31,20 +40,58 @@ function packStrings(list: string[]): [Uint8Array, Uint32Array] {
 }
 
 /** The sections in file order, each made when asked (encoding the text is the one costly step). */
+/**
+ * The sections in file order, each made when asked (encoding the text is the one costly step). Every section a query
+ * always needs comes first, then the ones read in parts or only for some queries (LAZY): a lazy reader loads the
+ * first run in one read.
+ */
 function sectionMakers(data: SearchData): Array<[string, () => Section]> {
   const out: Array<[string, () => Section]> = [
     ['seq', () => data.seq], ['published', () => data.published], ['flags', () => data.flags],
     ['visibility', () => data.visibility], ['lang', () => data.lang], ['length', () => data.length],
-    ['byDate', () => data.byDate], ['textStart', () => data.textStart], ['text', () => Buffer.from(data.text, 'utf8')],
+    ['byDate', () => data.byDate], ['textStart', () => data.textStart],
   ];
-  for (const name of ['words', 'tags', 'mentions'] as const) {
+  const tables = ['words', 'tags', 'mentions'] as const;
+  for (const name of tables) {
     const t = data[name];
     let packed: [Uint8Array, Uint32Array] | null = null;
     const pack = () => (packed ??= packStrings(t.terms));
-    out.push([`${name}.terms`, () => pack()[0]], [`${name}.termOffsets`, () => pack()[1]], [`${name}.offsets`, () => t.offsets],
-      [`${name}.docs`, () => t.docs], [`${name}.tfs`, () => t.tfs]);
+    out.push([`${name}.terms`, () => pack()[0]], [`${name}.termOffsets`, () => pack()[1]], [`${name}.offsets`, () => t.offsets]);
   }
+  out.push(['text', () => Buffer.from(data.text, 'utf8')]);
+  for (const name of tables) out.push([`${name}.docs`, () => data[name].docs], [`${name}.tfs`, () => data[name].tfs]);
   return out;
+}
+
+/** Sections read when a query needs them (the first of them ends the part a lazy reader loads at open). */
+const LAZY = new Set(['text', 'words.docs', 'words.tfs', 'tags.docs', 'tags.tfs', 'mentions.docs', 'mentions.tfs']);
+
+/** crc32 of each CHUNK of a stream of bytes given in any pieces. */
+class ChunkSums {
+  readonly sums: number[] = [];
+  private crc = 0;
+  private filled = 0;
+
+  add(bytes: Uint8Array): void {
+    for (let at = 0; at < bytes.length; ) {
+      const take = Math.min(CHUNK - this.filled, bytes.length - at);
+      this.crc = crc32(bytes.subarray(at, at + take), this.crc);
+      this.filled += take;
+      at += take;
+      if (this.filled === CHUNK) this.end();
+    }
+  }
+
+  finish(): number[] {
+    if (this.filled > 0) this.end();
+    return this.sums;
+  }
+
+  private end(): void {
+    this.sums.push(this.crc);
+    this.crc = 0;
+    this.filled = 0;
+  }
 }
 
 function sections(data: SearchData): Array<[string, Section]> {
@@ -57,24 +104,25 @@ function littleEndian(): void {
   if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('search index needs a little-endian machine');
 }
 
-/** The head: magic, version, header JSON length, the header JSON, zero padding to ALIGN. */
-function headBytes(data: SearchData, list: Array<[string, Section]>, crc: number): Buffer {
+const HEAD = 24;
+
+/** The head: magic, version, header JSON length, its crc32, the header JSON, zero padding to ALIGN. */
+function headBytes(data: SearchData, list: Array<[string, Section]>, sums: number[]): Buffer {
   const header: Header = {
     n: data.n,
     langs: data.langs,
-    crc,
+    sums,
     sections: list.map(([name, a]) => ({ name, kind: kindOf(a), length: a.length })),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const head = Buffer.alloc(pad(16 + json.length));
+  const head = Buffer.alloc(pad(HEAD + json.length));
   head.write(MAGIC, 0, 'latin1');
   head.writeUInt32LE(SEARCH_FORMAT_VERSION, 8);
   head.writeUInt32LE(json.length, 12);
-  json.copy(head, 16);
+  head.writeUInt32LE(crc32(json), 16);
+  json.copy(head, HEAD);
   return head;
 }
-
-const CRC_CHUNK = 1 << 20;
 
 /**
  * serializeData's exact bytes, as parts to write one after another, made between the slicer's turns (a cache
@@ -85,25 +133,25 @@ export async function serializeDataInParts(data: SearchData, slicer: Slicer): Pr
   littleEndian();
   const list: Array<[string, Section]> = [];
   const body: Uint8Array[] = [];
-  let crc = 0;
+  const sums = new ChunkSums();
   for (const [name, make] of sectionMakers(data)) {
     if (slicer.due()) await slicer.turn();
     const a = make();
     list.push([name, a]);
     const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    for (let at = 0; at < bytes.length; at += CRC_CHUNK) {
+    for (let at = 0; at < bytes.length; at += CHUNK) {
       if (slicer.due()) await slicer.turn();
-      crc = crc32(bytes.subarray(at, at + CRC_CHUNK), crc);
+      sums.add(bytes.subarray(at, at + CHUNK));
     }
     body.push(bytes);
     const zeros = pad(a.byteLength) - a.byteLength;
     if (zeros > 0) {
       const padding = new Uint8Array(zeros);
-      crc = crc32(padding, crc);
+      sums.add(padding);
       body.push(padding);
     }
   }
-  return [headBytes(data, list, crc), ...body];
+  return [headBytes(data, list, sums.finish()), ...body];
 }
 
 export function serializeData(data: SearchData): Buffer {
@@ -117,53 +165,156 @@ export function serializeData(data: SearchData): Buffer {
     body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += pad(a.byteLength);
   }
-  return Buffer.concat([headBytes(data, list, crc32(body)), body]);
+  const sums = new ChunkSums();
+  sums.add(body);
+  return Buffer.concat([headBytes(data, list, sums.finish()), body]);
 }
 
 function corrupt(why: string): never {
   throw new ArchiveError('internal', `The cached search index is damaged (${why}); it will be rebuilt.`);
 }
 
-/**
- * `checked`: the caller has already verified these exact bytes end to end (the cache file's sha256 of the block),
- * so the body's crc32 — a second full pass over tens of MB on every warm search — is skipped. The structure is
- * validated either way.
- */
-export function loadData(input: Buffer, checked = false): SearchData {
-  if (input.length < 16 || input.toString('latin1', 0, 8) !== MAGIC) corrupt('not a search index');
+/** The head's fields and the header, checked; `bytes` holds at least the head and header. */
+function readHeader(bytes: Uint8Array, size: number): { header: Header; bodyStart: number } {
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (input.length < HEAD || input.toString('latin1', 0, 8) !== MAGIC) corrupt('not a search index');
   if (input.readUInt32LE(8) !== SEARCH_FORMAT_VERSION) corrupt(`format version ${input.readUInt32LE(8)}`);
   const jsonLength = input.readUInt32LE(12);
-  if (16 + jsonLength > input.length) corrupt('header cut short');
+  if (HEAD + jsonLength > input.length) corrupt('header cut short');
+  const json = input.subarray(HEAD, HEAD + jsonLength);
+  if (crc32(json) !== input.readUInt32LE(16)) corrupt('header checksum');
   let header: Header;
   try {
-    header = JSON.parse(input.toString('utf8', 16, 16 + jsonLength)) as Header;
+    header = JSON.parse(json.toString('utf8')) as Header;
   } catch {
     corrupt('header is not JSON');
   }
-  if (!header || !Number.isInteger(header.n) || !Array.isArray(header.sections) || !Array.isArray(header.langs)) corrupt('header fields');
+  if (!header || !Number.isInteger(header.n) || !Array.isArray(header.sections) || !Array.isArray(header.langs) || !Array.isArray(header.sums)) corrupt('header fields');
+  const bodyStart = pad(HEAD + jsonLength);
+  if (bodyStart > size) corrupt('header cut short');
+  if (header.sums.length !== Math.ceil((size - bodyStart) / CHUNK)) corrupt('chunk sums');
+  return { header, bodyStart };
+}
+
+/** Each section's [name, kind constructor, byte offset in the body, length], checked to tile the body exactly. */
+function layout(header: Header, bodyLength: number): Array<{ name: string; Kind: (typeof KINDS)[Kind]; at: number; length: number }> {
+  const out = [];
+  let at = 0;
+  for (const s of header.sections) {
+    const Kind = Object.hasOwn(KINDS, s.kind) ? KINDS[s.kind] : undefined;
+    if (!Kind || !Number.isInteger(s.length) || s.length < 0) corrupt(`section ${s.name}`);
+    const bytes = s.length * Kind.BYTES_PER_ELEMENT;
+    if (at + bytes > bodyLength) corrupt(`section ${s.name} cut short`);
+    out.push({ name: s.name, Kind, at, length: s.length });
+    at += pad(bytes);
+  }
+  if (at !== bodyLength) corrupt('length');
+  return out;
+}
+
+/** Views of every section over a body (an ArrayBuffer whose byteOffset is a multiple of ALIGN). */
+function viewsOver(header: Header, body: Uint8Array): Map<string, Section> {
+  const got = new Map<string, Section>();
+  for (const s of layout(header, body.length)) got.set(s.name, new s.Kind(body.buffer as ArrayBuffer, body.byteOffset + s.at, s.length));
+  return got;
+}
+
+/**
+ * `checked`: the caller has already verified these exact bytes end to end (the cache file's sha256 of the block),
+ * so the body's crc32s — a second full pass over tens of MB — are skipped. The structure is validated either way.
+ */
+export function loadData(input: Buffer, checked = false): SearchData {
+  const { header, bodyStart } = readHeader(input, input.length);
   // Typed array views need aligned offsets: copy when the Buffer sits at an odd place in its ArrayBuffer.
   let buf = input;
   if (input.byteOffset % ALIGN !== 0) {
     buf = Buffer.alloc(input.length); // alloc, not from(): never a slice of the shared pool
     input.copy(buf);
   }
-  let at = pad(16 + jsonLength);
-  const bodyStart = at;
-  const got = new Map<string, Section>();
-  for (const s of header.sections) {
-    const Kind = Object.hasOwn(KINDS, s.kind) ? KINDS[s.kind] : undefined;
-    if (!Kind || !Number.isInteger(s.length) || s.length < 0) corrupt(`section ${s.name}`);
-    const bytes = s.length * Kind.BYTES_PER_ELEMENT;
-    if (at + bytes > buf.length) corrupt(`section ${s.name} cut short`);
-    got.set(s.name, new Kind(buf.buffer as ArrayBuffer, buf.byteOffset + at, s.length));
-    at += pad(bytes);
+  const body = buf.subarray(bodyStart);
+  const got = viewsOver(header, body);
+  if (!checked) {
+    for (let c = 0; c < header.sums.length; c++) {
+      if (crc32(body.subarray(c * CHUNK, (c + 1) * CHUNK)) !== header.sums[c]) corrupt('checksum');
+    }
   }
-  if (at !== buf.length) corrupt('length');
-  if (!checked && crc32(buf.subarray(bodyStart)) !== header.crc) corrupt('checksum');
-  return validate(header, got);
+  return validate(header, got, null);
 }
 
-function validate(header: Header, got: Map<string, Section>): SearchData {
+/** The search block of a cache file, read in parts: `read` fills `target` with the block's bytes from `at`. */
+export interface SearchBytes {
+  length: number;
+  read(target: Uint8Array, at: number): void;
+}
+
+/**
+ * The search data over a block read in parts: the header and the small sections now (checked), the text and each
+ * term's postings when a query first needs them (TermTable.load, the text getter), each chunk checked by its crc32
+ * as it is read. Damage found now throws (ArchiveError 'internal': rebuild); damage found later calls `fail`, which
+ * must throw (the caller decides what a query over a damaged block does).
+ */
+export function openData(block: SearchBytes, fail: (why: string) => never = corrupt): SearchData {
+  const first = new Uint8Array(Math.min(block.length, 4096));
+  block.read(first, 0);
+  let headBytes = first;
+  if (first.length >= HEAD && Buffer.from(first.buffer).toString('latin1', 0, 8) === MAGIC) {
+    const want = HEAD + Buffer.from(first.buffer).readUInt32LE(12);
+    if (want > first.length && want <= block.length) {
+      headBytes = new Uint8Array(want);
+      block.read(headBytes, 0);
+    }
+  }
+  const { header, bodyStart } = readHeader(headBytes, block.length);
+  // A zeroed buffer the size of the body (the OS maps its pages when first written): chunks are read into their place.
+  const body = new Uint8Array(block.length - bodyStart);
+  const got = viewsOver(header, body);
+  const loaded = new Uint8Array(header.sums.length);
+  const ensure = (from: number, to: number, onFail: (why: string) => never) => {
+    if (to <= from) return;
+    const last = Math.ceil(to / CHUNK);
+    for (let c = Math.floor(from / CHUNK); c < last; c++) {
+      if (loaded[c]) continue;
+      let end = c + 1; // one read for a run of chunks not read yet
+      while (end < last && !loaded[end]) end++;
+      const part = body.subarray(c * CHUNK, Math.min(body.length, end * CHUNK));
+      try {
+        block.read(part, bodyStart + c * CHUNK);
+      } catch {
+        onFail(`read at chunk ${c}`);
+      }
+      for (; c < end; c++) {
+        if (crc32(body.subarray(c * CHUNK, (c + 1) * CHUNK)) !== header.sums[c]) onFail(`chunk ${c}`);
+        loaded[c] = 1;
+      }
+      c--;
+    }
+  };
+  const places = layout(header, body.length);
+  const lazyAt = places.find((s) => LAZY.has(s.name))?.at ?? body.length;
+  ensure(0, lazyAt, corrupt);
+  const span = (name: string): [number, number] => {
+    const s = places.find((p) => p.name === name);
+    return s ? [s.at, s.at + s.length * s.Kind.BYTES_PER_ELEMENT] : [0, 0];
+  };
+  return validate(header, got, {
+    text: () => ensure(...span('text'), fail),
+    postings: (name, docs, from, to) => {
+      const [docsAt] = span(`${name}.docs`);
+      const [tfsAt] = span(`${name}.tfs`);
+      ensure(docsAt + from * 4, docsAt + to * 4, fail);
+      ensure(tfsAt + from, tfsAt + to, fail);
+      for (let i = from; i < to; i++) if (docs[i]! >= header.n) fail(`${name} postings`);
+    },
+  });
+}
+
+/** What a lazily read block must load before the text or a term's postings are read (null: all in memory, checked). */
+interface Lazy {
+  text(): void;
+  postings(table: string, docs: Uint32Array, from: number, to: number): void;
+}
+
+function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null): SearchData {
   const n = header.n;
   const get = <K extends Kind>(name: string, kind: K, length?: number): InstanceType<(typeof KINDS)[K]> => {
     const a = got.get(name);
@@ -191,9 +342,10 @@ function validate(header: Header, got: Map<string, Section>): SearchData {
     const all = Buffer.from(blob.buffer, blob.byteOffset, blob.length).toString('utf8');
     if (!ascending(termOffsets) || termOffsets[termOffsets.length - 1] !== all.length) corrupt(`${name} terms`);
     if (!ascending(offsets) || offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length) corrupt(`${name} offsets`);
-    for (let i = 0; i < docs.length; i++) if (docs[i]! >= n) corrupt(`${name} postings`);
     const terms = new Array<string>(termOffsets.length - 1);
     for (let i = 0; i < terms.length; i++) terms[i] = all.slice(termOffsets[i], termOffsets[i + 1]);
+    if (lazy) return { terms, offsets, docs, tfs, load: (from: number, to: number) => lazy.postings(name, docs, from, to) };
+    for (let i = 0; i < docs.length; i++) if (docs[i]! >= n) corrupt(`${name} postings`);
     return { terms, offsets, docs, tfs };
   };
   // The folded text (tens of MB) is decoded when a query first needs it (phrases are verified on it), not at load:
@@ -218,6 +370,7 @@ function validate(header: Header, got: Map<string, Section>): SearchData {
     enumerable: true,
     get(): string {
       if (text === null) {
+        lazy?.text();
         const decoded = Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.length).toString('utf8');
         if (textStart[n] !== decoded.length) corrupt('text offsets');
         text = decoded;

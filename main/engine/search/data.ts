@@ -14,6 +14,11 @@ export interface TermTable {
   docs: Uint32Array;
   /** term frequency in the doc, capped at 255 */
   tfs: Uint8Array;
+  /**
+   * Makes docs and tfs [from, to) readable: a table loaded lazily from the cache (codec.ts, openData) reads and
+   * checks only the postings a query asks for; elsewhere absent (everything is in memory).
+   */
+  load?(from: number, to: number): void;
 }
 
 export const FLAG = {

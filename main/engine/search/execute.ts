@@ -52,6 +52,7 @@ function collect(data: SearchData, derived: Derived, set: DocSet, scoring: boole
     for (const { table, term, weight } of unit.sources) {
       const from = table.offsets[term]!;
       const to = table.offsets[term + 1]!;
+      table.load?.(from, to);
       const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
       const w = idf * weight * (K1 + 1);
       for (let p = from; p < to; p++) {
