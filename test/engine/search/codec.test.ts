@@ -1,8 +1,10 @@
-// The search block in parts (for a cache written in slices) is serialize()'s exact bytes.
+// The search block in parts (for a cache written in slices) is serialize()'s exact bytes; read in parts, it gives the
+// same answers and finds damage in the parts it reads.
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, loadSearchIndex } from '../../../main/engine/search/index.js';
+import { buildSearchIndex, loadSearchIndex, openSearchIndex } from '../../../main/engine/search/index.js';
 import { NO_SLICES, timeSlicer } from '../../../main/engine/time-slice.js';
 import { generatePosts } from '../../bench/search-posts.js';
+import { sectionsOf, wordPostingsAt } from './search-block.js';
 
 describe('serializeInParts', () => {
   it.each([0, 500, 2500])('gives serialize()\'s bytes for %i posts, sliced or not', async (n) => {
@@ -26,5 +28,62 @@ describe('loading bytes the caller has checked', () => {
     expect(loadSearchIndex(changed, true).size).toBe(400);
     const cut = Buffer.from(bytes.subarray(0, bytes.length - 8));
     expect(() => loadSearchIndex(cut, true)).toThrow(/damaged/);
+  });
+});
+
+describe('a block read in parts (openData: a warm command)', () => {
+  const index = buildSearchIndex(generatePosts(3000, 5));
+  const bytes = index.serialize();
+  const { words } = index.data;
+  /** A word a few posts have (its postings are a small part of the block). */
+  const word = words.terms.find((t, i) => /^[a-z]{5,}$/.test(t) && words.offsets[i + 1]! - words.offsets[i]! >= 5 && words.offsets[i + 1]! - words.offsets[i]! < 50)!;
+  /** The block as a cache file gives it: reads counted, bytes possibly changed. */
+  const reader = (block: Buffer) => {
+    const reads: Array<[number, number]> = [];
+    return { reads, block: { length: block.length, read: (target: Uint8Array, at: number) => {
+      reads.push([at, target.length]);
+      target.set(block.subarray(at, at + target.length));
+    } } };
+  };
+  const queries = ['the', word, 'terimne', 'pol', '"ich bin"', '#caturday', '@ali', '-the a', 'lang:de has:media', 'before:2024 x'];
+  const fail = (why: string): never => {
+    throw new Error(`damaged: ${why}`);
+  };
+
+  it('answers every query as the whole block does, reading a fraction of it for a word', () => {
+    const { reads, block } = reader(bytes);
+    const lazy = openSearchIndex(block, fail);
+    const opened = reads.reduce((n, [, l]) => n + l, 0);
+    expect(lazy.query(word).total).toBeGreaterThan(0);
+    expect([...lazy.query(word).seqs]).toEqual([...index.query(word).seqs]);
+    const afterWord = reads.reduce((n, [, l]) => n + l, 0);
+    expect(afterWord).toBeGreaterThan(opened); // the postings were read when asked for
+    expect(afterWord).toBeLessThan(bytes.length / 2); // not the text, nor every posting
+    for (const q of queries) {
+      for (const order of ['relevance', 'newest', 'oldest'] as const) {
+        expect([...lazy.query(q, { order }).seqs], `${q} ${order}`).toEqual([...index.query(q, { order }).seqs]);
+      }
+    }
+    // Each byte is read once, however many queries ask for it.
+    expect(reads.reduce((n, [, l]) => n + l, 0)).toBeLessThanOrEqual(bytes.length);
+  });
+
+  it('finds a changed byte in the postings a query reads, and only then', () => {
+    const term = word;
+    const changed = Buffer.from(bytes);
+    changed[wordPostingsAt(changed, term)] ^= 0x01; // another doc number: no structural check could tell
+    const lazy = openSearchIndex(reader(changed).block, fail);
+    expect(lazy.query('zzzz').total).toBe(0); // reads no posting
+    expect(() => lazy.query(term)).toThrow(/damaged: chunk/);
+  });
+
+  it('refuses a changed header or small section at open', () => {
+    const header = Buffer.from(bytes);
+    header[30] ^= 0x01; // inside the header JSON
+    expect(() => openSearchIndex(reader(header).block, fail)).toThrow(/header/);
+    const small = Buffer.from(bytes);
+    small[sectionsOf(small).get('byDate')![0] + 1] ^= 0x01;
+    expect(() => openSearchIndex(reader(small).block, fail)).toThrow(/damaged \(chunk/);
+    expect(() => openSearchIndex(reader(bytes.subarray(0, bytes.length - 8)).block, fail)).toThrow(/damaged/);
   });
 });
