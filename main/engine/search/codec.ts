@@ -181,6 +181,7 @@ function readHeader(bytes: Uint8Array, size: number): { header: Header; bodyStar
   if (input.readUInt32LE(8) !== SEARCH_FORMAT_VERSION) corrupt(`format version ${input.readUInt32LE(8)}`);
   const jsonLength = input.readUInt32LE(12);
   if (HEAD + jsonLength > input.length) corrupt('header cut short');
+  if (input.readUInt32LE(20) !== 0) corrupt('header'); // reserved
   const json = input.subarray(HEAD, HEAD + jsonLength);
   if (crc32(json) !== input.readUInt32LE(16)) corrupt('header checksum');
   let header: Header;
