@@ -204,11 +204,14 @@ export class ArchiveIndex {
 
   private positionOf(seq: number): number {
     if (!this.seqToPos) {
+      // Indexed loops: this runs once per process (a warm search's first query), before an iterator or a
+      // callback per post would be optimized.
       const seqs = this.tables.columns.seq;
       let max = -1;
-      for (const s of seqs) if (s > max) max = s;
-      this.seqToPos = new Int32Array(max + 1).fill(-1);
-      seqs.forEach((s, i) => (this.seqToPos![s] = i));
+      for (let i = 0; i < seqs.length; i++) if (seqs[i]! > max) max = seqs[i]!;
+      const map = new Int32Array(max + 1).fill(-1);
+      for (let i = 0; i < seqs.length; i++) map[seqs[i]!] = i;
+      this.seqToPos = map;
     }
     return seq < this.seqToPos.length ? this.seqToPos[seq]! : -1;
   }
