@@ -22,6 +22,8 @@ type Kind = keyof typeof KINDS;
 
 interface Header {
   n: number;
+  /** the sum of the docs' lengths */
+  lengthSum: number;
   langs: string[];
   /** crc32 of each CHUNK of the body (the last one shorter) */
   sums: number[];
@@ -49,7 +51,7 @@ function sectionMakers(data: SearchData): Array<[string, () => Section]> {
   const out: Array<[string, () => Section]> = [
     ['seq', () => data.seq], ['published', () => data.published], ['flags', () => data.flags],
     ['visibility', () => data.visibility], ['lang', () => data.lang], ['length', () => data.length],
-    ['byDate', () => data.byDate], ['textStart', () => data.textStart],
+    ['byDate', () => data.byDate], ['dateRank', () => dateRankOf(data)], ['textStart', () => data.textStart],
   ];
   const tables = ['words', 'tags', 'mentions'] as const;
   for (const name of tables) {
@@ -61,6 +63,21 @@ function sectionMakers(data: SearchData): Array<[string, () => Section]> {
   out.push(['text', () => Buffer.from(data.text, 'utf8')]);
   for (const name of tables) out.push([`${name}.docs`, () => data[name].docs], [`${name}.tfs`, () => data[name].tfs]);
   return out;
+}
+
+/** Each doc's place in byDate: stored so a warm query need not invert byDate (see execute.ts, Derived). */
+function dateRankOf(data: SearchData): Uint32Array {
+  if (data.dateRank) return data.dateRank;
+  const rank = new Uint32Array(data.n);
+  for (let r = 0; r < data.n; r++) rank[data.byDate[r]!] = r;
+  return rank;
+}
+
+function lengthSumOf(data: SearchData): number {
+  if (data.lengthSum !== undefined) return data.lengthSum;
+  let sum = 0;
+  for (let d = 0; d < data.n; d++) sum += data.length[d]!;
+  return sum;
 }
 
 /** Sections read when a query needs them (the first of them ends the part a lazy reader loads at open). */
@@ -110,6 +127,7 @@ const HEAD = 24;
 function headBytes(data: SearchData, list: Array<[string, Section]>, sums: number[]): Buffer {
   const header: Header = {
     n: data.n,
+    lengthSum: lengthSumOf(data),
     langs: data.langs,
     sums,
     sections: list.map(([name, a]) => ({ name, kind: kindOf(a), length: a.length })),
@@ -190,7 +208,7 @@ function readHeader(bytes: Uint8Array, size: number): { header: Header; bodyStar
   } catch {
     corrupt('header is not JSON');
   }
-  if (!header || !Number.isInteger(header.n) || !Array.isArray(header.sections) || !Array.isArray(header.langs) || !Array.isArray(header.sums)) corrupt('header fields');
+  if (!header || !Number.isInteger(header.n) || !Number.isInteger(header.lengthSum) || !Array.isArray(header.sections) || !Array.isArray(header.langs) || !Array.isArray(header.sums)) corrupt('header fields');
   const bodyStart = pad(HEAD + jsonLength);
   if (bodyStart > size) corrupt('header cut short');
   if (header.sums.length !== Math.ceil((size - bodyStart) / CHUNK)) corrupt('chunk sums');
@@ -298,6 +316,7 @@ export function openData(block: SearchBytes, fail: (why: string) => never = corr
     return s ? [s.at, s.at + s.length * s.Kind.BYTES_PER_ELEMENT] : [0, 0];
   };
   return validate(header, got, {
+    fail,
     text: () => ensure(...span('text'), fail),
     postings: (name, docs, from, to) => {
       const [docsAt] = span(`${name}.docs`);
@@ -311,6 +330,7 @@ export function openData(block: SearchBytes, fail: (why: string) => never = corr
 
 /** What a lazily read block must load before the text or a term's postings are read (null: all in memory, checked). */
 interface Lazy {
+  fail(why: string): never;
   text(): void;
   postings(table: string, docs: Uint32Array, from: number, to: number): void;
 }
@@ -325,15 +345,22 @@ function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null):
   // Indexed loops, not for…of: each runs once per load, before the optimizer would make an iterator cheap.
   const textStart = get('textStart', 'u32', n + 1);
   const textBytes = get('text', 'u8');
-  if (!ascending(textStart)) corrupt('text offsets');
   const byDate = get('byDate', 'u32', n);
-  const seen = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = byDate[i]!;
-    if (d >= n || seen[d]++) corrupt('date order');
-  }
+  const dateRank = get('dateRank', 'u32', n);
   const lang = get('lang', 'u16', n);
-  for (let i = 0; i < n; i++) if (lang[i]! > header.langs.length) corrupt('languages');
+  // Whole: every list of docs is checked now. Read in parts, the checks that walk every doc are left out (each cost
+  // several ms of a warm command): every byte read is still checked against the crc32 the writer computed, so they
+  // guard only against a writer's bug, which the whole load (the server's, and the tests') still reports. The text
+  // offsets are checked when the text is read; the postings when each term's are.
+  if (!lazy) {
+    if (!ascending(textStart)) corrupt('text offsets');
+    const seen = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = byDate[i]!;
+      if (d >= n || seen[d]++ || dateRank[d] !== i) corrupt('date order');
+    }
+    for (let i = 0; i < n; i++) if (lang[i]! > header.langs.length) corrupt('languages');
+  }
   const table = (name: string): TermTable => {
     const blob = get(`${name}.terms`, 'u8');
     const termOffsets = get(`${name}.termOffsets`, 'u32');
@@ -362,6 +389,8 @@ function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null):
     langs: header.langs.map(String),
     length: get('length', 'u32', n),
     byDate,
+    dateRank,
+    lengthSum: header.lengthSum,
     textStart,
     words: table('words'),
     tags: table('tags'),
@@ -371,7 +400,10 @@ function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null):
     enumerable: true,
     get(): string {
       if (text === null) {
-        lazy?.text();
+        if (lazy) {
+          lazy.text();
+          if (!ascending(textStart)) lazy.fail('text offsets');
+        }
         const decoded = Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.length).toString('utf8');
         if (textStart[n] !== decoded.length) corrupt('text offsets');
         text = decoded;

@@ -58,6 +58,10 @@ export interface SearchData {
   words: TermTable;
   tags: TermTable;
   mentions: TermTable;
+  /** the sum of length (BM25's average), when loaded from a block that stores it */
+  lengthSum?: number;
+  /** each doc's place in byDate (its inverse), when loaded from a block that stores it */
+  dateRank?: Uint32Array;
 }
 
 /** Index of term in a sorted table, or -1. */
