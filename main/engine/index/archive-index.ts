@@ -211,6 +211,7 @@ export class ArchiveIndex {
       // builds the map, so an order this does not expect still answers right; so do as many lookups as posts (a
       // server answering query after query).
       const seqs = this.tables.columns.seq;
+      if (seqs[seq] === seq) return seq; // no item skipped before it: the usual case, one read
       let lo = this.searchedSeqs++ < seqs.length ? 0 : seqs.length;
       let hi = seqs.length;
       while (lo < hi) {

@@ -41,7 +41,6 @@ function packStrings(list: string[]): [Uint8Array, Uint32Array] {
   return [Buffer.from(list.join(''), 'utf8'), offsets];
 }
 
-/** The sections in file order, each made when asked (encoding the text is the one costly step). */
 /**
  * The sections in file order, each made when asked (encoding the text is the one costly step). Every section a query
  * always needs comes first, then the ones read in parts or only for some queries (LAZY): a lazy reader loads the
@@ -268,9 +267,10 @@ export interface SearchBytes {
 
 /**
  * The search data over a block read in parts: the header and the small sections now (checked), the text and each
- * term's postings when a query first needs them (TermTable.load, the text getter), each chunk checked by its crc32
- * as it is read. Damage found now throws (ArchiveError 'internal': rebuild); damage found later calls `fail`, which
- * must throw (the caller decides what a query over a damaged block does).
+ * term's postings when a query needs them (TermTable.postings, the text getter), each chunk checked by its crc32 as it
+ * is read. Nothing is kept but what was asked for: no buffer the size of the block (allocating one made V8 run a full
+ * garbage collection within a warm command). Damage found now throws (ArchiveError 'internal': rebuild); damage found
+ * later calls `fail`, which must throw (the caller decides what a query over a damaged block does).
  */
 export function openData(block: SearchBytes, fail: (why: string) => never = corrupt): SearchData {
   const first = new Uint8Array(Math.min(block.length, 4096));
@@ -284,55 +284,71 @@ export function openData(block: SearchBytes, fail: (why: string) => never = corr
     }
   }
   const { header, bodyStart } = readHeader(headBytes, block.length);
-  // A zeroed buffer the size of the body (the OS maps its pages when first written): chunks are read into their place.
-  const body = new Uint8Array(block.length - bodyStart);
-  const got = viewsOver(header, body);
-  const loaded = new Uint8Array(header.sums.length);
-  const ensure = (from: number, to: number, onFail: (why: string) => never) => {
-    if (to <= from) return;
-    const last = Math.ceil(to / CHUNK);
-    for (let c = Math.floor(from / CHUNK); c < last; c++) {
-      if (loaded[c]) continue;
-      let end = c + 1; // one read for a run of chunks not read yet
-      while (end < last && !loaded[end]) end++;
-      const part = body.subarray(c * CHUNK, Math.min(body.length, end * CHUNK));
-      try {
-        block.read(part, bodyStart + c * CHUNK);
-      } catch {
-        onFail(`read at chunk ${c}`);
-      }
-      for (; c < end; c++) {
-        if (crc32(body.subarray(c * CHUNK, (c + 1) * CHUNK)) !== header.sums[c]) onFail(`chunk ${c}`);
-        loaded[c] = 1;
-      }
-      c--;
+  const bodyLength = block.length - bodyStart;
+  const places = layout(header, bodyLength);
+  /** The whole chunks holding body bytes [from, to), read and checked, and the body offset they start at. */
+  const chunks = (from: number, to: number, onFail: (why: string) => never): { bytes: Uint8Array; at: number } => {
+    const at = Math.floor(from / CHUNK) * CHUNK;
+    const bytes = new Uint8Array(Math.min(bodyLength, Math.ceil(to / CHUNK) * CHUNK) - at);
+    try {
+      block.read(bytes, bodyStart + at);
+    } catch {
+      onFail(`read at ${at}`);
     }
+    for (let c = at / CHUNK, off = 0; off < bytes.length; c++, off += CHUNK) {
+      if (crc32(bytes.subarray(off, off + CHUNK)) !== header.sums[c]) onFail(`chunk ${c}`);
+    }
+    return { bytes, at };
   };
-  const places = layout(header, body.length);
-  const lazyAt = places.find((s) => LAZY.has(s.name))?.at ?? body.length;
-  ensure(0, lazyAt, corrupt);
-  const span = (name: string): [number, number] => {
-    const s = places.find((p) => p.name === name);
-    return s ? [s.at, s.at + s.length * s.Kind.BYTES_PER_ELEMENT] : [0, 0];
+  const place = (name: string) => places.find((p) => p.name === name);
+  // The sections every query needs, in one read (views: chunk starts and section starts are multiples of ALIGN).
+  const lazyAt = places.find((s) => LAZY.has(s.name))?.at ?? bodyLength;
+  const got = new Map<string, Section>();
+  if (lazyAt > 0) {
+    const head = chunks(0, lazyAt, corrupt);
+    for (const s of places) if (s.at < lazyAt) got.set(s.name, new s.Kind(head.bytes.buffer as ArrayBuffer, s.at, s.length));
+  }
+  const wholes = new Map<string, Section>();
+  const whole = (name: string): Section => {
+    let a = wholes.get(name);
+    if (!a) {
+      const s = place(name);
+      if (!s) return fail(`section ${name}`);
+      const { bytes, at } = chunks(s.at, s.at + s.length * s.Kind.BYTES_PER_ELEMENT, fail);
+      a = new s.Kind(bytes.buffer as ArrayBuffer, s.at - at, s.length);
+      wholes.set(name, a);
+    }
+    return a;
+  };
+  /** Elements [from, to) of a lazy section, with the index its first one has. */
+  const range = <T extends Section>(name: string, from: number, to: number): { list: T; base: number } => {
+    const known = wholes.get(name);
+    if (known) return { list: known as T, base: 0 };
+    const s = place(name)!;
+    const size = s.Kind.BYTES_PER_ELEMENT;
+    if (to <= from) return { list: new s.Kind(0) as T, base: from };
+    const { bytes, at } = chunks(s.at + from * size, s.at + to * size, fail);
+    return { list: new s.Kind(bytes.buffer as ArrayBuffer, s.at + from * size - at, to - from) as T, base: from };
   };
   return validate(header, got, {
     fail,
-    text: () => ensure(...span('text'), fail),
-    postings: (name, docs, from, to) => {
-      const [docsAt] = span(`${name}.docs`);
-      const [tfsAt] = span(`${name}.tfs`);
-      ensure(docsAt + from * 4, docsAt + to * 4, fail);
-      ensure(tfsAt + from, tfsAt + to, fail);
-      for (let i = from; i < to; i++) if (docs[i]! >= header.n) fail(`${name} postings`);
+    whole,
+    postings: (name, from, to) => {
+      const docs = range<Uint32Array>(`${name}.docs`, from, to);
+      const tfs = range<Uint8Array>(`${name}.tfs`, from, to);
+      for (let p = from; p < to; p++) if (docs.list[p - docs.base]! >= header.n) fail(`${name} postings`);
+      return { docs: docs.list, tfs: tfs.list, docsBase: docs.base, tfsBase: tfs.base };
     },
   });
 }
 
-/** What a lazily read block must load before the text or a term's postings are read (null: all in memory, checked). */
+/** How a block read in parts gives its lazy sections (null: every section is in memory, checked). */
 interface Lazy {
   fail(why: string): never;
-  text(): void;
-  postings(table: string, docs: Uint32Array, from: number, to: number): void;
+  /** a whole section, read and checked when first asked for */
+  whole(name: string): Section;
+  /** a table's postings [from, to): docs[p - docsBase], tfs[p - tfsBase] */
+  postings(table: string, from: number, to: number): { docs: Uint32Array; tfs: Uint8Array; docsBase: number; tfsBase: number };
 }
 
 function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null): SearchData {
@@ -342,9 +358,16 @@ function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null):
     if (!a || kindOf(a) !== kind || (length !== undefined && a.length !== length)) corrupt(`section ${name}`);
     return a as InstanceType<(typeof KINDS)[K]>;
   };
+  /** The length of a section (a lazy one need not be read for it). */
+  const lengthOf = (name: string, kind: Kind): number => {
+    const s = header.sections.find((x) => x.name === name);
+    if (!s || s.kind !== kind) corrupt(`section ${name}`);
+    return s.length;
+  };
   // Indexed loops, not for…of: each runs once per load, before the optimizer would make an iterator cheap.
   const textStart = get('textStart', 'u32', n + 1);
-  const textBytes = get('text', 'u8');
+  const textBytes = lazy ? null : get('text', 'u8');
+  lengthOf('text', 'u8');
   const byDate = get('byDate', 'u32', n);
   const dateRank = get('dateRank', 'u32', n);
   const lang = get('lang', 'u16', n);
@@ -365,14 +388,28 @@ function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null):
     const blob = get(`${name}.terms`, 'u8');
     const termOffsets = get(`${name}.termOffsets`, 'u32');
     const offsets = get(`${name}.offsets`, 'u32', termOffsets.length);
-    const docs = get(`${name}.docs`, 'u32');
-    const tfs = get(`${name}.tfs`, 'u8', docs.length);
+    const postings = lengthOf(`${name}.docs`, 'u32');
+    if (lengthOf(`${name}.tfs`, 'u8') !== postings) corrupt(`section ${name}.tfs`);
     const all = Buffer.from(blob.buffer, blob.byteOffset, blob.length).toString('utf8');
     if (!ascending(termOffsets) || termOffsets[termOffsets.length - 1] !== all.length) corrupt(`${name} terms`);
-    if (!ascending(offsets) || offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length) corrupt(`${name} offsets`);
+    if (!ascending(offsets) || offsets[0] !== 0 || offsets[offsets.length - 1] !== postings) corrupt(`${name} offsets`);
     const terms = new Array<string>(termOffsets.length - 1);
     for (let i = 0; i < terms.length; i++) terms[i] = all.slice(termOffsets[i], termOffsets[i + 1]);
-    if (lazy) return { terms, offsets, docs, tfs, load: (from: number, to: number) => lazy.postings(name, docs, from, to) };
+    if (lazy) {
+      // docs and tfs whole only if something asks for them (nothing in a query does: it asks for postings()).
+      return {
+        terms, offsets,
+        get docs() {
+          return lazy.whole(`${name}.docs`) as Uint32Array;
+        },
+        get tfs() {
+          return lazy.whole(`${name}.tfs`) as Uint8Array;
+        },
+        postings: (from: number, to: number) => lazy.postings(name, from, to),
+      };
+    }
+    const docs = get(`${name}.docs`, 'u32', postings);
+    const tfs = get(`${name}.tfs`, 'u8', postings);
     for (let i = 0; i < docs.length; i++) if (docs[i]! >= n) corrupt(`${name} postings`);
     return { terms, offsets, docs, tfs };
   };
@@ -400,11 +437,9 @@ function validate(header: Header, got: Map<string, Section>, lazy: Lazy | null):
     enumerable: true,
     get(): string {
       if (text === null) {
-        if (lazy) {
-          lazy.text();
-          if (!ascending(textStart)) lazy.fail('text offsets');
-        }
-        const decoded = Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.length).toString('utf8');
+        const bytes = textBytes ?? (lazy!.whole('text') as Uint8Array);
+        if (lazy && !ascending(textStart)) lazy.fail('text offsets');
+        const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
         if (textStart[n] !== decoded.length) corrupt('text offsets');
         text = decoded;
       }

@@ -15,10 +15,10 @@ export interface TermTable {
   /** term frequency in the doc, capped at 255 */
   tfs: Uint8Array;
   /**
-   * Makes docs and tfs [from, to) readable: a table loaded lazily from the cache (codec.ts, openData) reads and
-   * checks only the postings a query asks for; elsewhere absent (everything is in memory).
+   * Postings [from, to) as docs[p - docsBase] and tfs[p - tfsBase]: a table loaded from the cache in parts
+   * (codec.ts, openData) reads and checks only these; absent when docs and tfs are in memory.
    */
-  load?(from: number, to: number): void;
+  postings?(from: number, to: number): { docs: Uint32Array; tfs: Uint8Array; docsBase: number; tfsBase: number };
 }
 
 export const FLAG = {

@@ -83,13 +83,13 @@ function collect(data: SearchData, derived: Derived, set: DocSet, scoring: boole
     for (const { table, term, weight } of unit.sources) {
       const from = table.offsets[term]!;
       const to = table.offsets[term + 1]!;
-      table.load?.(from, to);
+      const { docs, tfs, docsBase, tfsBase } = table.postings?.(from, to) ?? { docs: table.docs, tfs: table.tfs, docsBase: 0, tfsBase: 0 };
       const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
       const w = idf * weight * (K1 + 1);
       for (let p = from; p < to; p++) {
-        const d = table.docs[p]!;
+        const d = docs[p - docsBase]!;
         if (count[d] !== i) continue;
-        const tf = table.tfs[p]!;
+        const tf = tfs[p - tfsBase]!;
         const s = (w * tf) / (tf + norm(d));
         if (best[d] === 0) list.push(d);
         if (s > best[d]!) best[d] = s;
