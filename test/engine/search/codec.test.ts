@@ -77,6 +77,19 @@ describe('a block read in parts (openData: a warm command)', () => {
     expect(() => lazy.query(term)).toThrow(/damaged: chunk/);
   });
 
+  it('finds a changed byte of the text when a phrase needs the text, not before', () => {
+    const changed = Buffer.from(bytes);
+    const [textAt, textLength] = sectionsOf(changed).get('text')!;
+    changed[textAt + Math.floor(textLength / 2)] ^= 0x01;
+    const lazy = openSearchIndex(reader(changed).block, fail);
+    expect([...lazy.query(`"${word}"`).seqs]).toEqual([...index.query(`"${word}"`).seqs]); // a word reads no text
+    // Two words that follow each other in a post: the phrase is verified on the text.
+    const data = index.data;
+    const [a, b] = data.text.slice(data.textStart[0], data.textStart[1]).split(/[^a-z]+/).filter((w) => w.length > 2);
+    expect(index.query(`"${a} ${b}"`).total).toBeGreaterThan(0);
+    expect(() => lazy.query(`"${a} ${b}"`)).toThrow(/damaged: chunk/);
+  });
+
   it('refuses a changed header or small section at open', () => {
     const header = Buffer.from(bytes);
     header[30] ^= 0x01; // inside the header JSON
