@@ -13,7 +13,7 @@ import { startSearchThread } from './index/search-thread.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
 import type { NewestPage } from './readers/reader.js';
-import { fallbackTextSearch, loadTextSearch } from './index/search-adapter.js';
+import { fallbackTextSearch, loadTextSearch, openTextSearch } from './index/search-adapter.js';
 import { openExport, pickReader } from './readers/pick.js';
 import { mediaTypeOf } from './source/media-type.js';
 import { openSource } from './source/open-source.js';
@@ -181,7 +181,10 @@ async function openWarm(cacheFile: string, id: string, name: string, identity: s
   };
   const search = () =>
     guard(() => {
-      const loaded = loadTextSearch(warm.search(), true); // search() returns the block only when its sha256 matches
+      // search() returns the block only when its sha256 matches; searchParts(), its parts, each checked when read.
+      const loaded = checkWhenRead
+        ? openTextSearch(warm.searchParts(), (why) => damaged(new CacheDamaged(`search ${why}`)))
+        : loadTextSearch(warm.search(), true);
       if (loaded) return loaded;
       const all = warm.allPosts();
       return fallbackTextSearch(all.length, (i) => all[i]!);

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT, makePost, writeArchive } from '../fixtures/archive-builder.js';
+import { blockOffset } from '../engine/cache/cache-bytes.js';
+import { wordPostingsAt } from '../engine/search/search-block.js';
 import { assertBuilt, runCli, type CliRun } from './run-cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-warm-cache-'));
@@ -58,6 +60,24 @@ describe('a warm command over a tampered saved index', () => {
     expect(withoutTime(run)).toBe(withoutTime(truth));
     expect(run.stdout).not.toContain('Narmalade');
     expectRebuilt(cacheDir);
+    const again = await runCli(['search', archive, 'sandwiches', '--json'], { cacheDir });
+    expect(withoutTime(again)).toBe(withoutTime(truth));
+  });
+
+  it('search over a changed posting (the search block is read in parts): the same answer, the index rebuilt', async () => {
+    const truth = await runCli(['search', archive, 'sandwiches', '--json', '--no-cache']);
+    const cacheDir = join(tmp, 'search-postings');
+    expect((await runCli(['summary', archive], { cacheDir })).code).toBe(0);
+    const file = cacheFileOf(cacheDir);
+    const bytes = readFileSync(file);
+    const search = bytes.subarray(blockOffset(bytes, 'search'));
+    // TARGET's doc number becomes another post's: only the block's own chunk checks can tell.
+    search[wordPostingsAt(search, 'sandwiches')] ^= 0x01;
+    writeFileSync(file, bytes);
+    const run = await runCli(['search', archive, 'sandwiches', '--json'], { cacheDir });
+    expect(run.code).toBe(0);
+    expect(withoutTime(run)).toBe(withoutTime(truth));
+    expect(readFileSync(cacheFileOf(cacheDir)).equals(bytes)).toBe(false); // removed and written again
     const again = await runCli(['search', archive, 'sandwiches', '--json'], { cacheDir });
     expect(withoutTime(again)).toBe(withoutTime(truth));
   });

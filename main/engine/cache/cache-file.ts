@@ -262,6 +262,11 @@ export interface WarmCache {
   ids(): Map<string, number>;
   /** the search block; null when absent or damaged */
   search(): Buffer | null;
+  /**
+   * The search block read in parts, unchecked here: its own format checks each part it reads (search/codec.ts), so a
+   * warm search reads a few MB, not the whole block and its sha256. null when absent.
+   */
+  searchParts(): { length: number; read(target: Uint8Array, at: number): void } | null;
   close(): void;
 }
 
@@ -384,7 +389,13 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
     const postings = view(Uint32Array, meta.postings);
     const offsets = view(Float64Array, n + 1);
     if (offsets[0] !== 0 || offsets[n] !== meta.records[1]) throw new CacheDamaged('record offsets');
-    for (let i = 0; i < n; i++) if (!(offsets[i + 1]! >= offsets[i]!)) throw new CacheDamaged('record offsets');
+    /** Whether the record offsets of posts [from, to] ascend (the columns' sha256 matched: only a writer's bug fails). */
+    const ascend = (from: number, to: number): boolean => {
+      for (let i = from; i < to; i++) if (!(offsets[i + 1]! >= offsets[i]!)) return false;
+      return true;
+    };
+    // Checked all now, or (checkWhenRead) each run's with its records: a warm command reading no post walks none.
+    if (!options.checkWhenRead && !ascend(0, n)) throw new CacheDamaged('record offsets');
     const tables: IndexTables = {
       count: n,
       columns: columns as unknown as IndexColumns,
@@ -408,6 +419,7 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
     let current: { run: number; bytes: Buffer } | null = null;
     const runBytes = (r: number): Buffer => {
       if (current?.run === r) return current.bytes;
+      if (!checked[r] && !ascend(r * runLength, Math.min(n, (r + 1) * runLength))) throw new CacheDamaged(`record offsets of run ${r}`);
       const [from, to] = runSpan(r);
       const bytes = readAt(fd, recordsAt + from, to - from);
       checkRun(r, bytes);
@@ -458,6 +470,7 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
         return parse(pos, bytes.toString('utf8', offsets[pos]! - base, offsets[pos + 1]! - base));
       },
       allPosts() {
+        if (!ascend(0, n)) throw new CacheDamaged('record offsets');
         const all = readAt(fd, recordsAt, meta.records[1]);
         for (let r = 0; r < runs; r++) {
           const [from, to] = runSpan(r);
@@ -481,6 +494,22 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
         const bytes = readAt(fd, meta.search[0], meta.search[1]);
         // A damaged search block costs only a rebuild from the posts.
         return sha(bytes) === meta.searchSha256 ? bytes : null;
+      },
+      searchParts() {
+        const block = meta.search;
+        if (!block || !inside(block)) return null;
+        return {
+          length: block[1],
+          read(target, at) {
+            if (closed) throw new CacheDamaged('closed');
+            if (at < 0 || at + target.length > block[1]) throw new CacheDamaged('search bounds');
+            for (let done = 0; done < target.length; ) {
+              const n = readSync(fd, target, done, target.length - done, block[0] + at + done);
+              if (n === 0) throw new CacheDamaged('short read');
+              done += n;
+            }
+          },
+        };
       },
       close() {
         if (!closed) closeSync(fd);

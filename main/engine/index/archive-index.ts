@@ -202,13 +202,29 @@ export class ArchiveIndex {
     return result;
   }
 
+  private searchedSeqs = 0;
+
   private positionOf(seq: number): number {
     if (!this.seqToPos) {
+      // Seqs ascend with positions (they differ only where items were skipped): a binary search finds a hit's
+      // position without a map of every post (a warm search's one query would pay several ms for it). Any miss
+      // builds the map, so an order this does not expect still answers right; so do as many lookups as posts (a
+      // server answering query after query).
       const seqs = this.tables.columns.seq;
+      if (seqs[seq] === seq) return seq; // no item skipped before it: the usual case, one read
+      let lo = this.searchedSeqs++ < seqs.length ? 0 : seqs.length;
+      let hi = seqs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (seqs[mid]! < seq) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < seqs.length && seqs[lo] === seq) return lo;
       let max = -1;
-      for (const s of seqs) if (s > max) max = s;
-      this.seqToPos = new Int32Array(max + 1).fill(-1);
-      seqs.forEach((s, i) => (this.seqToPos![s] = i));
+      for (let i = 0; i < seqs.length; i++) if (seqs[i]! > max) max = seqs[i]!;
+      const map = new Int32Array(max + 1).fill(-1);
+      for (let i = 0; i < seqs.length; i++) map[seqs[i]!] = i;
+      this.seqToPos = map;
     }
     return seq < this.seqToPos.length ? this.seqToPos[seq]! : -1;
   }

@@ -1,6 +1,6 @@
 // The one place that picks the text search behind filter.q: swap the engine here (see INTERFACES.md, Search).
 import type { MatchRange, Post } from '../../../preload/contract.js';
-import { buildSearchIndex, buildSearchIndexInSlices, loadSearchIndex } from '../search/index.js';
+import { buildSearchIndex, buildSearchIndexInSlices, loadSearchIndex, openSearchIndex, type SearchBytes } from '../search/index.js';
 import type { Slicer } from '../time-slice.js';
 
 /** What the index needs from a text search (the SEARCH engine's SearchIndex has this shape). */
@@ -39,6 +39,19 @@ export function loadTextSearch(bytes: Buffer | null, checked = false): TextSearc
     return loadSearchIndex(bytes, checked);
   } catch {
     return null; // damaged or of another version: rebuilt from the posts
+  }
+}
+
+/**
+ * From the cache's search block read in parts (a warm command: only what its query needs is read and checked).
+ * null as loadTextSearch's; `fail` is called, and must throw, when a part a later query reads is damaged.
+ */
+export function openTextSearch(block: SearchBytes | null, fail: (why: string) => never): TextSearch | null {
+  if (!block) return null;
+  try {
+    return openSearchIndex(block, fail);
+  } catch {
+    return null; // damaged header or small sections, or another version: rebuilt from the posts
   }
 }
 

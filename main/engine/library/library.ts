@@ -212,8 +212,12 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
   const hidden = hiddenCopies(archives, order);
   const seen = archives.map((a) => ({ profile: a.info.profile, summary: a.summary() }));
   const moves = findMoves(seen);
-  const bookmarkLists = archives.map((a) => Object.values(a.bookmarks().byServer).flat());
-  const relationships = mergeRelationships(exports, bookmarkLists);
+  // Made when first asked for: a warm `outbox stats` or `search` needs neither, and grouping a long bookmarks list
+  // by server and merging it was a tenth of such a command.
+  let bookmarkLists: string[][] | null = null;
+  const archiveBookmarks = () => (bookmarkLists ??= archives.map((a) => Object.values(a.bookmarks().byServer).flat()));
+  let relationships: Relationships | null = null;
+  const merged = () => (relationships ??= mergeRelationships(exports, archiveBookmarks()));
   const problems = exports.flatMap((e) => e.problems.map((p) => ({ file: e.file, line: p.line, reason: p.reason })));
   const notes: string[] = [];
   for (const move of moves) {
@@ -235,7 +239,9 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
     archives,
     csv: exports,
     filters,
-    relationships,
+    get relationships() {
+      return merged();
+    },
     moves,
     precedence: order.map((i) => archives[i]!.info.id),
     problems,
@@ -255,8 +261,8 @@ async function assemble(archives: Archive[], paths: string[], exports: CsvExport
       const input = {
         accounts: seen.map((s) => s.summary),
         about: about >= 0 ? seen[about]!.summary : null,
-        archiveBookmarks: bookmarkLists,
-        relationships,
+        archiveBookmarks: archiveBookmarks(),
+        relationships: merged(),
         moves,
         warnings: archives.flatMap((a) => a.info.warnings),
       };

@@ -14,6 +14,11 @@ export interface TermTable {
   docs: Uint32Array;
   /** term frequency in the doc, capped at 255 */
   tfs: Uint8Array;
+  /**
+   * Postings [from, to) as docs[p - docsBase] and tfs[p - tfsBase]: a table loaded from the cache in parts
+   * (codec.ts, openData) reads and checks only these; absent when docs and tfs are in memory.
+   */
+  postings?(from: number, to: number): { docs: Uint32Array; tfs: Uint8Array; docsBase: number; tfsBase: number };
 }
 
 export const FLAG = {
@@ -53,6 +58,10 @@ export interface SearchData {
   words: TermTable;
   tags: TermTable;
   mentions: TermTable;
+  /** the sum of length (BM25's average), when loaded from a block that stores it */
+  lengthSum?: number;
+  /** each doc's place in byDate (its inverse), when loaded from a block that stores it */
+  dateRank?: Uint32Array;
 }
 
 /** Index of term in a sorted table, or -1. */

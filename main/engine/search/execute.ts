@@ -8,9 +8,14 @@ export type Order = 'relevance' | 'newest' | 'oldest';
 const K1 = 1.2;
 const B = 0.75;
 
-/** Per-index values derived at load (not persisted): BM25 length norms and each doc's rank by date. */
+/**
+ * Per-index values derived at load (not persisted by the build): BM25's average length and each doc's rank by date.
+ * A block read from the cache carries both (codec.ts writes them), so a warm command's first query walks no list of
+ * every doc: each such loop cost several ms before the optimizer reached it. The norm is computed per doc scored.
+ */
 export class Derived {
-  readonly norm: Float32Array;
+  private readonly avg: number;
+  private readonly length: Uint32Array;
   readonly dateRank: Uint32Array;
   // Scratch per doc, reused by every query: allocating ~1 MB of typed arrays per keystroke drove extra GCs.
   readonly count: Uint16Array;
@@ -18,17 +23,42 @@ export class Derived {
   readonly score: Float32Array;
 
   constructor(data: SearchData) {
-    let sum = 0;
-    for (let d = 0; d < data.n; d++) sum += data.length[d]!;
-    const avg = data.n > 0 ? sum / data.n || 1 : 1;
-    this.norm = new Float32Array(data.n);
-    for (let d = 0; d < data.n; d++) this.norm[d] = K1 * (1 - B + (B * data.length[d]!) / avg);
-    this.dateRank = new Uint32Array(data.n);
-    for (let r = 0; r < data.n; r++) this.dateRank[data.byDate[r]!] = r;
+    let sum = data.lengthSum;
+    if (sum === undefined) {
+      sum = 0;
+      for (let d = 0; d < data.n; d++) sum += data.length[d]!;
+    }
+    this.avg = data.n > 0 ? sum / data.n || 1 : 1;
+    this.length = data.length;
+    let rank = data.dateRank;
+    if (!rank) {
+      rank = new Uint32Array(data.n);
+      for (let r = 0; r < data.n; r++) rank[data.byDate[r]!] = r;
+    }
+    this.dateRank = rank;
     this.count = new Uint16Array(data.n);
     this.best = new Float32Array(data.n);
     this.score = new Float32Array(data.n);
   }
+
+  private norms: Float32Array | null = null;
+  private queries = 0;
+
+  /**
+   * BM25's length norm of each doc, as float32 (the precision it always had, so scores and ties stay the same): computed
+   * per doc scored the first time docs are collected (a warm `outbox search` collects once), a table from the second on.
+   */
+  normOf(): (d: number) => number {
+    if (this.norms) return this.lookup;
+    if (++this.queries === 1) return this.compute;
+    const norms = new Float32Array(this.length.length);
+    for (let d = 0; d < norms.length; d++) norms[d] = this.compute(d);
+    this.norms = norms;
+    return this.lookup;
+  }
+
+  private readonly compute = (d: number): number => Math.fround(K1 * (1 - B + (B * this.length[d]!) / this.avg));
+  private readonly lookup = (d: number): number => this.norms![d]!;
 }
 
 interface Collected {
@@ -46,19 +76,21 @@ function collect(data: SearchData, derived: Derived, set: DocSet, scoring: boole
   const { count, best } = derived; // count: Uint16, as a long quoted phrase is one unit per word
   count.fill(0); // best is back to 0 after every unit
   const score = scoring ? derived.score.fill(0) : null;
+  const norm = derived.normOf();
   let touched = new Uint32Array(0);
   set.units.forEach((unit, i) => {
     const list: number[] = [];
     for (const { table, term, weight } of unit.sources) {
       const from = table.offsets[term]!;
       const to = table.offsets[term + 1]!;
+      const { docs, tfs, docsBase, tfsBase } = table.postings?.(from, to) ?? { docs: table.docs, tfs: table.tfs, docsBase: 0, tfsBase: 0 };
       const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
       const w = idf * weight * (K1 + 1);
       for (let p = from; p < to; p++) {
-        const d = table.docs[p]!;
+        const d = docs[p - docsBase]!;
         if (count[d] !== i) continue;
-        const tf = table.tfs[p]!;
-        const s = (w * tf) / (tf + derived.norm[d]!);
+        const tf = tfs[p - tfsBase]!;
+        const s = (w * tf) / (tf + norm(d));
         if (best[d] === 0) list.push(d);
         if (s > best[d]!) best[d] = s;
       }

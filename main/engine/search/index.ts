@@ -11,7 +11,7 @@
 import type { MatchRange, Post } from '../../../preload/contract.js';
 import { buildSearchData, buildSearchDataInSlices } from './build.js';
 import type { Slicer } from '../time-slice.js';
-import { loadData, serializeData, serializeDataInParts } from './codec.js';
+import { loadData, openData, serializeData, serializeDataInParts, type SearchBytes } from './codec.js';
 import type { SearchData } from './data.js';
 import { Derived, execute, type Order } from './execute.js';
 import { NameFinder } from './fuzzy.js';
@@ -96,4 +96,14 @@ export function buildSearchIndex(posts: Iterable<Post>, published?: ArrayLike<nu
 /** `checked`: the bytes were verified end to end by the caller (see loadData). */
 export function loadSearchIndex(buf: Buffer, checked = false): SearchIndex {
   return new SearchIndex(loadData(buf, checked));
+}
+
+export type { SearchBytes } from './codec.js';
+
+/**
+ * The index over a block read in parts, each checked as it is read (see openData): throws now when its header or
+ * small sections are damaged; `fail` is called (and must throw) when a part a query reads later is.
+ */
+export function openSearchIndex(block: SearchBytes, fail?: (why: string) => never): SearchIndex {
+  return new SearchIndex(openData(block, fail));
 }
