@@ -57,8 +57,8 @@ async function tamperedCache(name: string): Promise<string> {
   return cacheDir;
 }
 
-async function serve(cacheDir: string): Promise<(path: string) => Promise<Response>> {
-  const child = spawn(process.execPath, [cliPath, 'serve', archive, '--no-open', '--port', '0'], {
+async function serve(cacheDir: string, paths = [archive]): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
+  const child = spawn(process.execPath, [cliPath, 'serve', ...paths, '--no-open', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OUTBOX_CACHE_DIR: cacheDir },
   });
   running.push(child);
@@ -67,7 +67,7 @@ async function serve(cacheDir: string): Promise<(path: string) => Promise<Respon
     createInterface({ input: child.stdout! }).once('line', (line) => resolve(new URL(line)));
   });
   const headers = { Authorization: `Bearer ${url.searchParams.get('token')}` };
-  return (path) => fetch(new URL(path, url.origin), { headers });
+  return (path, init = {}) => fetch(new URL(path, url.origin), { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
 }
 
 const json = async <T>(response: Promise<Response>): Promise<T> => (await response).json() as Promise<T>;
@@ -134,5 +134,21 @@ describe('a warm outbox serve over a tampered saved index', () => {
     const after = await json<Result<ArchiveInfo[]>>(get('/api/current'));
     expect(after.ok && after.value[0]!.fromCache).toBe(true);
     expect(readFileSync(cacheFileOf(cacheDir)!).includes(Buffer.from(TAMPERED))).toBe(true);
+  });
+
+  it('an archive opened from the page (POST /api/open) is opened again from its file when its index is found damaged', async () => {
+    const cacheDir = await tamperedCache('opened');
+    const get = await serve(cacheDir, []); // the demo first
+    expect((await json<Result<ArchiveInfo[]>>(get('/api/current'))).ok).toBe(true); // its open is over
+    const opened = await json<Result<ArchiveInfo>>(get('/api/open', {
+      method: 'POST', body: JSON.stringify({ path: archive }), headers: { 'Content-Type': 'application/json' },
+    }));
+    expect(opened.ok && opened.value.fromCache).toBe(true);
+    const oldest = await json<Result<Page>>(get(pageOf('oldest')));
+    expect(oldest.ok).toBe(true);
+    expect(JSON.stringify(oldest)).toContain(TEXT(TARGET));
+    expect(JSON.stringify(oldest)).not.toContain(TAMPERED);
+    const current = await json<Result<ArchiveInfo[]>>(get('/api/current'));
+    expect(current.ok && current.value.map((a) => [a.id, a.fromCache])).toEqual([[opened.ok && opened.value.id, false]]);
   });
 });
