@@ -38,8 +38,6 @@ import './ox-language-switch.js';
 
 const VIEW_TABS: Array<[Section, SimpleId]> = [['timeline', 'section.posts'], ['today', 'section.today'], ['stats', 'section.stats'], ['people', 'section.people'], ['likes', 'section.favourites'], ['bookmarks', 'section.bookmarks']];
 const NO_SOURCES: ReadonlyMap<string, PostSource> = new Map();
-/** How long the library waits for the first posts to be drawn before it is asked for anyway (see libraryDue). */
-const LIBRARY_LATEST_MS = 1500;
 /** Sections that show the current filter themselves: changing it keeps the reader there. */
 const FILTERED: readonly Section[] = ['timeline', 'stats'];
 /** Sections whose posts the filter panel narrows (People, Favourites, Bookmarks and On this day are not posts of the filter). */
@@ -63,7 +61,6 @@ export class OxArchiveView extends LitElement {
     warningsHidden: { state: true },
     month: { state: true },
     canOpen: { type: Boolean },
-    libraryDue: { state: true },
   };
 
   /** browser mode: the header offers to open another archive (the desktop app has its File menu) */
@@ -95,19 +92,11 @@ export class OxArchiveView extends LitElement {
     this.threadArchive = threadArchiveOf(hash);
   }
 
-  /**
-   * The library is asked for once the first posts are on screen (or after LIBRARY_LATEST_MS): its answers (a People
-   * tab, a move banner) can come a moment later, while building them (the relationships of every archive) would compete
-   * with the first page for the server and the page's thread.
-   */
-  libraryDue = false;
-
   // What the library adds (CSV files → the People tab; moves → the banner); routes the server lacks give neither.
   private readonly library = new Task(this, {
     // Again once the archive is read whole: what the library says of it is known only then.
-    args: () => [this.api.value, !!this.info?.indexing, this.libraryDue] as const,
-    task: async ([api, , due]): Promise<{ people: boolean; moves: AccountMove[]; archives: number; names: string[]; sources: ReadonlyMap<string, PostSource> } | null> => {
-      if (!due) return null;
+    args: () => [this.api.value, !!this.info?.indexing] as const,
+    task: async ([api]): Promise<{ people: boolean; moves: AccountMove[]; archives: number; names: string[]; sources: ReadonlyMap<string, PostSource> }> => {
       const [people, moves, current] = await Promise.all([api?.relationships?.(), api?.moves?.(), api?.current()]);
       const infos = current?.ok ? current.value : [this.info];
       return {
@@ -160,10 +149,7 @@ export class OxArchiveView extends LitElement {
       this.total = e.detail.total;
       if (e.detail.facets) this.facets = e.detail.facets;
     });
-    this.addEventListener('ox-position', (e) => {
-      this.month = e.detail.month;
-      this.askLibrary();
-    });
+    this.addEventListener('ox-position', (e) => (this.month = e.detail.month));
     // The address follows the reading place without a history entry per scroll: Back and reload return to it.
     this.addEventListener('ox-place', (e) => {
       if (this.section !== 'timeline') return;
@@ -183,25 +169,14 @@ export class OxArchiveView extends LitElement {
     return this.$('ox-timeline')?.currentCard() ?? null;
   }
 
-  /** After the frame that paints the first posts (ox-position comes as they render), or at the latest after a while. */
-  private askLibrary(): void {
-    if (this.libraryDue) return;
-    requestAnimationFrame(() => setTimeout(() => (this.libraryDue = true)));
-  }
-
-  private libraryTimer: ReturnType<typeof setTimeout> | undefined;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    // Another view than the timeline (stats, a thread) or an empty archive draws no post: the library comes anyway.
-    this.libraryTimer = setTimeout(() => (this.libraryDue = true), LIBRARY_LATEST_MS);
     window.addEventListener('popstate', this.onPop);
     window.addEventListener('hashchange', this.onPop);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.libraryTimer);
     window.removeEventListener('popstate', this.onPop);
     window.removeEventListener('hashchange', this.onPop);
   }
