@@ -8,11 +8,6 @@
 const MAX_PX = 4_000_000;
 const BEFORE = 12;
 const AFTER = 28;
-/**
- * The shortest card, px: a new list first renders only the cards that can fill the viewport (a person waits for
- * those), the rest of its window once that frame is painted (each card is ~40 elements and a sanitize).
- */
-const SHORTEST_CARD = 90;
 
 export class ScrollWindow {
   private scroller: HTMLElement | null = null;
@@ -33,9 +28,6 @@ export class ScrollWindow {
   private aligning: number | null = null;
   /** how many px of that post are to be scrolled past once it is aligned (a restored place) */
   private alignOffset = 0;
-  /** the list renders its whole window (BEFORE, AFTER); false: only what fills the viewport, until painted once */
-  private grown = false;
-  private growing = false;
 
   constructor(private readonly changed: () => void) {}
 
@@ -51,7 +43,6 @@ export class ScrollWindow {
     this.heights.clear();
     this.atEnd = false;
     this.aligning = null;
-    this.grown = false;
     this.setTop(0);
   }
 
@@ -75,20 +66,7 @@ export class ScrollWindow {
   /** [start, end) of the posts to render. */
   range(): [number, number] {
     const start = Math.max(0, this.anchor - BEFORE);
-    const after = this.grown ? AFTER : Math.min(AFTER, Math.ceil(this.viewport() / SHORTEST_CARD) + 1);
-    return [start, Math.min(this.total, this.anchor + after)];
-  }
-
-  /** The rest of the window, once the first cards are on screen (after the frame that paints them). */
-  private grow(): void {
-    if (this.grown || this.growing) return;
-    this.growing = true;
-    requestAnimationFrame(() => setTimeout(() => {
-      this.growing = false;
-      if (this.grown) return;
-      this.grown = true;
-      this.changed();
-    }));
+    return [start, Math.min(this.total, this.anchor + AFTER)];
   }
 
   firstVisible(): number {
@@ -212,7 +190,6 @@ export class ScrollWindow {
       if (h > 0) this.heights.set(Number(slot.dataset.index), h), (measured += 1);
     }
     if (measured) this.updateEstimate();
-    if (measured) this.grow();
     const [start, end] = this.range();
     this.pinned = false;
     if (this.atEnd) {
