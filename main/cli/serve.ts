@@ -105,6 +105,9 @@ async function openBehind(
     },
   };
   if (noCache) options.cacheDir = null;
+  // A warm open checks only the header, ids and columns of the saved index now, each run of posts when first read:
+  // the first page is served sooner. Damage found later is the server's to recover from (BrowserOpener.recover).
+  else options.checkCacheWhenRead = true;
   if (checked) options.source = checked;
   // One archive: its newest page is served as soon as a cold open has it (the viewer shows it while the rest is read).
   // Several are one library, whose timeline needs every archive: they are served once all are open.
@@ -175,7 +178,7 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
 
   let server: RunningServer;
   try {
-    server = await startServer({ opening: !broken, port: options.port, rendererDir, opener });
+    server = await startServer({ opening: !broken, port: options.port, rendererDir, opener, recover: () => opener.recover() });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
@@ -194,10 +197,11 @@ export async function serve(paths: string[], options: ServeOptions): Promise<num
   if (options.open) openBrowser(server.url);
 
   // The paths are told apart and the CSVs read once, here: the library reuses both.
+  const openAgain = () => openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal, recent);
   const opened = broken
     ? Promise.resolve(async () => {})
     : openBehind(paths.length === 0 ? null : { archives: given.archives, csvs }, server, options.noCache, stop.signal, recent, checked);
-  void opened.then((close) => opener.adopt(close));
+  void opened.then((close) => opener.adopt(close, broken ? undefined : openAgain));
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

@@ -24,6 +24,8 @@ type Target = Pick<RunningServer, 'ready' | 'progress'>;
 export class BrowserOpener implements Opener {
   private server: Target | null = null;
   private closeOpen: () => Promise<void> = async () => {};
+  /** opens what is served now again, from its file (recover) */
+  private reopen: (() => Promise<unknown>) | null = null;
   private busy = false;
 
   constructor(private readonly options: BrowserOpenerOptions) {}
@@ -33,9 +35,34 @@ export class BrowserOpener implements Opener {
     this.server = server;
   }
 
-  /** What `outbox serve` opened at start: closed when the page opens something else. */
-  adopt(close: () => Promise<void>): void {
+  /**
+   * What `outbox serve` opened at start: closed when the page opens something else. `reopen` opens it again (serving
+   * it with ready() or fail()) and resolves with what closes that.
+   */
+  adopt(close: () => Promise<void>, reopen?: () => Promise<() => Promise<void>>): void {
     this.closeOpen = close;
+    this.reopen = reopen
+      ? async () => {
+        const previous = this.closeOpen;
+        this.closeOpen = await reopen();
+        await previous().catch(() => {});
+      }
+      : null;
+  }
+
+  /**
+   * The server found a part of what is open damaged in its saved index (removed by then): open it again from its file
+   * (the server's recover). Nothing happens while another open runs: that one is served next anyway.
+   */
+  async recover(): Promise<void> {
+    const reopen = this.reopen;
+    if (!reopen || this.busy) return;
+    this.busy = true;
+    try {
+      await reopen();
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** Closes whatever is open now (at the end of `outbox serve`). */
@@ -76,25 +103,31 @@ export class BrowserOpener implements Opener {
   }
 
   private libraryOptions(onProgress: (p: OpenProgress) => void): LibraryOptions {
-    const options: LibraryOptions = { onProgress, csvBeside: true };
+    // Each part of a saved index is checked when first read (the first page needs a few of them): damage found then
+    // is the server's to recover from (recover()).
+    const options: LibraryOptions = { onProgress, csvBeside: true, checkCacheWhenRead: true };
     if (this.options.signal) options.signal = this.options.signal;
     if (this.options.cacheDir !== undefined) options.cacheDir = this.options.cacheDir;
     return options;
   }
 
   private async openPath(path: string, name: string | null): Promise<Result<ArchiveInfo>> {
-    return this.swap(async (options) => {
+    const result = await this.swap(async (options) => {
       const library = await openLibrary([path], options);
       this.options.recent.add(path, name ?? basename(path));
       return { archives: library.archives, library, close: () => library.close() };
     });
+    if (result.ok) this.reopen = () => this.openPath(path, name);
+    return result;
   }
 
-  private openDemo(): Promise<Result<ArchiveInfo>> {
-    return this.swap(async (options) => {
+  private async openDemo(): Promise<Result<ArchiveInfo>> {
+    const result = await this.swap(async (options) => {
       const demo = await openDemo(options);
       return { archives: [demo], close: () => demo.close() };
     });
+    if (result.ok) this.reopen = () => this.openDemo();
+    return result;
   }
 
   /** Opens with progress, then serves the result in place of what was open and closes that. */

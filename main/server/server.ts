@@ -8,6 +8,7 @@ import { createService, toErrorInfo, type Archive, type Library } from '../engin
 import { authenticate, createToken, hostAllowed, signPageLinks } from './auth.js';
 import { serveMedia } from './media.js';
 import { handleOpenRoute, isOpenRoute, type Opener } from './open-routes.js';
+import { recoveringService } from './recovery.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { answersNow, handleApi, ProgressHub, type ApiContext } from './routes.js';
 import { listRenderer } from './static.js';
@@ -36,6 +37,13 @@ export interface ServerOptions {
   token?: string;
   /** Browser mode's open flow (POST /api/open, /api/upload, GET /api/recent); absent: those routes are 404. */
   opener?: Opener;
+  /**
+   * A request met a damaged part of a saved index (archives opened with checkCacheWhenRead; the file is already
+   * removed): open the served archives again from their files and call ready() or fail(). Meanwhile the server is
+   * opening again (requests wait, /api/progress tells the page); the request that met the damage is answered from what
+   * opens. Absent: that request answers 'damaged-cache'.
+   */
+  recover?: () => Promise<void>;
 }
 
 export interface RunningServer {
@@ -125,7 +133,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (file.type.startsWith('text/html')) files.set(path, { ...file, body: Buffer.from(signPageLinks(file.body.toString('utf8'), token, names)) });
   }
   const hub = new ProgressHub();
-  const ctx: ApiContext = { service, subscribe: (res) => hub.subscribe(res) };
+  const recover = options.recover;
+  const served = recover
+    ? recoveringService(service, async () => {
+      opening = true;
+      previewing = false;
+      change();
+      try {
+        await recover();
+      } finally {
+        if (opening) settle(); // nothing was opened (another open was under way): what is open answers again
+      }
+    })
+    : service;
+  const ctx: ApiContext = { service: served, subscribe: (res) => hub.subscribe(res) };
   let expectedHost = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -161,7 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!handleApi(req, res, rawPath, url, ctx)) sendError(req, res, { code: 'not-found', message: `No such API route: ${rawPath.slice(0, 80)}` });
       return;
     }
-    if (rawPath.startsWith('/media/')) return serveMedia(req, res, rawPath, service);
+    if (rawPath.startsWith('/media/')) return serveMedia(req, res, rawPath, served);
     const file = files.get(rawPath);
     if (!file) {
       const hint = files.size === 0 ? ' The renderer is not built: run `npm run build`.' : '';

@@ -58,8 +58,23 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
   return sha256(outer);
 }
 
+/** Signatures already computed: a card drawn again (scrolling back, a filter) asks for the same avatar and media. */
+const signed = new Map<string, string>();
+const MAX_SIGNED = 4096;
+
 /** The `sig` query parameter the server accepts for `path` (exactly as sent, percent-encoding included). */
 export function signPath(token: string, path: string): string {
+  const key = `${token}\n${path}`;
+  let sig = signed.get(key);
+  if (sig === undefined) {
+    if (signed.size >= MAX_SIGNED) signed.clear();
+    sig = computeSignature(token, path);
+    signed.set(key, sig);
+  }
+  return sig;
+}
+
+function computeSignature(token: string, path: string): string {
   const encoder = new TextEncoder();
   const mac = hmacSha256(encoder.encode(token), encoder.encode(path));
   let hex = '';
