@@ -6,8 +6,9 @@ import type { Post, Profile } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { MediaCopier, postKey, startedAhead } from './media-copy.js';
+import { siteDateTime } from './site-dates.js';
 import { MonthFiles } from './month-files.js';
-import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
+import { openOutFile, prepareOutFolder, writeFailure, writeOutFile, WriteBehind } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { escapeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
@@ -54,7 +55,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   const images = await profileImages(profile, options, outDir);
   const privacy = new PrivacyFilter(options.includePrivate === true);
   const copier = new MediaCopier(outDir, options.mediaSource);
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: clock.timeZone });
+  const dateTime = siteDateTime(lang, clock);
   const monthName = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const monthLabels = new Map<string, string>();
   const monthLabel = (month: string): string => {
@@ -73,7 +74,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     if (iso === lastIso) return lastWhen;
     const ms = Date.parse(iso);
     lastIso = iso;
-    lastWhen = Number.isFinite(ms) ? dateTime.format(ms) : iso;
+    lastWhen = Number.isFinite(ms) ? dateTime(ms) : iso;
     return lastWhen;
   };
   const local = new Map<string, LocalPost>();
@@ -105,9 +106,10 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     for (const post of posts) if (privacy.keep(post)) yield post;
   };
   let written = 0;
+  // Pages are written one after another behind the rendering (written from a pool of threads at once they cost
+  // more system time in all: one folder, one journal); the next posts' media are copied while this one is rendered.
+  const pages = new WriteBehind();
   try {
-    // the next posts' media are copied while this one is rendered. Pages are written here, one after another:
-    // written from a pool of threads they cost more system time in all (one folder, one journal) than in turn.
     for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const ms = Date.parse(post.published);
       const at = Number.isFinite(ms) ? clock.at(ms) : null;
@@ -134,7 +136,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       if (held.length - heldFrom > heldPages) {
         const [id, html] = held[heldFrom++]!;
         heldIds.delete(id);
-        writeOutFile(pageFile(id), html);
+        await pages.write(pageFile(id), html);
         if (heldFrom >= 4096) {
           held = held.slice(heldFrom);
           heldFrom = 0;
@@ -154,6 +156,10 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     }
     searchText.push('];\n');
     writeFileSync(searchData, searchText.join(''));
+    await pages.drain(); // the pages are read back below
+  } catch (error) {
+    await pages.drain().catch(() => undefined); // nothing goes on writing once the export has failed
+    throw error;
   } finally {
     closeSync(searchData);
   }
