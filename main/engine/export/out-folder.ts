@@ -77,51 +77,6 @@ export async function writeOutFileAsync(path: string, data: string | Uint8Array)
   });
 }
 
-/**
- * Files written one after another in libuv's thread pool, in the order queued, while the caller goes on: a site's
- * pages are made on the main thread while the file system creates the previous ones on the other core. One at a
- * time, as when written in turn: files created at once in one folder contend for it (8 at a time cost more in all).
- * The first failure stops the queue and is thrown by the next write() or by drain().
- */
-export class WriteBehind {
-  private readonly queue: Array<{ done: Promise<void>; size: number }> = [];
-  private tail: Promise<void> = Promise.resolve();
-  private queued = 0;
-  private failure: { error: unknown } | null = null;
-
-  /** @param maxQueued characters waiting to be written before write() waits for some to be */
-  constructor(private readonly maxQueued = 4 * 1024 * 1024) {}
-
-  /** Queues `data` for `path` (see writeOutFile); waits only while more than maxQueued characters are queued. */
-  async write(path: string, data: string): Promise<void> {
-    this.throwFailure();
-    const size = data.length;
-    this.tail = this.tail.then(() => (this.failure ? undefined : writeOutFileAsync(path, data))).catch((error: unknown) => {
-      this.failure ??= { error };
-    });
-    this.queue.push({ done: this.tail, size });
-    this.queued += size;
-    while (this.queued > this.maxQueued) {
-      const first = this.queue.shift()!;
-      await first.done;
-      this.queued -= first.size;
-    }
-    this.throwFailure();
-  }
-
-  /** Waits for every queued file; throws the first failure. */
-  async drain(): Promise<void> {
-    await this.tail;
-    this.queue.length = 0;
-    this.queued = 0;
-    this.throwFailure();
-  }
-
-  private throwFailure(): void {
-    if (this.failure) throw this.failure.error;
-  }
-}
-
 /** A write stream over openOutFileAsync: never through a symbolic link, opened without blocking. */
 export async function outFileStreamAsync(path: string): Promise<WriteStream> {
   return createWriteStream('', { fd: await openOutFileAsync(path) });

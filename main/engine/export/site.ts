@@ -8,7 +8,7 @@ import type { ExportOptions, ExportResult } from './export-options.js';
 import { MediaCopier, postKey, startedAhead } from './media-copy.js';
 import { siteDateTime } from './site-dates.js';
 import { MonthFiles } from './month-files.js';
-import { openOutFile, prepareOutFolder, writeFailure, writeOutFile, WriteBehind } from './out-folder.js';
+import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
 import { escapeHtml } from './sanitize.js';
 import { SEARCH_JS, STYLE_CSS, pageHtml } from './site-assets.js';
@@ -106,10 +106,10 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     for (const post of posts) if (privacy.keep(post)) yield post;
   };
   let written = 0;
-  // Pages are written one after another behind the rendering (written from a pool of threads at once they cost
-  // more system time in all: one folder, one journal); the next posts' media are copied while this one is rendered.
-  const pages = new WriteBehind();
   try {
+    // the next posts' media are copied while this one is rendered. Pages are written here, one after another:
+    // written from libuv's threads they cost more system time in all (one folder, one journal; measured again with
+    // one write at a time behind the rendering: twice the system time of writing them in turn).
     for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const ms = Date.parse(post.published);
       const at = Number.isFinite(ms) ? clock.at(ms) : null;
@@ -136,7 +136,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       if (held.length - heldFrom > heldPages) {
         const [id, html] = held[heldFrom++]!;
         heldIds.delete(id);
-        await pages.write(pageFile(id), html);
+        writeOutFile(pageFile(id), html);
         if (heldFrom >= 4096) {
           held = held.slice(heldFrom);
           heldFrom = 0;
@@ -156,32 +156,24 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     }
     searchText.push('];\n');
     writeFileSync(searchData, searchText.join(''));
-    await pages.drain(); // the pages are read back below
-  } catch (error) {
-    await pages.drain().catch(() => undefined); // nothing goes on writing once the export has failed
-    throw error;
   } finally {
     closeSync(searchData);
   }
   // replies are known only after their parent's page was made: added to the pages still held, else to the written page
   const repliesList = (replies: string[]) =>
     `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
-  try {
-    for (const [parent, replies] of children) {
-      if (heldIds.has(parent)) continue;
-      const file = pageFile(parent);
-      if (!existsSync(file)) continue;
-      await pages.write(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
-    }
-    for (let k = heldFrom; k < held.length; k++) {
-      const [id, html] = held[k]!;
-      const replies = children.get(id);
-      await pages.write(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
-    }
-    held = [];
-  } finally {
-    await pages.drain(); // before anything else is written, and before a failure is told
+  for (const [parent, replies] of children) {
+    if (heldIds.has(parent)) continue;
+    const file = pageFile(parent);
+    if (!existsSync(file)) continue;
+    writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
   }
+  for (let k = heldFrom; k < held.length; k++) {
+    const [id, html] = held[k]!;
+    const replies = children.get(id);
+    writeOutFile(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
+  }
+  held = [];
   const list = months.months();
   const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
   const forms = JSON.stringify(w.searchFound);

@@ -1,11 +1,11 @@
 // The export's work around the rendering: media copied ahead, files opened without an lstat, pages held for their
 // replies. Each must give the very bytes the one-at-a-time way gave, and fail as loudly.
-import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaOf, startedAhead } from '../../../main/engine/export/media-copy.js';
-import { openOutFile, openOutFileAsync, WriteBehind } from '../../../main/engine/export/out-folder.js';
+import { openOutFile, openOutFileAsync } from '../../../main/engine/export/out-folder.js';
 import { writeMarkdown } from '../../../main/engine/export/markdown.js';
 import { writeSite } from '../../../main/engine/export/site.js';
 import { openExportFixture, type ExportFixture } from './export-fixture.js';
@@ -114,37 +114,6 @@ describe('the site with pages held for their replies', () => {
     expect(withReplies.length).toBeGreaterThan(0);
     for (const [, text] of withReplies) expect(text).not.toContain('<!--outbox:replies-->');
     expect(a.media).toBeGreaterThan(0);
-  });
-});
-
-describe('WriteBehind', () => {
-  it('writes every file in the order queued, through links never, waiting when too much is queued', async () => {
-    const dir = join(tmp, 'behind');
-    mkdirSync(dir);
-    const target = join(tmp, 'behind-target.txt');
-    writeFileSync(target, 'keep me');
-    symlinkSync(target, join(dir, 'link.html'));
-    const files = new WriteBehind(100); // a few pages at most wait: write() must wait for the queue to shrink
-    for (let i = 0; i < 60; i++) await files.write(join(dir, `${i % 20}.html`), `page ${i} `.repeat(i % 7 + 1));
-    await files.write(join(dir, 'link.html'), 'page');
-    await files.drain();
-    for (let i = 40; i < 60; i++) expect(readFileSync(join(dir, `${i % 20}.html`), 'utf8')).toBe(`page ${i} `.repeat(i % 7 + 1));
-    expect(readFileSync(target, 'utf8')).toBe('keep me');
-    expect(lstatSync(join(dir, 'link.html')).isFile()).toBe(true);
-  });
-
-  it('stops at the first failure and throws it from the next write or from drain', async () => {
-    const dir = join(tmp, 'behind-fail');
-    mkdirSync(dir);
-    const files = new WriteBehind();
-    await files.write(join(dir, 'a.html'), 'a');
-    await files.write(join(dir, 'missing', 'b.html'), 'b');
-    await files.write(join(dir, 'c.html'), 'c').catch(() => undefined); // may already throw: the failure came first
-    await expect(files.drain()).rejects.toMatchObject({ code: 'ENOENT', syscall: 'open' });
-    await expect(files.write(join(dir, 'd.html'), 'd')).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(readFileSync(join(dir, 'a.html'), 'utf8')).toBe('a');
-    expect(existsSync(join(dir, 'c.html'))).toBe(false);
-    expect(existsSync(join(dir, 'd.html'))).toBe(false);
   });
 });
 
