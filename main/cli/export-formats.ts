@@ -1,7 +1,7 @@
 // The filter flags every post-listing command shares (export, stats, search), the stats flags, and `export --format md|html`.
 import type { Post, PostFilter, Visibility } from '../../preload/contract.js';
 import {
-  accountLabel, ArchiveError, datePeriod, validateTimeZone, writeManifest, writeMarkdown, writePostFiles, writeSite, zoneClock,
+  accountLabel, ArchiveError, datePeriod, mediaOf, validateTimeZone, writeManifest, writeMarkdown, writePostFiles, writeSite, zoneClock,
   type Archive, type ExportOptions, type ExportResult, type Library, type Manifest, type Pseudonymizer,
 } from '../engine/service/index.js';
 
@@ -136,7 +136,7 @@ function accountTitle(source: PostSource, p: Pseudonymizer | null = null): strin
  * holds that copy of the post.
  */
 export function sourcePosts(source: PostSource, filter: PostFilter): { posts: Iterable<Post>; media: NonNullable<ExportOptions['mediaSource']> } {
-  if (!isLibrary(source)) return { posts: source.posts(filter), media: async (path) => (await source.openMedia(path))?.stream };
+  if (!isLibrary(source)) return { posts: source.posts(filter), media: (path) => mediaOf(source, path) };
   const byId = new Map(source.archives.map((a) => [a.info.id, a]));
   const owner = new WeakMap<Post, Archive>();
   const posts = function* () {
@@ -146,7 +146,13 @@ export function sourcePosts(source: PostSource, filter: PostFilter): { posts: It
       yield post;
     }
   };
-  return { posts: posts(), media: async (path, post) => (await owner.get(post)?.openMedia(path))?.stream };
+  return {
+    posts: posts(),
+    media: async (path, post) => {
+      const archive = owner.get(post);
+      return archive ? mediaOf(archive, path) : undefined;
+    },
+  };
 }
 
 /** One line for stderr after an export: what was written where, and what the privacy rule left out. */
@@ -210,7 +216,7 @@ export async function exportFormat(source: PostSource, format: 'md' | 'html', fl
   const first = archivesOf(source)[0];
   if (first?.info.profile.present) {
     options.profile = p ? p.profile(first.info.profile) : first.info.profile;
-    options.profileMedia = async (path) => (await first.openMedia(path))?.stream;
+    options.profileMedia = (path) => mediaOf(first, path);
   }
   const result = format === 'html'
     ? await writeSite(posts, out, options)

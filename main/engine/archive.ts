@@ -60,5 +60,10 @@ export interface Archive {
    * never by joining paths. Undefined for any other name.
    */
   openMedia(path: string): Promise<MediaStream | undefined>;
+  /**
+   * openMedia's entry whole in memory, for exports that copy thousands of small files: undefined for the names
+   * openMedia refuses, null when the entry is larger than maxBytes or the container has no cheaper way (stream it).
+   */
+  mediaBytes?(path: string, maxBytes: number): Promise<Buffer | null | undefined>;
   close(): Promise<void>;
 }

@@ -3,10 +3,10 @@ import type { Readable } from 'node:stream';
 import type { Post, Profile } from '../../../preload/contract.js';
 
 /**
- * Bytes of one archive entry (Archive.openMedia's stream), or undefined when the archive does not hold it.
- * `post` is the post the attachment belongs to: with several archives, it says whose archive to read.
+ * Bytes of one archive entry (whole, or Archive.openMedia's stream: see mediaOf), or undefined when the archive
+ * does not hold it. `post` is the post the attachment belongs to: with several archives, it says whose archive to read.
  */
-export type MediaSource = (path: string, post: Post) => Promise<Readable | undefined>;
+export type MediaSource = (path: string, post: Post) => Promise<Buffer | Readable | undefined>;
 
 export interface ExportOptions {
   /** include followers-only and direct posts (left out by default: these exports are made to be shared) */
@@ -22,7 +22,7 @@ export interface ExportOptions {
   /** the account whose posts these are: the site's profile header (already pseudonymized when asked) */
   profile?: Profile;
   /** bytes of the profile's avatar and header (entry names from Profile) */
-  profileMedia?: (path: string) => Promise<Readable | undefined>;
+  profileMedia?: (path: string) => Promise<Buffer | Readable | undefined>;
   /** say on the first page that accounts and addresses are pseudonyms */
   pseudonymized?: boolean;
   /** site: how many post pages wait in memory for their replies before being written (default 4096; any value gives the same site) */

@@ -36,6 +36,20 @@ export function decodeEntities(text: string): string {
 }
 
 const NAME_CHAR = /[^\s/>]/;
+const SPACE = /\s/;
+/** `/\s/.test(c)` without the regular expression for the common (ASCII) case: a parse asks it of every character. */
+const isSpace = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return code >= 160 && SPACE.test(c);
+};
+/** NAME_CHAR.test(c) && c !== '=', the same way. */
+const isNameChar = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code > 32 ? code !== 0x2f && code !== 0x3e && code !== 0x3d : !(code === 32 || (code >= 9 && code <= 13));
+  return NAME_CHAR.test(c);
+};
 
 /** Parses a start tag's attributes from `source` at `i`; returns them and the index after '>' (or -1). */
 function readAttributes(source: string, i: number): { attrs: Map<string, string>; end: number; selfClosing: boolean } {
@@ -43,7 +57,7 @@ function readAttributes(source: string, i: number): { attrs: Map<string, string>
   let selfClosing = false;
   const n = source.length;
   while (i < n) {
-    while (i < n && /\s/.test(source[i]!)) i++;
+    while (i < n && isSpace(source[i])) i++;
     if (source[i] === '>') return { attrs, end: i + 1, selfClosing };
     if (source[i] === '/') {
       selfClosing = source[i + 1] === '>';
@@ -51,14 +65,14 @@ function readAttributes(source: string, i: number): { attrs: Map<string, string>
       continue;
     }
     const start = i;
-    while (i < n && NAME_CHAR.test(source[i]!) && source[i] !== '=') i++;
+    while (i < n && isNameChar(source[i]!)) i++;
     if (i === start) i++; // a stray '=' at a name position
     const name = source.slice(start, i).toLowerCase();
-    while (i < n && /\s/.test(source[i]!)) i++;
+    while (i < n && isSpace(source[i])) i++;
     let value = '';
     if (source[i] === '=') {
       i++;
-      while (i < n && /\s/.test(source[i]!)) i++;
+      while (i < n && isSpace(source[i])) i++;
       const quote = source[i];
       if (quote === '"' || quote === "'") {
         const close = source.indexOf(quote, i + 1);
@@ -67,7 +81,7 @@ function readAttributes(source: string, i: number): { attrs: Map<string, string>
         i = close + 1;
       } else {
         const s = i;
-        while (i < n && !/[\s>]/.test(source[i]!)) i++;
+        while (i < n && source[i] !== '>' && !isSpace(source[i])) i++;
         value = source.slice(s, i);
       }
     }

@@ -1,11 +1,12 @@
 // Copies a post's media next to an export under media/, with names we make (never names taken from the archive).
-import { createHash } from 'node:crypto';
-
+import { hash } from 'node:crypto';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MediaAttachment, Post } from '../../../preload/contract.js';
+import type { Archive } from '../archive.js';
 import { ArchiveError } from '../errors.js';
-import { outFileStreamAsync, prepareOutFolder } from './out-folder.js';
+import { outFileStreamAsync, prepareOutFolder, writeOutFileAsync } from './out-folder.js';
 import type { MediaSource } from './export-options.js';
 
 /**
@@ -38,7 +39,19 @@ export function extensionOf(attachment: Pick<MediaAttachment, 'path' | 'url' | '
  * The name of a post's files in an export: 12 hex digits of a hash of its id. Stable across re-exports and filters
  * (links into a shared site keep working), and unique across the archives of a library, where `seq` is not.
  */
-export const postKey = (post: Post): string => createHash('sha256').update(post.id).digest('hex').slice(0, 12);
+export const postKey = (post: Post): string => hash('sha256', post.id, 'hex').slice(0, 12);
+
+/** Media files up to this size are read whole and written in one call; larger ones stream (memory stays flat). */
+export const MEDIA_IN_MEMORY = 8 * 1024 * 1024;
+
+/** A media entry of `archive` for a MediaSource: whole when it is small and the container reads it so, else a stream. */
+export async function mediaOf(archive: Pick<Archive, 'openMedia' | 'mediaBytes'>, path: string): Promise<Buffer | Readable | undefined> {
+  if (archive.mediaBytes) {
+    const bytes = await archive.mediaBytes(path, MEDIA_IN_MEMORY);
+    if (bytes !== null) return bytes;
+  }
+  return (await archive.openMedia(path))?.stream;
+}
 
 export interface CopiedMedia {
   attachment: MediaAttachment;
@@ -70,14 +83,15 @@ export class MediaCopier {
   async copy(post: Post): Promise<CopiedMedia[]> {
     const attachments = post.media.length ? post.media : (post.boosted?.media ?? []);
     if (!attachments.length) return [];
-    return Promise.all(attachments.map((attachment, k) => this.copyOne(post, attachment, k)));
+    const key = postKey(post);
+    return Promise.all(attachments.map((attachment, k) => this.copyOne(post, key, attachment, k)));
   }
 
-  private async copyOne(post: Post, attachment: MediaAttachment, k: number): Promise<CopiedMedia> {
+  private async copyOne(post: Post, key: string, attachment: MediaAttachment, k: number): Promise<CopiedMedia> {
     await this.slot();
     try {
-      const stream = attachment.path && this.source ? await this.source(attachment.path, post) : undefined;
-      if (!stream) {
+      const bytes = attachment.path && this.source ? await this.source(attachment.path, post) : undefined;
+      if (!bytes) {
         if (this.source) this.missing++;
         return { attachment, file: null };
       }
@@ -86,11 +100,13 @@ export class MediaCopier {
         this.made = true;
       }
       const extension = extensionOf(attachment);
-      const file = `media/${postKey(post)}-${k}.${extension}`;
+      const file = `media/${key}-${k}.${extension}`;
       try {
-        await pipeline(stream, await outFileStreamAsync(join(this.outDir, file)));
+        if (!Buffer.isBuffer(bytes)) await pipeline(bytes, await outFileStreamAsync(join(this.outDir, file)));
+        // in the thread pool: the next post is rendered while the file system makes this file
+        else await writeOutFileAsync(join(this.outDir, file), bytes);
       } catch (error) {
-        stream.destroy();
+        if (!Buffer.isBuffer(bytes)) bytes.destroy();
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
         throw new ArchiveError('io', `Cannot copy ${attachment.path} to ${join(this.outDir, file)} (${code}). Check the output folder is writable and has room.`, attachment.path!);
       }

@@ -20,9 +20,25 @@ const SPECIALS = /[&<>"']/g;
 /** Text as HTML text or attribute value. Most strings need nothing: one test, no copy (a site calls this ~100 times a post). */
 export const escapeHtml = (text: string): string => (SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c]!) : text);
 
+/**
+ * Recent answers of linkTarget: an export asks about the same hashtag, mention and server addresses again and
+ * again, and parsing a URL is the dearest step of a card. Bounded: emptied when full.
+ */
+const LINK_TARGETS = new Map<string, string | null>();
+const LINK_TARGETS_MAX = 8192;
+
 /** An absolute http(s)/mailto URL, normalized; null for anything else (javascript:, data:, relative…). */
 export function linkTarget(raw: string | undefined | null): string | null {
   if (!raw) return null;
+  const known = LINK_TARGETS.get(raw);
+  if (known !== undefined) return known;
+  const target = parseLinkTarget(raw);
+  if (LINK_TARGETS.size >= LINK_TARGETS_MAX) LINK_TARGETS.clear();
+  LINK_TARGETS.set(raw, target);
+  return target;
+}
+
+function parseLinkTarget(raw: string): string | null {
   try {
     const url = new URL(raw.trim(), 'https://invalid.invalid/');
     if (url.host === 'invalid.invalid') return null;

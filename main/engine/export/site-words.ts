@@ -31,7 +31,15 @@ function intl(lang: string): { rules: Intl.PluralRules; format: Intl.NumberForma
 }
 
 /** A number as the language writes it. */
-export const formatNumber = (lang: string, n: number): string => intl(lang).format.format(n);
+export const formatNumber = (lang: string, n: number): string => {
+  // a site writes three counts on every card, nearly all small: those are formatted once each
+  if (!(Number.isInteger(n) && n >= 0 && n < SMALL_NUMBERS)) return intl(lang).format.format(n);
+  let known = smallNumbers.get(lang);
+  if (!known) smallNumbers.set(lang, (known = []));
+  return (known[n] ??= intl(lang).format.format(n));
+};
+const SMALL_NUMBERS = 4096;
+const smallNumbers = new Map<string, string[]>();
 
 /** "{n} posts" in the language's plural form, the number formatted for it. */
 export function plural(lang: SiteLanguage, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }, n: number): string {

@@ -6,6 +6,7 @@ import type { Post, Profile } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { MediaCopier, postKey, startedAhead } from './media-copy.js';
+import { siteDateTime } from './site-dates.js';
 import { MonthFiles } from './month-files.js';
 import { openOutFile, prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
 import { PrivacyFilter } from './privacy.js';
@@ -54,7 +55,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   const images = await profileImages(profile, options, outDir);
   const privacy = new PrivacyFilter(options.includePrivate === true);
   const copier = new MediaCopier(outDir, options.mediaSource);
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: clock.timeZone });
+  const dateTime = siteDateTime(lang, clock);
   const monthName = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const monthLabels = new Map<string, string>();
   const monthLabel = (month: string): string => {
@@ -73,7 +74,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     if (iso === lastIso) return lastWhen;
     const ms = Date.parse(iso);
     lastIso = iso;
-    lastWhen = Number.isFinite(ms) ? dateTime.format(ms) : iso;
+    lastWhen = Number.isFinite(ms) ? dateTime(ms) : iso;
     return lastWhen;
   };
   const local = new Map<string, LocalPost>();
@@ -107,7 +108,8 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   let written = 0;
   try {
     // the next posts' media are copied while this one is rendered. Pages are written here, one after another:
-    // written from a pool of threads they cost more system time in all (one folder, one journal) than in turn.
+    // written from libuv's threads they cost more system time in all (one folder, one journal; measured again with
+    // one write at a time behind the rendering: twice the system time of writing them in turn).
     for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const ms = Date.parse(post.published);
       const at = Number.isFinite(ms) ? clock.at(ms) : null;

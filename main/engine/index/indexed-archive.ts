@@ -33,6 +33,17 @@ export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
   let bookmarks: UriList | null = null;
   let media: ReadonlyMap<string, string> | null = null;
   let closed = false;
+  /** A media entry the index knows, with the source holding it (opened on first use). */
+  const mediaEntry = async (path: string): Promise<{ source: Source; size: number; mediaType: string } | undefined> => {
+    if (closed) return undefined;
+    media ??= typeof parts.media === 'function' ? parts.media() : parts.media;
+    const mediaType = media.get(path);
+    if (mediaType === undefined) return undefined;
+    source ??= (parts.source as () => Promise<Source>)();
+    const s = await source;
+    const entry = s.entries.get(path);
+    return entry ? { source: s, size: entry.size, mediaType } : undefined;
+  };
   return {
     info: parts.info,
     summary: () => parts.summary,
@@ -50,15 +61,14 @@ export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
       return statsFrom(tally, { count: index.tables.count, published: (i) => published[i]!, boost: (i) => (flags[i]! & Flag.boost) !== 0 }, options);
     },
     async openMedia(path: string): Promise<MediaStream | undefined> {
-      if (closed) return undefined;
-      media ??= typeof parts.media === 'function' ? parts.media() : parts.media;
-      const mediaType = media.get(path);
-      if (mediaType === undefined) return undefined;
-      source ??= (parts.source as () => Promise<Source>)();
-      const s = await source;
-      const entry = s.entries.get(path);
-      if (!entry) return undefined;
-      return { stream: await s.open(path), size: entry.size, mediaType };
+      const found = await mediaEntry(path);
+      if (!found) return undefined;
+      return { stream: await found.source.open(path), size: found.size, mediaType: found.mediaType };
+    },
+    async mediaBytes(path: string, maxBytes: number): Promise<Buffer | null | undefined> {
+      const found = await mediaEntry(path);
+      if (!found) return undefined;
+      return found.source.bytes ? found.source.bytes(path, maxBytes) : null;
     },
     async close() {
       if (closed) return;

@@ -57,6 +57,7 @@ export function createPreviewArchive(parts: PreviewParts): Archive {
     bookmarks: refuse,
     posts: refuse,
     openMedia: (path) => whole.openMedia(path),
+    mediaBytes: (path, maxBytes) => whole.mediaBytes!(path, maxBytes),
     // The source is the open's: closing the preview leaves it open.
     close: async () => undefined,
   };

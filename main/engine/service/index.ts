@@ -30,6 +30,7 @@ export { writeSite } from '../export/site.js';
 export type { ExportOptions, ExportResult } from '../export/export-options.js';
 export { writeManifest, makeManifest, type Manifest } from '../export/manifest.js';
 export { writePostFiles } from '../export/post-files.js';
+export { mediaOf } from '../export/media-copy.js';
 export { Pseudonymizer, randomSalt } from '../export/pseudonymize.js';
 export { EDGE_CSV_HEADER, edgeCsvRow, edgesOf, pseudonymousEdge } from '../export/edges.js';
 export { writeSqlite, type SqliteAccount } from '../export/sqlite.js';

@@ -23,34 +23,54 @@ export interface GuardSubject {
  */
 export function guardEntry(subject: GuardSubject, limits: SourceLimits): Transform {
   let seen = 0;
-  const { archive, entry, declared, compressed } = subject;
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       seen += chunk.length;
-      if (seen > declared) {
-        return done(new ArchiveError('unsafe',
-          `${entry} in ${archive} says it holds ${declared} bytes but holds more; the archive is damaged.`, entry));
-      }
-      if (seen > limits.maxEntryBytes) {
-        return done(new ArchiveError('unsafe',
-          `${entry} in ${archive} inflates past ${limits.maxEntryBytes} bytes, the most Outbox reads from one entry; ` +
-          'it looks like a zip bomb, so Outbox stopped reading it.', entry));
-      }
-      if (compressed !== null && seen > RATIO_FLOOR && seen / Math.max(compressed, 1) > limits.maxRatio) {
-        return done(new ArchiveError('unsafe',
-          `${entry} in ${archive} inflates more than ${limits.maxRatio} times its packed size; ` +
-          'it looks like a zip bomb, so Outbox stopped reading it.', entry));
-      }
+      const fault = overrun(subject, limits, seen);
+      if (fault) return done(fault);
       done(null, chunk);
     },
     flush(done: TransformCallback) {
-      if (seen < declared) {
-        return done(new ArchiveError('unsafe',
-          `${entry} in ${archive} says it holds ${declared} bytes but holds less (${seen}); the archive is damaged.`, entry));
-      }
-      done();
+      done(shortfall(subject, seen));
     },
   });
+}
+
+/**
+ * guardEntry's checks over an entry read whole (ZipSource.bytes): the same errors for the same bytes, so reading an
+ * entry at once is never more trusting than streaming it.
+ */
+export function checkWhole(subject: GuardSubject, limits: SourceLimits, length: number): ArchiveError | null {
+  return overrun(subject, limits, length) ?? shortfall(subject, length);
+}
+
+/** Why `seen` bytes read so far are already too many, or null. */
+function overrun(subject: GuardSubject, limits: SourceLimits, seen: number): ArchiveError | null {
+  const { archive, entry, declared, compressed } = subject;
+  if (seen > declared) return holdsMore(archive, entry, declared);
+  if (seen > limits.maxEntryBytes) {
+    return new ArchiveError('unsafe',
+      `${entry} in ${archive} inflates past ${limits.maxEntryBytes} bytes, the most Outbox reads from one entry; ` +
+      'it looks like a zip bomb, so Outbox stopped reading it.', entry);
+  }
+  if (compressed !== null && seen > RATIO_FLOOR && seen / Math.max(compressed, 1) > limits.maxRatio) {
+    return new ArchiveError('unsafe',
+      `${entry} in ${archive} inflates more than ${limits.maxRatio} times its packed size; ` +
+      'it looks like a zip bomb, so Outbox stopped reading it.', entry);
+  }
+  return null;
+}
+
+/** Why an entry that ended after `seen` bytes is damaged, or null. */
+function shortfall(subject: GuardSubject, seen: number): ArchiveError | null {
+  const { archive, entry, declared } = subject;
+  if (seen >= declared) return null;
+  return new ArchiveError('unsafe',
+    `${entry} in ${archive} says it holds ${declared} bytes but holds less (${seen}); the archive is damaged.`, entry);
+}
+
+export function holdsMore(archive: string, entry: string, declared: number): ArchiveError {
+  return new ArchiveError('unsafe', `${entry} in ${archive} says it holds ${declared} bytes but holds more; the archive is damaged.`, entry);
 }
 
 /** Reads a whole stream into memory, refusing with 'too-large' past maxBytes. */

@@ -30,6 +30,11 @@ export interface Source {
   open(name: string): Promise<Readable>;
   /** The whole entry in memory; throws ArchiveError('too-large') above maxBytes. */
   read(name: string, maxBytes: number): Promise<Buffer>;
+  /**
+   * The whole entry in memory, read without a stream (cheaper for many small entries), with open()'s checks and
+   * errors; null when the entry declares more than maxBytes. Only where a container does it better than read().
+   */
+  bytes?(name: string, maxBytes: number): Promise<Buffer | null>;
   close(): Promise<void>;
 }
 

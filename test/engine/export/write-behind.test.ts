@@ -4,8 +4,9 @@ import { closeSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startedAhead } from '../../../main/engine/export/media-copy.js';
+import { mediaOf, startedAhead } from '../../../main/engine/export/media-copy.js';
 import { openOutFile, openOutFileAsync } from '../../../main/engine/export/out-folder.js';
+import { writeMarkdown } from '../../../main/engine/export/markdown.js';
 import { writeSite } from '../../../main/engine/export/site.js';
 import { openExportFixture, type ExportFixture } from './export-fixture.js';
 
@@ -113,5 +114,25 @@ describe('the site with pages held for their replies', () => {
     expect(withReplies.length).toBeGreaterThan(0);
     for (const [, text] of withReplies) expect(text).not.toContain('<!--outbox:replies-->');
     expect(a.media).toBeGreaterThan(0);
+  });
+});
+
+describe('media read whole', () => {
+  it('makes the same site and the same Markdown, byte for byte, as media streamed', async () => {
+    const { archive } = fixture;
+    const streamed = async (p: string) => (await archive.openMedia(p))?.stream;
+    const whole = (p: string) => mediaOf(archive, p);
+    const withMedia = [...archive.posts()].find((p) => p.media.some((m) => m.path && m.present))!;
+    expect(Buffer.isBuffer(await whole(withMedia.media.find((m) => m.path && m.present)!.path!))).toBe(true);
+    for (const [name, write] of [['site', writeSite], ['md', writeMarkdown]] as const) {
+      const a = await write(archive.posts(), join(tmp, `${name}-streamed`), { mediaSource: streamed, title: '@sam@example.social' });
+      const b = await write(archive.posts(), join(tmp, `${name}-whole`), { mediaSource: whole, title: '@sam@example.social' });
+      expect(b).toEqual(a);
+      expect(a.media).toBeGreaterThan(0);
+      const left = tree(join(tmp, `${name}-streamed`));
+      const right = tree(join(tmp, `${name}-whole`));
+      expect([...right.keys()].sort()).toEqual([...left.keys()].sort());
+      for (const [path, text] of left) expect(right.get(path), path).toBe(text);
+    }
   });
 });
