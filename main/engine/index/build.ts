@@ -20,13 +20,21 @@ export function indexPostsWithSearch(posts: Post[]): { index: ArchiveIndex; sear
 }
 
 /**
+ * The most posts whose search goes to a worker thread. The thread holds a second copy of every text and builds in
+ * its own heap: at 100k that is ~130 MB more peak RSS for ~0.6 s less on this thread, but at 1M the cold open's
+ * peak went from 2275 to 3656 MB (measured with `npm run bench -- --sizes 0 --million`), far over the 2 GB a 1M
+ * archive may take. Above this, memory matters more than the second core: the search is built here, between turns.
+ */
+export const SEARCH_THREAD_MAX_POSTS = 300_000;
+
+/**
  * A cold open's index, ready for pages now, its text search built behind it: on `thread` (a worker, the second
  * core) when given, else between the slicer's turns (the text search was about a third of a cold open, and a
  * viewer's first page needs none of it). `search()` has it at once: the finished one, or, asked before the build
  * ends, one built on the spot (the build behind then stops). A thread that fails costs only time: the build is
- * done here instead, and a process warning says why.
+ * done here instead, and a process warning says why. Over `maxThreadPosts` posts the thread is stopped unused.
  */
-export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: SearchThread | null): {
+export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, given?: SearchThread | null, maxThreadPosts = SEARCH_THREAD_MAX_POSTS): {
   index: ArchiveIndex;
   search(): TextSearch;
   /** the search, once built (behind, or on the spot); null when abandoned first */
@@ -39,6 +47,11 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, thread?: S
    */
   handedOver: Promise<void>;
 } {
+  let thread = given ?? null;
+  if (thread && posts.length > maxThreadPosts) {
+    thread.stop();
+    thread = null;
+  }
   const { tables, ids } = buildTables(posts);
   let search: TextSearch | null = null;
   let abandoned = false;

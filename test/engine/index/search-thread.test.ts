@@ -9,7 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../../main/engine/open.js';
 import { searchInput } from '../../../main/engine/search/build.js';
 import { buildSearchIndex } from '../../../main/engine/search/index.js';
-import { startSearchThread } from '../../../main/engine/index/search-thread.js';
+import { startSearchThread, type SearchThread } from '../../../main/engine/index/search-thread.js';
+import { indexPostsSearchBehind } from '../../../main/engine/index/build.js';
+import { NO_SLICES } from '../../../main/engine/time-slice.js';
 import { generatePosts as generateSpec, writeArchive } from '../../fixtures/archive-builder.js';
 import { generatePosts } from '../../bench/search-posts.js';
 import { assertBuilt, cliPath, root, runCli } from '../../cli/run-cli.js';
@@ -85,6 +87,27 @@ describe('the search built on a worker thread', () => {
       expect(failed.answers, how).toEqual(without.answers);
       expect(failed.warnings, how).toHaveLength(1);
       expect(failed.warnings[0], how).toMatch(/search index was built on the main thread instead of its worker: it (failed|stopped)/);
+    }
+  });
+
+  it('is given only archives up to its size limit: above it the search is built here (a second copy of 1M texts is too much memory)', async () => {
+    const posts = generatePosts(900, 22);
+    const reference = buildSearchIndex(generatePosts(900, 22)).serialize();
+    for (const [limit, sent] of [[900, 1], [899, 0]] as const) {
+      const real = startSearchThread(workerFile)!;
+      let builds = 0;
+      let stops = 0;
+      const counted: SearchThread = {
+        get why() { return real.why; },
+        build: (input) => (builds++, real.build(input)),
+        stop: () => (stops++, real.stop()),
+      };
+      const behind = indexPostsSearchBehind(posts, NO_SLICES, counted, limit);
+      const search = await behind.built;
+      expect(builds, `limit ${limit}`).toBe(sent);
+      if (sent === 0) expect(stops).toBeGreaterThan(0);
+      expect(search!.serialize!().equals(reference), `limit ${limit}`).toBe(true);
+      real.stop();
     }
   });
 
