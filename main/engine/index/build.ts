@@ -22,7 +22,7 @@ export function indexPostsWithSearch(posts: Post[]): { index: ArchiveIndex; sear
 /**
  * The most posts whose search goes to a worker thread. The thread holds a second copy of every text and builds in
  * its own heap: at 100k that is ~130 MB more peak RSS for ~0.6 s less on this thread, but at 1M the cold open's
- * peak went from 2275 to 3656 MB (measured with `npm run bench -- --sizes 0 --million`), far over the 2 GB a 1M
+ * peak went from 2772 to 3656 MB (measured with `npm run bench -- --sizes 0 --million`), far over the 2 GB a 1M
  * archive may take. Above this, memory matters more than the second core: the search is built here, between turns.
  */
 export const SEARCH_THREAD_MAX_POSTS = 300_000;
