@@ -1,45 +1,32 @@
 // Issue 12: a warm command reads only the parts of the saved index it needs and checks each as it reads it. A
 // tampered post record is then found late, midway through a command: the command must still print exactly what an
 // intact index (or no index) gives, exit 0, never show the tampered text, and leave a rebuilt index behind.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT, makePost, writeArchive } from '../fixtures/archive-builder.js';
 import { blockOffset } from '../engine/cache/cache-bytes.js';
 import { wordPostingsAt } from '../engine/search/search-block.js';
 import { assertBuilt, runCli, type CliRun } from './run-cli.js';
+import { cacheFileOf as savedIndexOf, COUNT, tamperedCache as tamperedIndex, toastText, writeToastArchive } from './tampered-cache.js';
+
+const cacheFileOf = (cacheDir: string) => savedIndexOf(cacheDir)!;
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-warm-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const COUNT = 700;
 /** The post whose record is tampered with: far from the first ones, so an export has written rows before it. */
 const TARGET = 600;
-const TEXT = (i: number) => (i === TARGET ? `Marmalade sandwiches for everybody ${i}` : `Ordinary toast number ${i} with marmalade`);
+const TEXT = toastText(TARGET);
 let archive: string;
 
 beforeAll(async () => {
   assertBuilt();
-  const items = Array.from({ length: COUNT }, (_, i) =>
-    makePost({ account: DEFAULT_ACCOUNT, published: new Date(Date.UTC(2023, 0, 1) + i * 3_600_000).toISOString(), text: TEXT(i), visibility: 'public' }));
-  archive = await writeArchive({ version: '4.4', account: DEFAULT_ACCOUNT, items }, join(tmp, 'archive'), { container: 'zip' });
+  archive = await writeToastArchive(tmp, TARGET);
 });
 
-const cacheFileOf = (cacheDir: string) => join(cacheDir, readdirSync(cacheDir).find((n) => n.endsWith('.outbox-index'))!);
-
-/** A fresh cache folder holding this archive's index, with one letter of the target post changed (valid JSON, same length). */
-async function tamperedCache(name: string): Promise<string> {
-  const cacheDir = join(tmp, name);
-  expect((await runCli(['summary', archive], { cacheDir })).code).toBe(0);
-  const file = cacheFileOf(cacheDir);
-  const bytes = readFileSync(file);
-  const at = bytes.indexOf(Buffer.from(TEXT(TARGET)));
-  expect(at).toBeGreaterThan(0);
-  bytes.write('N', at); // "Narmalade"
-  writeFileSync(file, bytes);
-  return cacheDir;
-}
+/** A fresh cache folder holding this archive's index, with one letter of the target post changed. */
+const tamperedCache = (name: string) => tamperedIndex(archive, join(tmp, name), TEXT(TARGET));
 
 const withoutTime = (run: CliRun) => run.stdout.replace(/"tookMs":[0-9.]+/, '"tookMs":0');
 

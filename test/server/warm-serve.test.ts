@@ -3,30 +3,27 @@
 // request that meets it must still be answered correctly (from the archive, read again), the tampered text never
 // served, and the index rebuilt.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveInfo, Page, Result, SearchResponse } from '../../preload/contract.js';
-import { DEFAULT_ACCOUNT, makePost, writeArchive } from '../fixtures/archive-builder.js';
 import { assertBuilt, cliPath, runCli } from '../cli/run-cli.js';
+import { cacheFileOf, COUNT, tamperedCache as tamperedIndex, toastText, writeToastArchive } from '../cli/tampered-cache.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-warm-serve-'));
 const running: ChildProcess[] = [];
 
-const COUNT = 700;
 /** The tampered post: in the oldest run of records, far from the newest page the viewer asks for first. */
 const TARGET = 5;
-const TEXT = (i: number) => (i === TARGET ? `Marmalade sandwiches for everybody ${i}` : `Ordinary toast number ${i} with marmalade`);
+const TEXT = toastText(TARGET);
 const TAMPERED = `N${TEXT(TARGET).slice(1)}`;
 let archive: string;
 
 beforeAll(async () => {
   assertBuilt();
-  const items = Array.from({ length: COUNT }, (_, i) =>
-    makePost({ account: DEFAULT_ACCOUNT, published: new Date(Date.UTC(2023, 0, 1) + i * 3_600_000).toISOString(), text: TEXT(i), visibility: 'public' }));
-  archive = await writeArchive({ version: '4.4', account: DEFAULT_ACCOUNT, items }, join(tmp, 'archive'), { container: 'zip' });
+  archive = await writeToastArchive(tmp, TARGET);
 });
 
 afterEach(async () => {
@@ -39,23 +36,8 @@ afterEach(async () => {
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cacheFileOf = (cacheDir: string) => {
-  const name = readdirSync(cacheDir).find((n) => n.endsWith('.outbox-index'));
-  return name ? join(cacheDir, name) : null;
-};
-
-/** A fresh cache folder holding this archive's index, with one letter of the target post changed (valid JSON, same length). */
-async function tamperedCache(name: string): Promise<string> {
-  const cacheDir = join(tmp, name);
-  expect((await runCli(['summary', archive], { cacheDir })).code).toBe(0);
-  const file = cacheFileOf(cacheDir)!;
-  const bytes = readFileSync(file);
-  const at = bytes.indexOf(Buffer.from(TEXT(TARGET)));
-  expect(at).toBeGreaterThan(0);
-  bytes.write('N', at);
-  writeFileSync(file, bytes);
-  return cacheDir;
-}
+/** A fresh cache folder holding this archive's index, with one letter of the target post changed. */
+const tamperedCache = (name: string) => tamperedIndex(archive, join(tmp, name), TEXT(TARGET));
 
 async function serve(cacheDir: string, paths = [archive]): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
   const child = spawn(process.execPath, [cliPath, 'serve', ...paths, '--no-open', '--port', '0'], {

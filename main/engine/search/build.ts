@@ -1,6 +1,6 @@
 // Builds the search data from posts in one pass: folded text, term postings, and per-post metadata for operators.
 import type { Post } from '../../../preload/contract.js';
-import { FLAG, VISIBILITIES, type SearchData } from './data.js';
+import { FLAG, VISIBILITIES, type SearchColumns, type SearchData } from './data.js';
 import { classAt, fold, stepAt, MAX_WORD, SEP, WORD } from './fold.js';
 import { FNV_OFFSET, FNV_PRIME, TableBuilder } from './postings.js';
 import type { Slicer } from '../time-slice.js';
@@ -39,8 +39,7 @@ function withPart(out: string, part: string): string {
  * crosses to a worker thread as a few copies and transfers (a structured clone of 100k posts costs more than
  * the build it would save). Everything that depends on folding is left to the build.
  */
-export interface SearchInput {
-  n: number;
+export interface SearchInput extends SearchColumns {
   /** every post's searchableText, one after another: doc d's ends at textEnd[d] */
   text: string;
   textEnd: Uint32Array;
@@ -48,13 +47,6 @@ export interface SearchInput {
   names: string[];
   tagEnd: Uint32Array;
   nameEnd: Uint32Array;
-  seq: Uint32Array;
-  published: Float64Array;
-  flags: Uint16Array;
-  visibility: Uint8Array;
-  /** index into langs + 1; 0 = no language */
-  lang: Uint16Array;
-  langs: string[];
 }
 
 /** Gathers a SearchInput a post at a time, in doc order. */
@@ -146,15 +138,25 @@ export async function searchInputInSlices(
  */
 export function buildSearchData(posts: Iterable<Post>, published?: ArrayLike<number>): SearchData {
   const list = Array.isArray(posts) ? (posts as readonly Post[]) : [...posts];
+  const pass = onePass(list, published);
+  for (let d = 0; d < list.length; d++) pass.add(d);
+  return pass.finish();
+}
+
+/**
+ * The build on this thread, one pass: each post gathered and indexed while its fields are at hand (a second pass
+ * over 100k posts spread through the heap measured ~10% slower), its text never joined and let go once indexed.
+ */
+function onePass(list: readonly Post[], published: ArrayLike<number> | undefined): { add(d: number): void; finish(): SearchData } {
   const gathered = new InputBuilder(list, published);
-  // On this thread, one pass: each post is gathered and indexed while its fields are at hand (a second pass over
-  // 100k posts spread through the heap measured ~10% slower), and the texts are never joined into one string.
   const builder = new SearchDataBuilder(gathered.finish(false), (d) => gathered.takeText(d));
-  for (let d = 0; d < list.length; d++) {
-    gathered.add(d);
-    builder.add(d);
-  }
-  return builder.finish();
+  return {
+    add(d) {
+      gathered.add(d);
+      builder.add(d);
+    },
+    finish: () => builder.finish(),
+  };
 }
 
 /** buildSearchData from its flat input (what a worker thread receives). */
@@ -174,19 +176,16 @@ const joinedText = (input: SearchInput) => (d: number): string => input.text.sli
 export async function buildSearchDataInSlices(
   posts: readonly Post[], published: ArrayLike<number> | undefined, slicer: Slicer, stop: () => boolean,
 ): Promise<SearchData | null> {
-  // One pass, as buildSearchData: each post gathered and indexed in the same step, its text never joined or kept.
-  const gathered = new InputBuilder(posts, published);
-  const builder = new SearchDataBuilder(gathered.finish(false), (d) => gathered.takeText(d));
+  const pass = onePass(posts, published);
   for (let d = 0; d < posts.length; d++) {
     if (slicer.due()) {
       await slicer.turn();
       if (stop()) return null;
     }
-    gathered.add(d);
-    builder.add(d);
+    pass.add(d);
   }
   if (slicer.due()) await slicer.turn();
-  return stop() ? null : builder.finish();
+  return stop() ? null : pass.finish();
 }
 
 /** The one pass of the build over a SearchInput, a doc at a time, in doc order. */

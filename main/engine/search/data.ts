@@ -37,8 +37,8 @@ export const FLAG = {
 
 export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
 
-/** Everything serialize() writes. Doc numbers are 0..n-1 in build order; seq maps them to Post.seq. */
-export interface SearchData {
+/** The per-doc columns the build gathers from the posts and serialize() writes as they are. */
+export interface SearchColumns {
   n: number;
   seq: Uint32Array;
   /** ms since epoch; NaN when the post's date could not be read */
@@ -48,6 +48,10 @@ export interface SearchData {
   /** index into langs + 1; 0 = no language */
   lang: Uint16Array;
   langs: string[];
+}
+
+/** Everything serialize() writes. Doc numbers are 0..n-1 in build order; seq maps them to Post.seq. */
+export interface SearchData extends SearchColumns {
   /** number of indexed tokens per doc (BM25 length normalization) */
   length: Uint32Array;
   /** doc numbers sorted oldest first (ties: build order) */
