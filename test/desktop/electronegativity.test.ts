@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CSP } from '../../preload/contract.js';
+import { parseCsv } from '../../main/engine/csv/parse.js';
 
 const root = join(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-electronegativity-'));
@@ -34,9 +35,11 @@ interface Finding {
 }
 
 /** The scanner's CSV: one finding a line, fields quoted when they hold commas. */
+/** The report's rows, read with the engine's RFC 4180 reader (a quoted description may hold a line break). */
 function parseFindings(csv: string): Finding[] {
-  return csv.trim().split('\n').slice(1).filter(Boolean).map((line) => {
-    const cells = [...line.matchAll(/"((?:[^"]|"")*)"|([^,]+)|(?<=,)(?=,|$)/g)].map((m) => (m[1] ?? m[2] ?? '').trim());
+  return parseCsv(csv).slice(1).map(({ fields, error, line }) => {
+    expect(error, `findings.csv line ${line}`).toBeUndefined();
+    const cells = fields.map((f) => f.trim());
     return { issue: cells[0]!, confidence: cells[2]!, file: cells[3]!, location: cells[4]! };
   });
 }
