@@ -1,7 +1,8 @@
 // Doyensec's Electronegativity (an outside Electron scanner) over the desktop sources, the preload and the renderer's
 // HTML, offline: no finding of firm or certain confidence (issue 13, item 12). AvailableSecurityFixesGlobalCheck is
 // left out: it downloads Electron's release list, which these machines cannot reach; test/desktop/offline.cjs makes
-// every other connection fail at once (the scanner's translation download then falls back to English).
+// every other connection fail at once (the scanner's translation download then falls back to English), and
+// test/desktop/ordered-writes.cjs keeps its report's header from overwriting its first row.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,7 +35,6 @@ interface Finding {
   location: string;
 }
 
-/** The scanner's CSV: one finding a line, fields quoted when they hold commas. */
 /** The report's rows, read with the engine's RFC 4180 reader (a quoted description may hold a line break). */
 function parseFindings(csv: string): Finding[] {
   return parseCsv(csv).slice(1).map(({ fields, error, line }) => {
@@ -53,7 +53,11 @@ function scan(input: string, output: string): Promise<{ code: number | null; out
   const cli = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
   const args = [cli, '-i', input, '-e', electronVersion(), '-x', 'AvailableSecurityFixesGlobalCheck', '-p', 'typescript', '-r', '-o', output];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, NODE_OPTIONS: `--require ${join(__dirname, 'offline.cjs')}`, LANG: 'en-US' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: `--require ${join(__dirname, 'offline.cjs')} --require ${join(__dirname, 'ordered-writes.cjs')}`,
+      LANG: 'en-US',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
