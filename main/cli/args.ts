@@ -1,8 +1,7 @@
 // The command line's grammar: which subcommand, which flags it takes (node:util parseArgs), and usage errors.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMAT_OPTIONS, FILTER_OPTIONS, STATS_OPTIONS } from './export-formats.js';
-import { RESEARCH_OPTIONS } from './export-research.js';
+import { EXPORT_FORMAT_OPTIONS, FILTER_OPTIONS, RESEARCH_OPTIONS, STATS_OPTIONS } from './command-flags.js';
 
 export type CommandName = 'summary' | 'export' | 'search' | 'serve' | 'stats' | 'launch';
 
@@ -41,6 +40,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
     this.command = command;
   }
+}
+
+/** export and search read posts: CSV files alone have none. */
+export function needArchive(library: { archives: readonly unknown[] }, command: CommandName): void {
+  if (library.archives.length === 0) throw new UsageError('no archive among the paths (CSV files hold no posts): give an archive too', command);
 }
 
 export interface Invocation {

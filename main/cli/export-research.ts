@@ -1,22 +1,15 @@
 // `outbox export` for researchers: --format sqlite|edges, --pseudonymize [--salt S], and the manifest of what was read.
 import type { Post, PostFilter } from '../../preload/contract.js';
+import { accountLabel, EXPORT_FIELDS, exportRow, type Library } from '../engine/service/index.js';
 import {
-  accountLabel, EDGE_CSV_HEADER, EXPORT_FIELDS, edgeCsvRow, edgesOf, exportRow, makeManifest, Pseudonymizer, pseudonymousEdge, randomSalt,
-  SITE_LANGUAGES, writeSqlite, type Library, type Manifest, type SqliteAccount,
-} from '../engine/service/index.js';
+  EDGE_CSV_HEADER, edgeCsvRow, edgesOf, makeManifest, Pseudonymizer, pseudonymousEdge, randomSalt, SITE_LANGUAGES, writeSqlite,
+  type Manifest, type SqliteAccount,
+} from '../engine/service/exports.js';
 import type { ExportSource } from './export.js';
-import type { UsageFault } from './export-formats.js';
+import type { UsageFault } from './command-flags.js';
 import { splitPaths } from './library-args.js';
 import { openOutput } from './output.js';
 import { packageVersion } from './paths.js';
-
-/** parseArgs options of `export` added for research and publishing (spread into the command's options in args.ts). */
-export const RESEARCH_OPTIONS = {
-  pseudonymize: { type: 'boolean' },
-  salt: { type: 'string' },
-  'one-file-per-post': { type: 'boolean' },
-  'site-lang': { type: 'string' },
-} as const;
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'sqlite', 'edges', 'md', 'html'] as const;
 export type AnyExportFormat = (typeof EXPORT_FORMATS)[number];

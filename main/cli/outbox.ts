@@ -1,14 +1,7 @@
 // The `outbox` command: reads the command line, runs one command, and turns every failure into one line + exit code.
-import { ArchiveError, toErrorInfo, validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT, type Library } from '../engine/service/index.js';
-import { parseInvocation, UsageError, type CommandName, type Invocation } from './args.js';
-import { exportPosts } from './export.js';
-import { exportFormat, exportFormatOptions, filterFromFlags } from './export-formats.js';
-import {
-  EXPORT_FORMATS, exportEdges, exportManifest, exportSqlite, pseudonymousSource, researchOptions, siteLanguageFromLang, type AnyExportFormat,
-} from './export-research.js';
-import { outConflict } from './out-guard.js';
-import { helpText } from './help.js';
-import { accountsById, libraryExport, libraryNotices, librarySummaryText, openLibraryForCli, overLibrary, searchLibrary } from './library-args.js';
+import { ArchiveError, toErrorInfo, validateInteger, validateSearchLimit, DEFAULT_SEARCH_LIMIT } from '../engine/service/index.js';
+import { needArchive, parseInvocation, UsageError, type Invocation } from './args.js';
+import { accountsById, libraryNotices, librarySummaryText, overLibrary, searchLibrary } from './library-args.js';
 import { ClosedPipe } from './output.js';
 import { packageVersion } from './paths.js';
 import { searchFooter, searchJson, searchLines } from './search.js';
@@ -26,10 +19,6 @@ function port(inv: Invocation): number {
   return r.value;
 }
 
-/** export and search read posts: CSV files alone have none. */
-function needArchive(library: Library, command: CommandName): void {
-  if (library.archives.length === 0) throw new UsageError('no archive among the paths (CSV files hold no posts): give an archive too', command);
-}
 
 async function run(argv: string[]): Promise<number> {
   // stderr is always text for a person; stdout too, unless it carries data (an export, --json) that must stay exact.
@@ -42,6 +31,7 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (flags.help) {
+    const { helpText } = await import('./help.js');
     process.stdout.write(`${helpText(command === 'launch' && !args.archive ? null : command)}\n`);
     return EXIT.ok;
   }
@@ -58,42 +48,10 @@ async function run(argv: string[]): Promise<number> {
       });
       return EXIT.ok;
     }
+    // The export writers (site, Markdown, SQLite, edges) load only for `export` (a chunk of their own: test/build.mjs).
     case 'export': {
-      const format = flags.format;
-      const usage = (message: string) => new UsageError(message, command);
-      if (format === undefined) throw usage('missing --format jsonl|csv|sqlite|edges|md|html');
-      if (!EXPORT_FORMATS.includes(format as AnyExportFormat)) throw usage(`--format must be jsonl, csv, sqlite, edges, md or html, not "${format}"`);
-      const out = typeof flags.out === 'string' ? flags.out : undefined;
-      if (format === 'md' || format === 'html') siteLanguageFromLang(format, flags);
-      const filter = filterFromFlags(flags, usage);
-      if (format === 'md' || format === 'html') exportFormatOptions(null, format, flags, usage); // bad flags fail before the read
-      const { pseudonymizer } = researchOptions(format as AnyExportFormat, flags, usage);
-      const conflict = out === undefined ? null : outConflict(out, inv.paths);
-      if (conflict !== null) throw usage(conflict);
-      // JSONL and CSV stream rows as the posts are read: the saved index is checked part by part, and a damaged part
-      // found midway resumes the rows from the archive read again (exportPosts). The other formats check it at open.
-      const rows = format === 'jsonl' || format === 'csv';
-      const library = await openLibraryForCli(inv.paths, { noCache, checkWhenRead: rows });
-      let reopened: Library | null = null;
-      try {
-        needArchive(library, command);
-        process.stderr.write(libraryNotices(library));
-        const posts = libraryExport(library, filter);
-        if (format === 'md' || format === 'html') await exportFormat(library, format, flags, usage, {
-          pseudonymizer, paths: inv.paths, manifest: (counts) => exportManifest(library, inv.paths, format, filter, flags, counts, pseudonymizer),
-        });
-        else if (format === 'sqlite') await exportSqlite(library, posts, { out: out!, paths: inv.paths, filter, flags, pseudonymizer });
-        else if (format === 'edges') await exportEdges(posts, out, pseudonymizer);
-        else {
-          await exportPosts(pseudonymousSource(posts, pseudonymizer), format as 'jsonl' | 'csv', out, async () => {
-            reopened = await openLibraryForCli(inv.paths, { noCache });
-            return pseudonymousSource(libraryExport(reopened, filter), pseudonymizer);
-          });
-        }
-      } finally {
-        await library.close();
-        await (reopened as Library | null)?.close();
-      }
+      const { runExport } = await import('./export-command.js');
+      await runExport(inv, noCache);
       return EXIT.ok;
     }
     case 'search': {

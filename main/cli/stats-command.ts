@@ -1,9 +1,9 @@
 // `outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]`: the engine's Stats, as JSON or a table.
 import { statsOver, type Stats, type StatsOptions } from '../engine/service/index.js';
-import { FILTER_HELP, badRequest, filterFromFlags, sourcePosts, timeZone, type PostSource, type UsageFault } from './export-formats.js';
+import { FILTER_HELP, badRequest, filterFromFlags, filteredPosts, timeZone, type PostSource, type UsageFault } from './command-flags.js';
 import { libraryNotices, overLibrary } from './library-args.js';
 
-export { STATS_OPTIONS } from './export-formats.js';
+export { STATS_OPTIONS } from './command-flags.js';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -71,7 +71,7 @@ export function statsOf(source: PostSource, flags: Flags, usage: UsageFault = ba
   const filter = filterFromFlags(flags, usage);
   // One archive (alone or as a library of one): unfiltered, its stored tally answers without reading a post.
   const one = 'archives' in source ? (source.archives.length === 1 ? source.archives[0]! : null) : source;
-  return statsOver(one, filter, () => sourcePosts(source, filter).posts, statsOptions(flags, usage));
+  return statsOver(one, filter, () => filteredPosts(source, filter), statsOptions(flags, usage));
 }
 
 /** Runs `outbox stats`: opens every path as one library, counts, prints; returns the exit code (0). */

@@ -58,7 +58,7 @@ export function createIndexedArchive(parts: IndexedArchiveParts): Archive {
       const tally = parts.statsTally?.() ?? null;
       if (!tally) return null;
       const { published, flags } = index.tables.columns;
-      return statsFrom(tally, { count: index.tables.count, published: (i) => published[i]!, boost: (i) => (flags[i]! & Flag.boost) !== 0 }, options);
+      return statsFrom(tally, { count: index.tables.count, published, flags, boostFlag: Flag.boost }, options);
     },
     async openMedia(path: string): Promise<MediaStream | undefined> {
       const found = await mediaEntry(path);

@@ -42,8 +42,12 @@ export function zoneClock(timeZone: string): { timeZone: string; at(ms: number):
   const utc = timeZone.toUpperCase() === 'UTC' || timeZone === 'Etc/UTC';
   const formatter = utc ? null : formatterFor(timeZone);
   const resolved = formatter ? formatter.resolvedOptions().timeZone : 'UTC';
+  // The system's own zone (what `outbox stats` uses unless told otherwise): Date knows its offset at any instant from
+  // the same ICU data, for a fraction of a formatToParts call (~0.4 against ~18 µs here; two per day with posts).
+  const system = formatter !== null && resolved === systemTimeZone();
 
   const offsetAt = (ms: number): number => {
+    if (system) return Math.round(new Date(ms).getTimezoneOffset() * -60_000);
     const whole = Math.floor(ms / 1000) * 1000;
     const p: Record<string, number> = {};
     for (const part of formatter!.formatToParts(whole)) if (part.type !== 'literal') p[part.type] = Number(part.value);

@@ -1,6 +1,7 @@
 // The CLI's shared filter flags → PostFilter, the stats flags, and the lines `stats` and `export` print.
 import { describe, expect, it } from 'vitest';
-import { exportReport, filterFromFlags } from '../../../main/cli/export-formats.js';
+import { exportReport } from '../../../main/cli/export-formats.js';
+import { filterFromFlags } from '../../../main/cli/command-flags.js';
 import { statsOptions, statsText } from '../../../main/cli/stats-command.js';
 import { ArchiveError } from '../../../main/engine/errors.js';
 import { computeStats } from '../../../main/engine/stats/stats.js';
