@@ -6,10 +6,11 @@ import { open } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { ErrorInfo, OpenProgress } from '../../preload/contract.js';
 import {
-  ArchiveError, cacheFolder, demoArchivePath, hasWarmCache, isCustomFiltersFile, openDemo, openExport, openSplitLibrary, pickReader,
+  ArchiveError, cacheFolder, demoArchivePath, hasWarmCache, isCustomFiltersFile, openDemo, openSplitLibrary,
   readCsvExport, readCustomFilters, toErrorInfo, type Archive, type CsvExport, type FiltersExport, type Library, type LibraryOptions,
   type Source,
 } from '../engine/service/index.js';
+import { openExport, pickReader } from '../engine/service/readers.js';
 import { BrowserOpener } from '../server/opener.js';
 import { RecentList } from '../server/recent.js';
 import { startServer, type RunningServer } from '../server/server.js';

@@ -1,48 +1,19 @@
 // openArchive: an archive path → an indexed Archive, from the cache when it is still valid, else read cold.
 import { promises as fs, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import type { ArchiveInfo, OpenProgress, Post, Profile, Summary } from '../../preload/contract.js';
+import { basename, join } from 'node:path';
+import type { ArchiveInfo, Post } from '../../preload/contract.js';
 import type { Archive, OpenOptions } from './archive.js';
-import { CacheDamaged, looksLikeCacheFile, readCacheFile, writeCacheFile, type CacheContent } from './cache/cache-file.js';
-import { archiveIdentity, cacheFileName, cacheFolder, cacheFolderWarning, removeStale, type ArchiveIdentity } from './cache/location.js';
+import { CacheDamaged, looksLikeCacheFile, readCacheFile } from './cache/cache-file.js';
+import type { CachedExtra } from './cache/cached-extra.js';
+import { writes } from './cache/cache-writes.js';
+import { archiveIdentity, cacheFileName, cacheFolder, cacheFolderWarning, type ArchiveIdentity } from './cache/location.js';
 import { demoArchivePath } from './demo.js';
 import { ArchiveError } from './errors.js';
 import { ArchiveIndex } from './index/archive-index.js';
-import { indexPostsSearchBehind } from './index/build.js';
-import { startSearchThread } from './index/search-thread.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
-import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
-import type { NewestPage } from './readers/reader.js';
 import { fallbackTextSearch, loadTextSearch, openTextSearch } from './index/search-adapter.js';
-import { openExport, pickReader } from './readers/pick.js';
-import { mediaTypeOf } from './source/media-type.js';
-import { openSource } from './source/open-source.js';
+import type { Report } from './open-cold.js';
 import type { Source } from './source/source.js';
-import { StatsCounter, type StatsTally } from './stats/stats.js';
-import { summarize } from './summary.js';
-import { timeSlicer, type Slicer } from './time-slice.js';
-
-/** What the cache keeps beside the index: everything ArchiveInfo and the Archive need without the posts. */
-interface CachedExtra {
-  /** realpath of the archive, for opening its media later */
-  location: string;
-  name: string;
-  profile: Profile;
-  summary: Summary;
-  warnings: string[];
-  likes: string[];
-  bookmarks: string[];
-  media: Array<[string, string]>;
-  /** files whose size and mtime must still match (a folder archive's outbox.json) */
-  checks: Array<[string, number, number]>;
-  /** the stats tally of every post (absent in caches written before it was kept): `outbox stats` reads no post */
-  stats?: StatsTally;
-}
-
-/** The long lists of CachedExtra, kept in blocks of their own: a warm `outbox summary` never parses them. */
-const APART: ReadonlyArray<keyof CachedExtra> = ['likes', 'media'];
-
-type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
 
 /** Progress, throttled to about every 100 ms or 1% (phase changes always pass). */
 function progressReporter(archive: string, listener: OpenOptions['onProgress']): Report {
@@ -105,6 +76,8 @@ async function openFrom(path: string, options: OpenOptions, given: () => Source 
       return warm;
     }
   }
+  // The readers, normalization and the index build load only now: a warm open never needs them.
+  const { openCold } = await import('./open-cold.js');
   const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal, options.onPreview, given());
   if (unsafe) archive.info.warnings = [...archive.info.warnings, unsafe];
   return archive;
@@ -198,150 +171,9 @@ async function openWarm(cacheFile: string, id: string, name: string, identity: s
     // The long lists are kept apart in the cache (APART): read when first asked for.
     info, summary: extra.summary, index, likes: () => guard(() => extra.likes), bookmarks: () => guard(() => extra.bookmarks),
     media: () => new Map(guard(() => extra.media)),
-    source: () => openExport(extra.location),
+    source: async () => (await import('./readers/pick.js')).openExport(extra.location),
     release: () => warm.close(),
     statsTally: () => extra.stats ?? null,
   });
 }
 
-function tallyOf(posts: readonly Post[]): StatsTally {
-  const counter = new StatsCounter();
-  for (const post of posts) counter.add(post);
-  return counter.tally();
-}
-
-function mediaNames(posts: readonly Post[], profile: Profile): Map<string, string> {
-  const media = new Map<string, string>();
-  const add = (post: Post) => {
-    for (const m of post.media) if (m.path) media.set(m.path, m.mediaType || mediaTypeOf(m.path));
-  };
-  for (const post of posts) {
-    add(post);
-    if (post.boosted) add(post.boosted);
-  }
-  for (const entry of [profile.avatar, profile.header]) if (entry) media.set(entry, mediaTypeOf(entry));
-  return media;
-}
-
-async function openCold(
-  identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
-  onPreview?: (preview: Archive) => void | Promise<void>, given?: Source,
-): Promise<Archive> {
-  const source = given ?? await openExport(identity.location);
-  // Started before the read: the thread boots on the other core while this one reads, and is ready for the search.
-  const thread = startSearchThread();
-  try {
-    const plan = await pickReader(source);
-    const warnings = [...source.problems];
-    report('reading', 0, source.entries.get(plan.main)?.size ?? 0, 0);
-    // Once the newest page is out, the rest of the read is indexing as far as the viewer can tell.
-    let phase: OpenProgress['phase'] = 'reading';
-    const newest: NewestPage | undefined = onPreview && {
-      count: PREVIEW_POSTS,
-      slicer: timeSlicer(),
-      onNewest: ({ posts, profile }) => {
-        phase = 'indexing';
-        return onPreview(createPreviewArchive({ id, name, format: source.format, profile, posts, media: mediaNames(posts, profile), source }));
-      },
-    };
-    const read = await plan.read((b, t, n) => report(phase, b, t, n), signal, newest);
-    const { posts, skipped, profile, likes, bookmarks } = read;
-    const skippedCount = read.skippedCount ?? skipped.length;
-    report('indexing', 0, 0, posts.length);
-    warnings.push(...read.warnings);
-    signal?.throwIfAborted();
-    // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
-    const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), thread);
-    const summary = summarize({
-      format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
-      published: index.tables.columns.published,
-    });
-    warnings.push(...partialWarnings(summary, basename(plan.main)));
-    const media = mediaNames(posts, profile);
-    const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
-    // The stats tally: counted behind the open (for the cache), or at once when asked first.
-    let tally: StatsTally | null = null;
-    const tallyInSlices = async (slicer: Slicer): Promise<StatsTally> => {
-      const counter = new StatsCounter();
-      for (const post of posts) {
-        if (tally) return tally;
-        if (slicer.due()) await slicer.turn();
-        counter.add(post);
-      }
-      return (tally ??= counter.tally());
-    };
-    const statsTally = () => (tally ??= tallyOf(posts));
-    let settle: (() => Promise<void>) | undefined;
-    if (cacheFile) {
-      const checks: CachedExtra['checks'] = [];
-      if (identity.isFolder) {
-        for (const entry of [plan.main, ...(plan.parts ?? [])]) {
-          const file = join(identity.location, entry);
-          const stat = await fs.stat(file);
-          checks.push([file, stat.size, stat.mtimeMs]);
-        }
-      }
-      const extra: CachedExtra = {
-        name, profile, summary, warnings, likes, bookmarks, media: [...media], checks, location: identity.location,
-      };
-      // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
-      // close() and a second open of the same archive wait for the write.
-      const writing = persist(cacheFile, async (slicer) => {
-        await handedOver; // the search thread's input first: the other core then works while this one counts
-        const stats = await tallyInSlices(slicer);
-        return {
-          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
-          identity: identity.key,
-          // Awaited once the records are written (the search may still be building on its thread meanwhile), then
-          // in parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
-          search: async (s) => {
-            const search = await built;
-            if (search?.serializeInParts) return search.serializeInParts(s);
-            const bytes = search?.serialize?.();
-            return bytes ? [bytes] : null;
-          },
-        };
-      });
-      settle = () => writing;
-    }
-    signal?.throwIfAborted();
-    report('done', 0, 0, posts.length);
-    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle, statsTally, release: abandon });
-  } catch (error) {
-    thread?.stop();
-    await source.close().catch(() => undefined);
-    throw error;
-  }
-}
-
-/** Cache writes in flight, by cache file: an open of the same archive waits for its write. */
-const writes = new Map<string, Promise<void>>();
-
-function persist(cacheFile: string, content: (slicer: Slicer) => Promise<CacheContent>): Promise<void> {
-  const writing = (async () => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const slicer = timeSlicer();
-    await writeCacheFile(cacheFile, await content(slicer), slicer);
-    await removeStale(dirname(cacheFile), basename(cacheFile));
-  })()
-    .catch(() => undefined) // a cache that cannot be written only costs the next open its speed
-    .finally(() => {
-      if (writes.get(cacheFile) === writing) writes.delete(cacheFile);
-    });
-  writes.set(cacheFile, writing);
-  return writing;
-}
-
-function partialWarnings(summary: Summary, main: string): string[] {
-  const out: string[] = [];
-  const { missing, referenced } = summary.media;
-  if (missing > 0) {
-    out.push(`${missing} of ${referenced} media files that posts refer to are not in the archive; those posts show a placeholder.`);
-  }
-  const skipped = summary.counts.skipped;
-  if (skipped > 0) {
-    const listed = skipped > summary.skippedItems.length ? ` (the first ${summary.skippedItems.length} are listed with their reasons)` : '';
-    out.push(`${skipped} item${skipped === 1 ? '' : 's'} of ${main} could not be read and ${skipped === 1 ? 'was' : 'were'} left out${listed}.`);
-  }
-  return out;
-}

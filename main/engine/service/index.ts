@@ -19,8 +19,6 @@ export { openLibrary, openSplitLibrary, splitLibraryPaths } from '../library/lib
 export type { CsvExport } from '../csv/kinds.js';
 export { readCsvExport } from '../csv/read-export.js';
 export { isCustomFiltersFile, readCustomFilters, type FiltersExport } from '../csv/custom-filters.js';
-export { openExport, pickReader } from '../readers/pick.js';
-export { openSource } from '../source/open-source.js';
 export { csvHeader, csvRow, rowLine, rowsHeader } from '../rows/post-rows.js';
 export { EXPORT_FIELDS, exportRow, type ExportRow } from '../rows/export-schema.js';
 export { computeStats, statsOver, type Stats, type StatsOptions } from '../stats/stats.js';

@@ -1,0 +1,147 @@
+// The cold open: the archive read, normalized and indexed, pages answered at once, the search built and the cache
+// written behind. Loaded by open.ts only when there is no usable cache, so a warm command never loads the readers.
+import { promises as fs } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ArchiveInfo, OpenProgress, Post, Profile, Summary } from '../../preload/contract.js';
+import type { Archive } from './archive.js';
+import { APART, type CachedExtra } from './cache/cached-extra.js';
+import { persist } from './cache/cache-writes.js';
+import type { ArchiveIdentity } from './cache/location.js';
+import { indexPostsSearchBehind } from './index/build.js';
+import { createIndexedArchive } from './index/indexed-archive.js';
+import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
+import { startSearchThread } from './index/search-thread.js';
+import { openExport, pickReader } from './readers/pick.js';
+import type { NewestPage } from './readers/reader.js';
+import { mediaTypeOf } from './source/media-type.js';
+import type { Source } from './source/source.js';
+import { StatsCounter, type StatsTally } from './stats/stats.js';
+import { summarize } from './summary.js';
+import { timeSlicer, type Slicer } from './time-slice.js';
+
+/** Progress of the read (open.ts throttles it). */
+export type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
+
+function tallyOf(posts: readonly Post[]): StatsTally {
+  const counter = new StatsCounter();
+  for (const post of posts) counter.add(post);
+  return counter.tally();
+}
+
+function mediaNames(posts: readonly Post[], profile: Profile): Map<string, string> {
+  const media = new Map<string, string>();
+  const add = (post: Post) => {
+    for (const m of post.media) if (m.path) media.set(m.path, m.mediaType || mediaTypeOf(m.path));
+  };
+  for (const post of posts) {
+    add(post);
+    if (post.boosted) add(post.boosted);
+  }
+  for (const entry of [profile.avatar, profile.header]) if (entry) media.set(entry, mediaTypeOf(entry));
+  return media;
+}
+
+export async function openCold(
+  identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
+  onPreview?: (preview: Archive) => void | Promise<void>, given?: Source,
+): Promise<Archive> {
+  const source = given ?? await openExport(identity.location);
+  // Started before the read: the thread boots on the other core while this one reads, and is ready for the search.
+  const thread = startSearchThread();
+  try {
+    const plan = await pickReader(source);
+    const warnings = [...source.problems];
+    report('reading', 0, source.entries.get(plan.main)?.size ?? 0, 0);
+    // Once the newest page is out, the rest of the read is indexing as far as the viewer can tell.
+    let phase: OpenProgress['phase'] = 'reading';
+    const newest: NewestPage | undefined = onPreview && {
+      count: PREVIEW_POSTS,
+      slicer: timeSlicer(),
+      onNewest: ({ posts, profile }) => {
+        phase = 'indexing';
+        return onPreview(createPreviewArchive({ id, name, format: source.format, profile, posts, media: mediaNames(posts, profile), source }));
+      },
+    };
+    const read = await plan.read((b, t, n) => report(phase, b, t, n), signal, newest);
+    const { posts, skipped, profile, likes, bookmarks } = read;
+    const skippedCount = read.skippedCount ?? skipped.length;
+    report('indexing', 0, 0, posts.length);
+    warnings.push(...read.warnings);
+    signal?.throwIfAborted();
+    // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
+    const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), thread);
+    const summary = summarize({
+      format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
+      published: index.tables.columns.published,
+    });
+    warnings.push(...partialWarnings(summary, basename(plan.main)));
+    const media = mediaNames(posts, profile);
+    const info: ArchiveInfo = { id, name, profile, summary, months: index.tables.months, fromCache: false, warnings };
+    // The stats tally: counted behind the open (for the cache), or at once when asked first.
+    let tally: StatsTally | null = null;
+    const tallyInSlices = async (slicer: Slicer): Promise<StatsTally> => {
+      const counter = new StatsCounter();
+      for (const post of posts) {
+        if (tally) return tally;
+        if (slicer.due()) await slicer.turn();
+        counter.add(post);
+      }
+      return (tally ??= counter.tally());
+    };
+    const statsTally = () => (tally ??= tallyOf(posts));
+    let settle: (() => Promise<void>) | undefined;
+    if (cacheFile) {
+      const checks: CachedExtra['checks'] = [];
+      if (identity.isFolder) {
+        for (const entry of [plan.main, ...(plan.parts ?? [])]) {
+          const file = join(identity.location, entry);
+          const stat = await fs.stat(file);
+          checks.push([file, stat.size, stat.mtimeMs]);
+        }
+      }
+      const extra: CachedExtra = {
+        name, profile, summary, warnings, likes, bookmarks, media: [...media], checks, location: identity.location,
+      };
+      // Persisting is not part of being ready: the archive is returned now and the cache written behind it.
+      // close() and a second open of the same archive wait for the write.
+      const writing = persist(cacheFile, async (slicer) => {
+        await handedOver; // the search thread's input first: the other core then works while this one counts
+        const stats = await tallyInSlices(slicer);
+        return {
+          tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
+          identity: identity.key,
+          // Awaited once the records are written (the search may still be building on its thread meanwhile), then
+          // in parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
+          search: async (s) => {
+            const search = await built;
+            if (search?.serializeInParts) return search.serializeInParts(s);
+            const bytes = search?.serialize?.();
+            return bytes ? [bytes] : null;
+          },
+        };
+      });
+      settle = () => writing;
+    }
+    signal?.throwIfAborted();
+    report('done', 0, 0, posts.length);
+    return createIndexedArchive({ info, summary, index, likes, bookmarks, media, source, settle, statsTally, release: abandon });
+  } catch (error) {
+    thread?.stop();
+    await source.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function partialWarnings(summary: Summary, main: string): string[] {
+  const out: string[] = [];
+  const { missing, referenced } = summary.media;
+  if (missing > 0) {
+    out.push(`${missing} of ${referenced} media files that posts refer to are not in the archive; those posts show a placeholder.`);
+  }
+  const skipped = summary.counts.skipped;
+  if (skipped > 0) {
+    const listed = skipped > summary.skippedItems.length ? ` (the first ${summary.skippedItems.length} are listed with their reasons)` : '';
+    out.push(`${skipped} item${skipped === 1 ? '' : 's'} of ${main} could not be read and ${skipped === 1 ? 'was' : 'were'} left out${listed}.`);
+  }
+  return out;
+}
