@@ -129,13 +129,10 @@ export class TableBuilder {
     let at = this.total;
     for (let k = 0; k < count; k++, at++) {
       const block = at >>> 20;
-      if (block === this.terms.length) {
-        this.terms.push(new Uint32Array(BLOCK));
-        this.tfs.push(new Uint8Array(BLOCK));
-      }
+      const i = at & (BLOCK - 1);
+      if (block === this.terms.length || i === this.terms[block]!.length) this.room(block);
       const id = unique[k]!;
       const tf = tfOf[id]!;
-      const i = at & (BLOCK - 1);
       this.terms[block]![i] = id;
       this.tfs[block]![i] = tf > 255 ? 255 : tf;
     }
@@ -143,6 +140,26 @@ export class TableBuilder {
     this.docEnd.push(at);
     this.unique.length = 0;
     this.doc = doc + 1;
+  }
+
+  /**
+   * Room in block `block` for its next posting: a new block, or the first one doubled. The first block starts small
+   * (a table of a few posts, or the tags of most archives, needs a few KB, not 5 MB); every later one is whole.
+   */
+  private room(block: number): void {
+    if (block === this.terms.length) {
+      const size = block === 0 ? 1 << 12 : BLOCK;
+      this.terms.push(new Uint32Array(size));
+      this.tfs.push(new Uint8Array(size));
+      return;
+    }
+    const size = Math.min(BLOCK, this.terms[block]!.length * 2);
+    const terms = new Uint32Array(size);
+    terms.set(this.terms[block]!);
+    this.terms[block] = terms;
+    const tfs = new Uint8Array(size);
+    tfs.set(this.tfs[block]!);
+    this.tfs[block] = tfs;
   }
 
   /** Terms sorted (UTF-16 order) with their postings, each list ascending by doc. The builder is spent after. */
