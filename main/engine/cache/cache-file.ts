@@ -102,8 +102,11 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       await handle.write(bytes, 0, bytes.length, at);
       at += bytes.length;
     };
-    /** Writes parts in order and returns the sha256 of all of them, hashed a MiB at a time between turns. */
-    const writeHashed = async (parts: readonly Uint8Array[]): Promise<[number, string]> => {
+    /**
+     * Writes parts in order and returns the sha256 of all of them, hashed a MiB at a time between turns. Parts made as
+     * they are asked for (a generator) are let go once written: a 1M-post archive's ids are ~60 MB.
+     */
+    const writeHashed = async (parts: Iterable<Uint8Array>): Promise<[number, string]> => {
       const hash = createHash('sha256');
       let length = 0;
       for (const part of parts) {
@@ -167,15 +170,17 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       if (zeros > 0) columnParts.push(new Uint8Array(zeros));
     }
     const [columnsLength, columnsSha256] = await writeHashed(columnParts);
-    // The ids, one per line, in parts of a few thousand (one join of 100k ids would hold the thread).
+    // The ids, one per line, in parts of a few thousand (one join of 100k ids would hold the thread), each made when
+    // written (writeHashed breathes between them).
     const idsAt = at;
-    const idParts: Uint8Array[] = [];
-    for (let i = 0; i < content.posts.length; i += 4096) {
-      await breathe();
-      const slice = content.posts.slice(i, i + 4096).map((p) => p.id).join('\n');
-      idParts.push(Buffer.from(i === 0 ? slice : `\n${slice}`));
-    }
-    const [idsLength, idsSha256] = await writeHashed(idParts);
+    const posts = content.posts;
+    const idParts = function* (): Generator<Uint8Array> {
+      for (let i = 0; i < posts.length; i += 4096) {
+        const slice = posts.slice(i, i + 4096).map((p) => p.id).join('\n');
+        yield Buffer.from(i === 0 ? slice : `\n${slice}`);
+      }
+    };
+    const [idsLength, idsSha256] = await writeHashed(idParts());
     const sumsAt = at;
     const [sumsLength, sumsSha256] = await writeHashed([sums]);
     let searchAt: [number, number] | null = null;
@@ -192,9 +197,9 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     for (const key of content.apart ?? []) {
       if (!Object.hasOwn(extra, key)) continue;
       await breathe();
-      const bytes = Buffer.from(JSON.stringify(extra[key]));
-      apart[key] = [at, bytes.length, sha(bytes)];
-      await write(bytes);
+      const apartAt = at;
+      const [length, digest] = await writeHashed(jsonParts(extra[key]));
+      apart[key] = [apartAt, length, digest];
       delete extra[key];
     }
     await breathe();
@@ -246,6 +251,28 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     await handle.close().catch(() => undefined);
     await fs.rm(tmp, { force: true });
     throw error;
+  }
+}
+
+/** Elements of a list per part of JSON.stringify(list)'s bytes: a long list is never one string and one Buffer. */
+const JSON_RUN = 4096;
+
+/** JSON.stringify(value)'s UTF-8, in parts made as they are asked for (a list in runs of elements). */
+function* jsonParts(value: unknown): Generator<Uint8Array> {
+  if (!Array.isArray(value)) {
+    yield Buffer.from(JSON.stringify(value));
+    return;
+  }
+  // JSON.stringify of an array is its elements' JSON joined by commas in brackets (undefined and functions: null).
+  if (value.length === 0) {
+    yield Buffer.from('[]');
+    return;
+  }
+  for (let i = 0; i < value.length; i += JSON_RUN) {
+    const run = JSON.stringify(value.slice(i, i + JSON_RUN));
+    const first = i === 0 ? '[' : ',';
+    const last = i + JSON_RUN >= value.length ? ']' : '';
+    yield Buffer.from(first + run.slice(1, -1) + last);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Post } from '../../../preload/contract.js';
 import { FLAG, VISIBILITIES, type SearchColumns, type SearchData } from './data.js';
 import { classAt, fold, stepAt, MAX_WORD, SEP, WORD } from './fold.js';
 import { FNV_OFFSET, FNV_PRIME, TableBuilder } from './postings.js';
+import { decodeParts, TextBytes } from './text-bytes.js';
 import type { Slicer } from '../time-slice.js';
 
 /** Separates fields in a doc's folded text, so a phrase never spans the end of the text and an alt text. */
@@ -194,15 +195,14 @@ class SearchDataBuilder {
   private readonly tags = new TableBuilder();
   private readonly mentions = new TableBuilder();
   private readonly length: Uint32Array;
-  private readonly texts: string[];
+  /** the folded texts, as UTF-8 (a string per doc kept to the end held the text twice at the join) */
+  private readonly text = new TextBytes();
   private readonly textStart: Uint32Array;
-  private textLength = 0;
 
   /** textOf(d): doc d's searchable text (from the input's one string, or as gathered on this thread) */
   constructor(private readonly input: SearchInput, private readonly textOf: (d: number) => string) {
     const n = input.n;
     this.length = new Uint32Array(n);
-    this.texts = new Array<string>(n);
     this.textStart = new Uint32Array(n + 1);
   }
 
@@ -222,14 +222,15 @@ class SearchDataBuilder {
     if (nameEnd > tagEnd) for (const key of mentionKeys(names, tagEnd, nameEnd)) mentions.add(key);
     mentions.endDoc(d);
 
-    this.texts[d] = folded;
-    this.textLength += folded.length;
-    this.textStart[d + 1] = this.textLength;
+    this.text.add(folded);
+    this.textStart[d + 1] = this.text.length;
   }
 
   finish(): SearchData {
     const input = this.input;
-    return {
+    const textParts = this.text.finish();
+    let text: string | null = null;
+    const data: Omit<SearchData, 'text'> = {
       n: input.n,
       seq: input.seq,
       published: input.published,
@@ -239,12 +240,14 @@ class SearchDataBuilder {
       langs: input.langs,
       length: this.length,
       byDate: dateOrder(input.published),
-      text: this.texts.join(''),
       textStart: this.textStart,
+      textParts,
       words: this.words.finish(),
       tags: this.tags.finish(),
       mentions: this.mentions.finish(),
     };
+    // Decoded when a query first needs it (a phrase is verified on it): a cold open that is only cached never does.
+    return Object.defineProperty(data, 'text', { enumerable: true, get: () => (text ??= decodeParts(textParts)) }) as SearchData;
   }
 }
 

@@ -41,26 +41,43 @@ function packStrings(list: string[]): [Uint8Array, Uint32Array] {
   return [Buffer.from(list.join(''), 'utf8'), offsets];
 }
 
+/** A section as written: its element kind and count, and its bytes in one or more parts. */
+interface Made {
+  kind: Kind;
+  length: number;
+  parts: readonly Uint8Array[];
+}
+
+const made = (a: Section): Made => ({ kind: kindOf(a), length: a.length, parts: [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)] });
+
+/** The folded text's bytes: as the build wrote them (no copy of ~150 MB at 1M posts), else encoded now. */
+function textSection(data: SearchData): Made {
+  if (!data.textParts) return made(Buffer.from(data.text, 'utf8'));
+  let length = 0;
+  for (const p of data.textParts) length += p.byteLength;
+  return { kind: 'u8', length, parts: data.textParts };
+}
+
 /**
- * The sections in file order, each made when asked (encoding the text is the one costly step). Every section a query
- * always needs comes first, then the ones read in parts or only for some queries (LAZY): a lazy reader loads the
- * first run in one read.
+ * The sections in file order, each made when asked (encoding the text, when the build did not, is the one costly
+ * step). Every section a query always needs comes first, then the ones read in parts or only for some queries
+ * (LAZY): a lazy reader loads the first run in one read.
  */
-function sectionMakers(data: SearchData): Array<[string, () => Section]> {
-  const out: Array<[string, () => Section]> = [
-    ['seq', () => data.seq], ['published', () => data.published], ['flags', () => data.flags],
-    ['visibility', () => data.visibility], ['lang', () => data.lang], ['length', () => data.length],
-    ['byDate', () => data.byDate], ['dateRank', () => dateRankOf(data)], ['textStart', () => data.textStart],
+function sectionMakers(data: SearchData): Array<[string, () => Made]> {
+  const out: Array<[string, () => Made]> = [
+    ['seq', () => made(data.seq)], ['published', () => made(data.published)], ['flags', () => made(data.flags)],
+    ['visibility', () => made(data.visibility)], ['lang', () => made(data.lang)], ['length', () => made(data.length)],
+    ['byDate', () => made(data.byDate)], ['dateRank', () => made(dateRankOf(data))], ['textStart', () => made(data.textStart)],
   ];
   const tables = ['words', 'tags', 'mentions'] as const;
   for (const name of tables) {
     const t = data[name];
     let packed: [Uint8Array, Uint32Array] | null = null;
     const pack = () => (packed ??= packStrings(t.terms));
-    out.push([`${name}.terms`, () => pack()[0]], [`${name}.termOffsets`, () => pack()[1]], [`${name}.offsets`, () => t.offsets]);
+    out.push([`${name}.terms`, () => made(pack()[0])], [`${name}.termOffsets`, () => made(pack()[1])], [`${name}.offsets`, () => made(t.offsets)]);
   }
-  out.push(['text', () => Buffer.from(data.text, 'utf8')]);
-  for (const name of tables) out.push([`${name}.docs`, () => data[name].docs], [`${name}.tfs`, () => data[name].tfs]);
+  out.push(['text', () => textSection(data)]);
+  for (const name of tables) out.push([`${name}.docs`, () => made(data[name].docs)], [`${name}.tfs`, () => made(data[name].tfs)]);
   return out;
 }
 
@@ -110,9 +127,11 @@ class ChunkSums {
   }
 }
 
-function sections(data: SearchData): Array<[string, Section]> {
+function sections(data: SearchData): Array<[string, Made]> {
   return sectionMakers(data).map(([name, make]) => [name, make()]);
 }
+
+const byteLengthOf = (m: Made): number => m.length * KINDS[m.kind].BYTES_PER_ELEMENT;
 
 const pad = (x: number): number => (x + ALIGN - 1) & ~(ALIGN - 1);
 
@@ -123,13 +142,13 @@ function littleEndian(): void {
 const HEAD = 24;
 
 /** The head: magic, version, header JSON length, its crc32, the header JSON, zero padding to ALIGN. */
-function headBytes(data: SearchData, list: Array<[string, Section]>, sums: number[]): Buffer {
+function headBytes(data: SearchData, list: Array<[string, Made]>, sums: number[]): Buffer {
   const header: Header = {
     n: data.n,
     lengthSum: lengthSumOf(data),
     langs: data.langs,
     sums,
-    sections: list.map(([name, a]) => ({ name, kind: kindOf(a), length: a.length })),
+    sections: list.map(([name, m]) => ({ name, kind: m.kind, length: m.length })),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const head = Buffer.alloc(pad(HEAD + json.length));
@@ -148,20 +167,22 @@ function headBytes(data: SearchData, list: Array<[string, Section]>, sums: numbe
  */
 export async function serializeDataInParts(data: SearchData, slicer: Slicer): Promise<Uint8Array[]> {
   littleEndian();
-  const list: Array<[string, Section]> = [];
+  const list: Array<[string, Made]> = [];
   const body: Uint8Array[] = [];
   const sums = new ChunkSums();
   for (const [name, make] of sectionMakers(data)) {
     if (slicer.due()) await slicer.turn();
-    const a = make();
-    list.push([name, a]);
-    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    for (let at = 0; at < bytes.length; at += CHUNK) {
-      if (slicer.due()) await slicer.turn();
-      sums.add(bytes.subarray(at, at + CHUNK));
+    const m = make();
+    list.push([name, m]);
+    for (const bytes of m.parts) {
+      for (let at = 0; at < bytes.length; at += CHUNK) {
+        if (slicer.due()) await slicer.turn();
+        sums.add(bytes.subarray(at, at + CHUNK));
+      }
+      body.push(bytes);
     }
-    body.push(bytes);
-    const zeros = pad(a.byteLength) - a.byteLength;
+    const byteLength = byteLengthOf(m);
+    const zeros = pad(byteLength) - byteLength;
     if (zeros > 0) {
       const padding = new Uint8Array(zeros);
       sums.add(padding);
@@ -175,12 +196,16 @@ export function serializeData(data: SearchData): Buffer {
   littleEndian();
   const list = sections(data);
   let bodyLength = 0;
-  for (const [, a] of list) bodyLength += pad(a.byteLength);
+  for (const [, m] of list) bodyLength += pad(byteLengthOf(m));
   const body = Buffer.alloc(bodyLength);
   let at = 0;
-  for (const [, a] of list) {
-    body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += pad(a.byteLength);
+  for (const [, m] of list) {
+    let to = at;
+    for (const bytes of m.parts) {
+      body.set(bytes, to);
+      to += bytes.length;
+    }
+    at += pad(byteLengthOf(m));
   }
   const sums = new ChunkSums();
   sums.add(body);

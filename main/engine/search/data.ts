@@ -59,6 +59,11 @@ export interface SearchData extends SearchColumns {
   /** folded searchable text of all docs; doc d is text[textStart[d] .. textStart[d+1]) */
   text: string;
   textStart: Uint32Array;
+  /**
+   * the text as UTF-8 in parts, when built here (search/text-bytes.ts): the cache's bytes of it, written as they are;
+   * `text` is then decoded from them when first read
+   */
+  textParts?: readonly Uint8Array[];
   words: TermTable;
   tags: TermTable;
   mentions: TermTable;

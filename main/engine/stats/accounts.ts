@@ -35,6 +35,19 @@ export function serverAndAccountOf(uri: string): { server: string | null; accoun
   return url ? { server: url.host.toLowerCase(), account: accountOfUrl(url) } : { server: null, account: null };
 }
 
+/**
+ * A URI of plain characters cut after its third path segment (null for any other URI): serverAndAccountOf reads no
+ * more of the path, and such a URI has nothing a URL parser rewrites past that point (no dot segments, escapes,
+ * query, fragment or backslash), so every URI with this key has the key's answer. A boost's URI is unique, its key
+ * is the boosted account's (`https://host/users/name/statuses`): a tally parses each key once.
+ */
+export function accountKey(uri: string): string | null {
+  return PLAIN.exec(uri)?.[1] ?? null;
+}
+
+const SEGMENT = '/[A-Za-z0-9_~@-][A-Za-z0-9_.~@-]*';
+const PLAIN = new RegExp(`^(https?://[a-z0-9-]+(?:\\.[a-z0-9-]+)*(?::[0-9]{1,5})?(?:${SEGMENT}){0,3})(?:${SEGMENT})*$`);
+
 function accountOfUrl(url: URL): string | null {
   const host = url.host.toLowerCase();
   const segments = url.pathname.split('/').filter(Boolean).map((s) => {

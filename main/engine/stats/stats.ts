@@ -1,6 +1,6 @@
 // computeStats: every figure of `outbox stats` and the viewer's Stats view, in one pass over a set of posts.
 import type { MediaKind, Post, Stats, Visibility } from '../../../preload/contract.js';
-import { mentionAccount, serverAndAccountOf } from './accounts.js';
+import { accountKey, mentionAccount, serverAndAccountOf } from './accounts.js';
 import { streaks, type Streak } from './streak.js';
 import { Tally, share, sortedRecord } from './tally.js';
 import { systemTimeZone, zoneClock } from './zone-clock.js';
@@ -80,14 +80,19 @@ export class StatsCounter {
     if (post.type === 'boost') {
       t.boosts++;
       const target = post.boostOf ?? post.boosted?.id ?? null;
-      const { server, account } = target ? serverAndAccountOf(target) : { server: null, account: null };
+      const { server, account } = target ? this.boostTargetOf(target) : { server: null, account: null };
       if (server) this.boostedServers.add(server);
       if (account) this.boostedAccounts.add(account);
       return;
     }
     t.posts++;
-    for (const tag of new Set(post.hashtags.map((x) => x.toLowerCase()))) this.hashtags.add(tag);
-    for (const account of new Set(post.mentions.map((m) => this.mentionOf(m)))) this.mentions.add(account);
+    // Most posts have no hashtag or mention, or one: no Set and no array for those.
+    const tags = post.hashtags;
+    if (tags.length === 1) this.hashtags.add(tags[0]!.toLowerCase());
+    else if (tags.length > 1) for (const tag of new Set(tags.map((x) => x.toLowerCase()))) this.hashtags.add(tag);
+    const mentions = post.mentions;
+    if (mentions.length === 1) this.mentions.add(this.mentionOf(mentions[0]!));
+    else if (mentions.length > 1) for (const account of new Set(mentions.map((m) => this.mentionOf(m)))) this.mentions.add(account);
     this.languages.add(post.language ?? 'und');
     t.visibility[post.visibility] = (t.visibility[post.visibility] ?? 0) + 1;
     if (post.media.length) t.media.posts++;
@@ -116,6 +121,20 @@ export class StatsCounter {
     let account = this.mentionAccounts.get(key);
     if (account === undefined) this.mentionAccounts.set(key, (account = mentionAccount(mention)));
     return account;
+  }
+
+  /** serverAndAccountOf, remembered per accountKey (a few thousand keys at most: a key per status is possible). */
+  private readonly boostTargets = new Map<string, { server: string | null; account: string | null }>();
+
+  private boostTargetOf(uri: string): { server: string | null; account: string | null } {
+    const key = accountKey(uri);
+    if (key === null) return serverAndAccountOf(uri);
+    let got = this.boostTargets.get(key);
+    if (!got) {
+      if (this.boostTargets.size >= 4096) this.boostTargets.clear();
+      this.boostTargets.set(key, (got = serverAndAccountOf(key)));
+    }
+    return got;
   }
 
   tally(): StatsTally {

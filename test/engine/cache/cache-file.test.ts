@@ -201,4 +201,25 @@ describe('cache file', () => {
       damaged.close();
     }
   });
+
+  it('writes a long list kept apart as JSON.stringify(list)\'s bytes, made in runs of elements', async () => {
+    const list = posts();
+    const cold = indexPosts(list);
+    // Lengths on and around the runs' edges (4096 elements a run), empty, tuples and text that JSON escapes.
+    const lists: Record<string, unknown[]> = {
+      empty: [], one: ['ünïcødé "quoted"\n'], run: Array.from({ length: 4096 }, (_, i) => `a${i}`),
+      runs: Array.from({ length: 8193 }, (_, i) => [`media/${i}.png`, i % 2 ? 'image/png' : null]),
+    };
+    const file = join(dir, 'h.outbox-index');
+    await writeCacheFile(file, { tables: cold.tables, posts: list, search: null, extra: { ...lists }, apart: Object.keys(lists) });
+    const bytes = readFileSync(file);
+    const meta = JSON.parse(bytes.subarray(bytes.readDoubleLE(16)).toString('utf8')) as { apart: Record<string, [number, number, string]> };
+    for (const [key, value] of Object.entries(lists)) {
+      const [at, length] = meta.apart[key]!;
+      expect(bytes.subarray(at, at + length).equals(Buffer.from(JSON.stringify(value)))).toBe(true);
+    }
+    const warm = readCacheFile(file)!;
+    expect(warm.extra).toEqual(lists);
+    warm.close();
+  });
 });
