@@ -233,7 +233,19 @@ export class OxArchiveView extends LitElement {
 
   /** The author and emoji of an archive's posts: this archive's own until the list of open ones arrives. */
   private source(archive: string): PostSource {
-    return this.library.value?.sources.get(archive) ?? sourceOf(this.info, this.api.value);
+    return this.library.value?.sources.get(archive) ?? this.ownSource();
+  }
+
+  private own: { info: ArchiveInfo; api: unknown; source: PostSource } | null = null;
+
+  /**
+   * One object per archive (and API): a new author at every render of this view (a count, the month being read) made
+   * every card of the timeline render and sanitize its post again, three times before the first posts were painted.
+   */
+  private ownSource(): PostSource {
+    const api = this.api.value;
+    if (this.own?.info !== this.info || this.own.api !== api) this.own = { info: this.info, api, source: sourceOf(this.info, api) };
+    return this.own.source;
   }
 
   // While searching, the order is said beside the count: "best match" explains why the dates jump.

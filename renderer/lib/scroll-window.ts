@@ -50,8 +50,19 @@ export class ScrollWindow {
     return this.heights.get(i) ?? this.estimate;
   }
 
+  /** the scroller's height as its ResizeObserver last saw it (null: not yet) */
+  private viewportHeight: number | null = null;
+
+  /**
+   * The scroller's height, from its ResizeObserver (layout is clean then): read during a render, clientHeight would
+   * force a layout of the whole page before the cards are in it (~80 ms of the first posts' frame, 100k trace).
+   */
+  resized(height: number): void {
+    this.viewportHeight = height;
+  }
+
   private viewport(): number {
-    return this.scroller?.clientHeight ?? 800;
+    return this.viewportHeight ?? this.scroller?.clientHeight ?? 800;
   }
 
   /** Extra height under the sticky viewport so the scroll height is min(total × estimate, MAX_PX). */
