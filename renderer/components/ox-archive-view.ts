@@ -12,7 +12,7 @@ import { KeyboardController } from '../lib/keyboard.js';
 import { patchFilter, type Route } from '../lib/route.js';
 import { formatSection, parseSection, type Section } from '../lib/sections.js';
 import { icon } from '../lib/icons.js';
-import { sourceOf, sourcesOf, type PostSource } from '../lib/post-source.js';
+import { keepSource, sourceOf, sourcesOf, type PostSource } from '../lib/post-source.js';
 import { sectionIcon } from '../lib/section-icons.js';
 import { threadArchiveOf, withThreadArchive } from '../lib/thread-archive.js';
 import { archiveNotes, archiveNotesStyles, renderArchiveNotes } from '../lib/archive-notes.js';
@@ -101,7 +101,7 @@ export class OxArchiveView extends LitElement {
       const infos = current?.ok ? current.value : [this.info];
       return {
         people: !!people?.ok && (people.value.files.length > 0 || (people.value.filters?.length ?? 0) > 0), moves: moves?.ok ? moves.value : [], archives: infos.length,
-        names: infos.map((a) => a.name), sources: sourcesOf(infos, api),
+        names: infos.map((a) => a.name), sources: keepSource(sourcesOf(infos, api), this.info.id, this.ownSource()),
       };
     },
   });
