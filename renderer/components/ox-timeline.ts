@@ -312,7 +312,7 @@ export class OxTimeline extends LitElement {
           ${this.cache?.error ? html`<p class="empty" role="alert">${this.cache.error.message}</p>` : nothing}
         </div>
       </div>
-      <div class="spacer" ${cssProps({ height: `${this.win.spacerHeight()}px` })}></div>
+      <div class="spacer" ${cssProps({ height: `${this.win.drawnSpacerHeight()}px` })}></div>
     </div>`;
   }
 }
