@@ -12,7 +12,7 @@ import { KeyboardController } from '../lib/keyboard.js';
 import { patchFilter, type Route } from '../lib/route.js';
 import { formatSection, parseSection, type Section } from '../lib/sections.js';
 import { icon } from '../lib/icons.js';
-import { sourceOf, sourcesOf, type PostSource } from '../lib/post-source.js';
+import { keepSource, sourceOf, sourcesOf, type PostSource } from '../lib/post-source.js';
 import { sectionIcon } from '../lib/section-icons.js';
 import { threadArchiveOf, withThreadArchive } from '../lib/thread-archive.js';
 import { archiveNotes, archiveNotesStyles, renderArchiveNotes } from '../lib/archive-notes.js';
@@ -101,7 +101,7 @@ export class OxArchiveView extends LitElement {
       const infos = current?.ok ? current.value : [this.info];
       return {
         people: !!people?.ok && (people.value.files.length > 0 || (people.value.filters?.length ?? 0) > 0), moves: moves?.ok ? moves.value : [], archives: infos.length,
-        names: infos.map((a) => a.name), sources: sourcesOf(infos, api),
+        names: infos.map((a) => a.name), sources: keepSource(sourcesOf(infos, api), this.info.id, this.ownSource()),
       };
     },
   });
@@ -233,7 +233,19 @@ export class OxArchiveView extends LitElement {
 
   /** The author and emoji of an archive's posts: this archive's own until the list of open ones arrives. */
   private source(archive: string): PostSource {
-    return this.library.value?.sources.get(archive) ?? sourceOf(this.info, this.api.value);
+    return this.library.value?.sources.get(archive) ?? this.ownSource();
+  }
+
+  private own: { info: ArchiveInfo; api: unknown; source: PostSource } | null = null;
+
+  /**
+   * One object per archive (and API): a new author at every render of this view (a count, the month being read) made
+   * every card of the timeline render and sanitize its post again, three times before the first posts were painted.
+   */
+  private ownSource(): PostSource {
+    const api = this.api.value;
+    if (this.own?.info !== this.info || this.own.api !== api) this.own = { info: this.info, api, source: sourceOf(this.info, api) };
+    return this.own.source;
   }
 
   // While searching, the order is said beside the count: "best match" explains why the dates jump.

@@ -1,6 +1,6 @@
 // Posts (bars) and boosts (line) per month, drawn by uPlot on a canvas; a click on a month shows its posts.
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { ColorSchemeController, chartColors } from '../lib/chart-colors.js';
 import { cssProps } from '../lib/css-props.js';
 import { formatMonth, formatMonthTick as formatTick, formatNumber, plural } from '../lib/format.js';
@@ -11,6 +11,14 @@ import { baseStyles } from '../lib/shared-styles.js';
 type PerMonth = Record<string, { posts: number; boosts: number }>;
 
 const HEIGHT = 240;
+
+/**
+ * uPlot is evaluated when the first chart is drawn, not as the page starts: its module's own start was ~35 ms of the
+ * main thread before the first posts (100k profile), and most opens never show Stats. Still one bundle (test/build.mjs):
+ * esbuild inlines this import.
+ */
+let uPlotModule: Promise<typeof uPlot> | null = null;
+const loadUPlot = (): Promise<typeof uPlot> => (uPlotModule ??= import('uplot').then((m) => m.default));
 const monthStart = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1) / 1000;
 
 // uPlot's own stylesheet (node_modules/uplot/dist/uPlot.min.css) cannot reach a shadow root; these are the rules
@@ -106,7 +114,17 @@ export class OxMonthChart extends LitElement {
     if (changed.has('perMonth') || this.drawnIn !== currentLanguage()) this.draw();
   }
 
+  /** the latest draw asked for: an earlier one still waiting for uPlot gives way */
+  private drawing = 0;
+
   private draw(): void {
+    const run = ++this.drawing;
+    void loadUPlot().then((UPlot) => {
+      if (run === this.drawing && this.isConnected) this.drawWith(UPlot);
+    });
+  }
+
+  private drawWith(UPlot: typeof uPlot): void {
     const target = this.renderRoot.querySelector<HTMLElement>('.plot');
     if (!target) return;
     this.plot?.destroy();
@@ -123,7 +141,7 @@ export class OxMonthChart extends LitElement {
     const opts: uPlot.Options = {
       width: this.plotWidth(),
       height: HEIGHT,
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+      tzDate: (ts) => UPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       scales: { x: { time: true, range: () => [xs[0]! - pad, xs[xs.length - 1]! + pad] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.08] } },
       axes: [{ ...axis, values: (_u, ticks) => ticks.map((ts, i) => formatTick(ts, i === 0)) }, { ...axis, size: 48, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? formatNumber(t) : '')) }],
       cursor: { y: false, points: { size: 7, fill: c.surface }, drag: { x: false, y: false } },
@@ -134,7 +152,7 @@ export class OxMonthChart extends LitElement {
         { label: t('chart.month') },
         {
           label: t('chart.posts'), stroke: c.accent, fill: c.accent, width: 0,
-          paths: uPlot.paths.bars!({ size: [0.72, 48], align: 0 }), points: { show: false },
+          paths: UPlot.paths.bars!({ size: [0.72, 48], align: 0 }), points: { show: false },
         },
         { label: t('chart.boosts'), stroke: c.boost, width: 2, points: { show: this.months.length < 40, size: 4, fill: c.boost } },
       ],
@@ -142,7 +160,7 @@ export class OxMonthChart extends LitElement {
         setCursor: [(u) => this.moveTip(u)],
       },
     };
-    this.plot = new uPlot(opts, [xs, posts, boosts], target);
+    this.plot = new UPlot(opts, [xs, posts, boosts], target);
     this.plot.over.addEventListener('click', () => {
       const month = this.monthAt(this.plot?.cursor.idx ?? -1);
       if (month) emitInsight(this, 'ox-show-posts', { patch: { from: month, to: month } });

@@ -67,7 +67,10 @@ export class OxTimeline extends LitElement {
   private readonly win = new ScrollWindow(() => this.requestUpdate());
   /** what the reader opened on each post: cards come and go as they scroll, this stays */
   private readonly ui = new PostUiState();
-  private readonly resize = new ResizeObserver(() => this.requestUpdate());
+  private readonly resize = new ResizeObserver((entries) => {
+    for (const entry of entries) if (entry.target.classList.contains('scroller')) this.win.resized((entry.target as HTMLElement).clientHeight);
+    this.requestUpdate();
+  });
 
   private readonly task = new Task(this, {
     args: () => [this.api.value, this.archive, JSON.stringify(this.filter), this.order, this.indexing] as const,
@@ -309,7 +312,7 @@ export class OxTimeline extends LitElement {
           ${this.cache?.error ? html`<p class="empty" role="alert">${this.cache.error.message}</p>` : nothing}
         </div>
       </div>
-      <div class="spacer" ${cssProps({ height: `${this.win.spacerHeight()}px` })}></div>
+      <div class="spacer" ${cssProps({ height: `${this.win.drawnSpacerHeight()}px` })}></div>
     </div>`;
   }
 }

@@ -31,3 +31,18 @@ export function sourceOf(info: ArchiveInfo, api: OutboxApi | undefined): PostSou
 export function sourcesOf(infos: readonly ArchiveInfo[], api: OutboxApi | undefined): ReadonlyMap<string, PostSource> {
   return new Map(infos.map((info) => [info.id, sourceOf(info, api)]));
 }
+
+/** Whether two sources draw a card the same way (the same author, emoji, file and service). */
+export function sameSource(a: PostSource, b: PostSource): boolean {
+  return a.author.displayName === b.author.displayName && a.author.handle === b.author.handle && a.author.avatarUrl === b.author.avatarUrl
+    && a.file === b.file && a.service === b.service && a.emojis.length === b.emojis.length && a.emojis.every((e, i) => e === b.emojis[i]);
+}
+
+/**
+ * `sources` with `kept` in place of the entry of archive `id` when that entry says the same: a card handed an equal but
+ * new author draws itself and sanitizes its post again (every card, as the library arrived near the first posts).
+ */
+export function keepSource(sources: ReadonlyMap<string, PostSource>, id: string, kept: PostSource): ReadonlyMap<string, PostSource> {
+  const listed = sources.get(id);
+  return listed && listed !== kept && sameSource(listed, kept) ? new Map(sources).set(id, kept) : sources;
+}

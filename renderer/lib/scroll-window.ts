@@ -50,13 +50,34 @@ export class ScrollWindow {
     return this.heights.get(i) ?? this.estimate;
   }
 
+  /** the scroller's height as its ResizeObserver last saw it (0: not yet, or hidden) */
+  private seenHeight = 0;
+
+  /** The scroller's height from its ResizeObserver, where layout is clean (see drawnSpacerHeight). */
+  resized(height: number): void {
+    this.seenHeight = height;
+  }
+
   private viewport(): number {
     return this.scroller?.clientHeight ?? 800;
   }
 
   /** Extra height under the sticky viewport so the scroll height is min(total × estimate, MAX_PX). */
   spacerHeight(): number {
-    return Math.max(0, Math.min(this.total * this.estimate, MAX_PX) - this.viewport());
+    return this.spacer(this.viewport());
+  }
+
+  /**
+   * The same, for render(): from the height the ResizeObserver last saw, since clientHeight read while drawing forced
+   * a layout of the whole page before the cards were in it (~80 ms of the first posts' frame, 100k trace). Live once
+   * the list is shown again: a hidden list saw 0, and scrolling back to a place (restorePlace) reads it live anyway.
+   */
+  drawnSpacerHeight(): number {
+    return this.spacer(this.seenHeight || this.viewport());
+  }
+
+  private spacer(viewport: number): number {
+    return Math.max(0, Math.min(this.total * this.estimate, MAX_PX) - viewport);
   }
 
   private maxTop(): number {

@@ -281,6 +281,62 @@ describe('the rich archive', () => {
     await screenshot(page, 'e2e-bookmarks');
   });
 
+  it('draws each post once: a change of the view that no card shows, or the library arriving, draws none again', async () => {
+    // The library (moves, relationships) is held back: until it answers, the cards are drawn with the archive's own author,
+    // which was made anew at every render of the view, so each count or month drew and sanitized every card again; and
+    // the library's equal but new author drew every card once more when it came.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    let release = () => {};
+    try {
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await context.route('**/api/moves**', async (route) => {
+        await held;
+        await route.continue().catch(() => {});
+      });
+      const page = await context.newPage();
+      await page.goto(served.url);
+      await timelineReady(page);
+      await waitForIds(page, rich.newestFirst);
+      type Updating = HTMLElement & { updateComplete: Promise<boolean> };
+      const cards = await page.evaluate(() => {
+        const Post = customElements.get('ox-post')!;
+        const render = Post.prototype.render as () => unknown;
+        const counted = window as unknown as { draws: number };
+        counted.draws = 0;
+        Post.prototype.render = function (this: unknown) {
+          counted.draws += 1;
+          return render.call(this);
+        };
+        const view = document.querySelector('outbox-app')!.shadowRoot!.querySelector('ox-archive-view')!;
+        return view.shadowRoot!.querySelector('ox-timeline')!.shadowRoot!.querySelectorAll('ox-post').length;
+      });
+      expect(cards).toBeGreaterThan(5);
+      /** Waits for the view, the timeline and every card to be drawn, then says how many cards drew themselves. */
+      const settled = () => page.evaluate(async () => {
+        const view = document.querySelector('outbox-app')!.shadowRoot!.querySelector('ox-archive-view') as Updating;
+        const timeline = view.shadowRoot!.querySelector('ox-timeline') as Updating;
+        await view.updateComplete;
+        await timeline.updateComplete;
+        await Promise.all([...timeline.shadowRoot!.querySelectorAll<Updating>('ox-post')].map((p) => p.updateComplete));
+        return (window as unknown as { draws: number }).draws;
+      });
+      await page.evaluate(() => {
+        (document.querySelector('outbox-app')!.shadowRoot!.querySelector('ox-archive-view') as HTMLElement & { month: string }).month = '1999-01';
+      });
+      expect(await settled()).toBe(0);
+      release();
+      // Nothing on screen says the library came (this archive has no CSV and no move): wait for its task.
+      await until('the library to arrive', () => page.evaluate(() => {
+        const view = document.querySelector('outbox-app')!.shadowRoot!.querySelector('ox-archive-view') as unknown as { library: { value?: unknown } };
+        return view.library.value !== undefined;
+      }));
+      expect(await settled()).toBe(0);
+    } finally {
+      release();
+      await context.close();
+    }
+  });
+
   it('follows the dark colour scheme', async () => {
     const page = await viewer({ colorScheme: 'dark' });
     // Relative luminance of the page background: dark means well under the middle.
