@@ -1,11 +1,11 @@
-// The many small files of an export (a site's page per post, md's file per post) written on a second thread, in
-// batches, while this one renders the next posts: the machine's second core makes the files.
+// The many small files of an export (a site's page per post, md's file per post, the media copies) written on a second
+// thread, in batches, while this one renders the next posts: the machine's second core makes the files.
 import { Worker } from 'node:worker_threads';
 import { writeOutFile } from './out-folder.js';
 
 /** Files sent to the thread in one message: a message per file would cost more than the file (see WORKER). */
 const BATCH_FILES = 128;
-/** Characters in one message at most (a few large pages send at once). */
+/** Characters (or bytes) in one message at most: a few large pages or media files are sent at once. */
 const BATCH_CHARS = 1 << 20;
 /**
  * Batches sent and not yet written at most: beyond, the renderer waits. Bounds the memory the pages wait in (at
@@ -66,7 +66,9 @@ type Failure = { message: string; code?: string; syscall?: string; path?: string
  */
 export class FileWriter {
   private worker: Worker | null;
-  private batch: string[] = [];
+  private batch: Array<string | Uint8Array> = [];
+  /** the blocks of the batch's bytes, moved (not copied) to the thread */
+  private moved: ArrayBuffer[] = [];
   private chars = 0;
   private inFlight = 0;
   private waiting: Array<() => void> = [];
@@ -78,9 +80,12 @@ export class FileWriter {
     } catch {
       this.worker = null;
     }
+    // the thread keeps the process alive only while it has files to write: an export that failed elsewhere and never
+    // closed its writer still exits
+    this.worker?.unref();
     this.worker?.on('message', (failed: Failure) => {
       if (failed && !this.failure) this.failure = Object.assign(new Error(failed.message), { code: failed.code, syscall: failed.syscall, path: failed.path });
-      this.inFlight--;
+      if (--this.inFlight === 0) this.worker?.unref();
       this.waiting.shift()?.();
     });
     this.worker?.on('error', (error) => {
@@ -91,11 +96,18 @@ export class FileWriter {
   }
 
   /** Queues a file; resolves at once unless IN_FLIGHT batches are still being written (then when one is). */
-  async write(path: string, text: string): Promise<void> {
+  async write(path: string, data: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.worker) return writeOutFile(path, text);
-    this.batch.push(path, text);
-    this.chars += text.length;
+    if (!this.worker) return writeOutFile(path, data);
+    if (typeof data !== 'string') {
+      // A copy of its own, moved to the thread (see send): a Buffer is often a view of a larger block (Node's pool,
+      // an inflater's output), and a message would copy that whole block; the caller's bytes stay untouched.
+      const own = new Uint8Array(data);
+      this.moved.push(own.buffer);
+      data = own;
+    }
+    this.batch.push(path, data);
+    this.chars += typeof data === 'string' ? data.length : data.byteLength;
     if (this.batch.length >= BATCH_FILES * 2 || this.chars >= BATCH_CHARS) await this.send();
   }
 
@@ -125,14 +137,18 @@ export class FileWriter {
   private async send(): Promise<void> {
     while (this.worker && this.inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
+    // another write may have sent the batch while this one waited (media copies overlap)
+    if (!this.batch.length) return;
     const batch = this.batch;
+    const moved = this.moved;
     this.batch = [];
+    this.moved = [];
     this.chars = 0;
     if (!this.worker) {
-      for (let k = 0; k < batch.length; k += 2) writeOutFile(batch[k]!, batch[k + 1]!);
+      for (let k = 0; k < batch.length; k += 2) writeOutFile(batch[k] as string, batch[k + 1]!);
       return;
     }
-    this.inFlight++;
-    this.worker.postMessage(batch);
+    if (this.inFlight++ === 0) this.worker.ref();
+    this.worker.postMessage(batch, moved);
   }
 }

@@ -77,15 +77,15 @@ async function postFilesInto(posts: Iterable<Post>, outDir: string, options: Exp
   prepareOutFolder(outDir, ['posts']);
   const words = siteWords(options.lang);
   const privacy = new PrivacyFilter(options.includePrivate === true);
-  const copier = new MediaCopier(outDir, options.mediaSource);
+  // The post files and media copies are made on a second thread, in batches (file-writer.ts): from libuv's threads,
+  // one hand-off per open, write and close, they cost more than written here in turn.
+  const files = new FileWriter();
+  const copier = new MediaCopier(outDir, options.mediaSource, files);
   const months = new Map<string, number>();
   let written = 0;
   const kept = function* () {
     for (const post of posts) if (privacy.keep(post)) yield post;
   };
-  // The next posts' media are copied here, ahead of the rendering; the post files are made on a second thread, in
-  // batches (file-writer.ts): from libuv's threads, one hand-off per open, write and close, they cost more.
-  const files = new FileWriter();
   try {
     for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const shown = post.boosted ?? post;

@@ -55,7 +55,10 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   const profile = options.profile ?? null;
   const images = await profileImages(profile, options, outDir);
   const privacy = new PrivacyFilter(options.includePrivate === true);
-  const copier = new MediaCopier(outDir, options.mediaSource);
+  // Pages and media copies are made on a second thread, in batches (file-writer.ts): from libuv's threads, one
+  // hand-off per open, write and close, they cost more than written here in turn.
+  const files = new FileWriter();
+  const copier = new MediaCopier(outDir, options.mediaSource, files);
   const dateTime = siteDateTime(lang, clock);
   const monthName = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const monthLabels = new Map<string, string>();
@@ -107,9 +110,6 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     for (const post of posts) if (privacy.keep(post)) yield post;
   };
   let written = 0;
-  // Pages are made on a second thread, in batches (file-writer.ts): from libuv's threads, one hand-off per open,
-  // write and close, they cost more than written here in turn; the media are copied here, ahead of the rendering.
-  const pages = new FileWriter();
   try {
     for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
       const ms = Date.parse(post.published);
@@ -137,7 +137,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       if (held.length - heldFrom > heldPages) {
         const [id, html] = held[heldFrom++]!;
         heldIds.delete(id);
-        await pages.write(pageFile(id), html);
+        await files.write(pageFile(id), html);
         if (heldFrom >= 4096) {
           held = held.slice(heldFrom);
           heldFrom = 0;
@@ -158,9 +158,9 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     searchText.push('];\n');
     writeFileSync(searchData, searchText.join(''));
     // the pages written so far are read back below (for their replies)
-    await pages.drain();
+    await files.drain();
   } catch (error) {
-    await pages.stop();
+    await files.stop();
     throw error;
   } finally {
     closeSync(searchData);
@@ -178,10 +178,10 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     for (let k = heldFrom; k < held.length; k++) {
       const [id, html] = held[k]!;
       const replies = children.get(id);
-      await pages.write(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
+      await files.write(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
     }
   } finally {
-    await pages.close();
+    await files.close();
   }
   held = [];
   const list = months.months();

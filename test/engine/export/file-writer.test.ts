@@ -27,6 +27,19 @@ describe('FileWriter', () => {
     for (const [name, text] of texts) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
   });
 
+  it('writes bytes given as a view of a larger block exactly, and leaves the caller its bytes', async () => {
+    const dir = join(tmp, 'bytes');
+    mkdirSync(dir);
+    const block = Buffer.from(Array.from({ length: 4096 }, (_, k) => k % 251));
+    const views = [block.subarray(10, 110), block.subarray(0, 1), block.subarray(4000), Buffer.from('small, from the pool')];
+    const writer = new FileWriter();
+    for (const [k, view] of views.entries()) await writer.write(join(dir, `m${k}.bin`), view);
+    await writer.close();
+    for (const [k, view] of views.entries()) expect(readFileSync(join(dir, `m${k}.bin`)).equals(view)).toBe(true);
+    expect(block.length).toBe(4096);
+    expect(block[200]).toBe(200);
+  });
+
   it('replaces a symbolic link by the file and leaves the link target as it was', async () => {
     const dir = join(tmp, 'link');
     mkdirSync(dir);
