@@ -86,7 +86,8 @@ export class FileWriter {
     this.worker?.on('message', (failed: Failure) => {
       if (failed && !this.failure) this.failure = Object.assign(new Error(failed.message), { code: failed.code, syscall: failed.syscall, path: failed.path });
       if (--this.inFlight === 0) this.worker?.unref();
-      this.waiting.shift()?.();
+      // every waiter looks again (one woken per answer could leave one waiting with nothing in flight to wake it)
+      for (const wake of this.waiting.splice(0)) wake();
     });
     this.worker?.on('error', (error) => {
       this.failure ??= error;

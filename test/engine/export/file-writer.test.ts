@@ -27,6 +27,16 @@ describe('FileWriter', () => {
     for (const [name, text] of texts) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
   });
 
+  it('writes every file of writes that overlap (media copies do), none left waiting', async () => {
+    const dir = join(tmp, 'overlap');
+    mkdirSync(dir);
+    const writer = new FileWriter();
+    await Promise.all(Array.from({ length: 3000 }, (_, k) => writer.write(join(dir, `f${k}.bin`), Buffer.from(`file ${k}`))));
+    await writer.close();
+    expect(readdirSync(dir)).toHaveLength(3000);
+    expect(readFileSync(join(dir, 'f2999.bin'), 'utf8')).toBe('file 2999');
+  }, 30_000); // a write left waiting never ends: fail in time, not at the run's limit
+
   it('writes bytes given as a view of a larger block exactly, and leaves the caller its bytes', async () => {
     const dir = join(tmp, 'bytes');
     mkdirSync(dir);
