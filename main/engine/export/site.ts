@@ -168,20 +168,22 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
   // replies are known only after their parent's page was made: added to the pages still held, else to the written page
   const repliesList = (replies: string[]) =>
     `<section class="replies-section"><h2>${escapeHtml(w.repliesInThread)}</h2><ol class="replies">${replies.map((id) => threadLink(local.get(id)!, card)).join('')}</ol></section>`;
-  for (const [parent, replies] of children) {
-    if (heldIds.has(parent)) continue;
-    const file = pageFile(parent);
-    if (!existsSync(file)) continue;
-    writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
-  }
   try {
+    for (const [parent, replies] of children) {
+      if (heldIds.has(parent)) continue;
+      const file = pageFile(parent);
+      if (!existsSync(file)) continue;
+      writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
+    }
     for (let k = heldFrom; k < held.length; k++) {
       const [id, html] = held[k]!;
       const replies = children.get(id);
       await files.write(pageFile(id), replies ? html.replace(REPLIES, repliesList(replies)) : html);
     }
-  } finally {
     await files.close();
+  } catch (error) {
+    await files.stop();
+    throw error;
   }
   held = [];
   const list = months.months();
