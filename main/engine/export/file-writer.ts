@@ -94,6 +94,13 @@ export class FileWriter {
       this.worker = null;
       for (const wake of this.waiting.splice(0)) wake();
     });
+    // a thread that ends before stop() (out of memory, killed) fails the export: never an export cut short in silence
+    this.worker?.on('exit', (code) => {
+      if (!this.worker) return;
+      this.failure ??= new Error(`The thread writing the export's files stopped (exit code ${code}) before it was done.`);
+      this.worker = null;
+      for (const wake of this.waiting.splice(0)) wake();
+    });
   }
 
   /** Queues a file; resolves at once unless IN_FLIGHT batches are still being written (then when one is). */

@@ -75,6 +75,14 @@ describe('FileWriter', () => {
     expect((told as Error).message).toContain('ENOENT');
   });
 
+  it('fails, never ends quietly, when its thread stops before it is done', async () => {
+    const writer = new FileWriter();
+    // what an out-of-memory end or a kill looks like from here: the thread gone without stop()
+    await (writer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(writer.write(join(tmp, 'after-end.html'), 'x')).rejects.toThrow(/stopped \(exit code \d+\) before it was done/);
+    await expect(writer.drain()).rejects.toThrow(/stopped/);
+  });
+
   it('refuses more files after a failure, and stops its thread when told to', async () => {
     const writer = new FileWriter();
     for (let k = 0; k < 300; k++) await writer.write(join(tmp, 'missing', `${k}.html`), 'x').catch(() => undefined);
