@@ -5,8 +5,12 @@ import { linkTarget } from './sanitize.js';
 const DROP = new Set(['script', 'style', 'template', 'iframe', 'noscript', 'noembed', 'noframes', 'svg', 'math', 'head', 'title', 'xmp']);
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** Anything one of escapeMarkdown's replacements below would change: most text has none (one test, no copies). */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>~|&]|^\s*(?:[#>+-]|\d+[.)])(?=\s|$)/;
+
 /** Escapes what Markdown would read as markup inside running text. */
 export function escapeMarkdown(text: string): string {
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   return text
     .replace(/[\\`*_[\]<>~|]/g, '\\$&')
     .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')

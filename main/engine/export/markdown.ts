@@ -4,6 +4,7 @@ import type { Post } from '../../../preload/contract.js';
 import { zoneClock } from '../stats/zone-clock.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { escapeMarkdown, htmlToMarkdown, markdownUrl } from './html-markdown.js';
+import { FileWriter } from './file-writer.js';
 import { MediaCopier, startedAhead, type CopiedMedia } from './media-copy.js';
 import { MonthFiles } from './month-files.js';
 import { prepareOutFolder, writeFailure, writeOutFile } from './out-folder.js';
@@ -56,7 +57,9 @@ async function markdownInto(posts: Iterable<Post>, outDir: string, options: Expo
   prepareOutFolder(outDir);
   const clock = zoneClock(options.timeZone ?? 'UTC');
   const privacy = new PrivacyFilter(options.includePrivate === true);
-  const copier = new MediaCopier(outDir, options.mediaSource);
+  // the media copies are made on a second thread, in batches (file-writer.ts)
+  const media = new FileWriter();
+  const copier = new MediaCopier(outDir, options.mediaSource, media);
   const files = new MonthFiles(outDir, {
     name: (month) => `${month}.md`,
     head: (month) => `# ${month}\n\n[All months](index.md) · times in ${clock.timeZone}\n\n`,
@@ -66,14 +69,20 @@ async function markdownInto(posts: Iterable<Post>, outDir: string, options: Expo
   const kept = function* () {
     for (const post of posts) if (privacy.keep(post)) yield post;
   };
-  // the next posts' media are copied while this one is written
-  for await (const [post, media] of startedAhead(kept(), (p) => copier.copy(p))) {
-    const ms = Date.parse(post.published);
-    const at = Number.isFinite(ms) ? clock.at(ms) : null;
-    const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
-    const heading = `${at ? `${at.day} ${at.time}` : 'undated'} · ${kind} · ${VISIBILITY_LABEL[post.visibility] ?? post.visibility}`;
-    files.add(at?.month ?? 'undated', postMarkdown(post, heading, media));
-    written++;
+  try {
+    // the next posts' media are copied while this one is written
+    for await (const [post, copies] of startedAhead(kept(), (p) => copier.copy(p))) {
+      const ms = Date.parse(post.published);
+      const at = Number.isFinite(ms) ? clock.at(ms) : null;
+      const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
+      const heading = `${at ? `${at.day} ${at.time}` : 'undated'} · ${kind} · ${VISIBILITY_LABEL[post.visibility] ?? post.visibility}`;
+      files.add(at?.month ?? 'undated', postMarkdown(post, heading, copies));
+      written++;
+    }
+    await media.close();
+  } catch (error) {
+    await media.stop();
+    throw error;
   }
   const months = files.months();
   const index = [

@@ -1,5 +1,5 @@
 // The folder an export writes into: made when missing, and file-system failures told as the user's problem to fix.
-import { close, closeSync, constants, createWriteStream, lstatSync, mkdirSync, open, openSync, unlinkSync, writeFile, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, constants, createWriteStream, lstatSync, mkdirSync, open, openSync, unlinkSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveError } from '../errors.js';
 
@@ -67,14 +67,6 @@ export function writeOutFile(path: string, data: string | Uint8Array): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** writeOutFile without blocking: the open, the write and the close each wait on libuv's threads. */
-export async function writeOutFileAsync(path: string, data: string | Uint8Array): Promise<void> {
-  const fd = await openOutFileAsync(path);
-  await new Promise<void>((resolve, reject) => {
-    writeFile(fd, data, (error) => close(fd, (closeError) => (error ?? closeError ? reject(error ?? closeError) : resolve())));
-  });
 }
 
 /** A write stream over openOutFileAsync: never through a symbolic link, opened without blocking. */

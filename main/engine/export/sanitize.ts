@@ -27,9 +27,19 @@ export const escapeHtml = (text: string): string => (SPECIAL.test(text) ? text.r
 const LINK_TARGETS = new Map<string, string | null>();
 const LINK_TARGETS_MAX = 8192;
 
+/**
+ * An http(s) URL that the URL parser gives back unchanged: a lower-case ASCII host whose last label starts with a
+ * letter (never read as an IPv4 number) and no "--" (no "xn--" to decode), no port, no user, and a path of
+ * characters the path never escapes, with no dot segment ("/." or any "%", which could spell one) and no query or
+ * fragment. Nearly every link of a post (its own address, mentions, hashtags) is one: it is its own answer, without a
+ * URL parse or a cache entry (a post's own address is asked once: it only pushed the others out of the cache).
+ */
+const PLAIN_URL = /^https?:\/\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\.)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/(?!\.)(?:[A-Za-z0-9_~@:!$&()*+,;=-]|\.|\/(?!\.))*$/;
+
 /** An absolute http(s)/mailto URL, normalized; null for anything else (javascript:, data:, relative…). */
 export function linkTarget(raw: string | undefined | null): string | null {
   if (!raw) return null;
+  if (PLAIN_URL.test(raw)) return raw;
   const known = LINK_TARGETS.get(raw);
   if (known !== undefined) return known;
   const target = parseLinkTarget(raw);
