@@ -6,7 +6,7 @@ import {
   type Manifest, type SqliteAccount,
 } from '../engine/service/exports.js';
 import type { ExportSource } from './export.js';
-import type { UsageFault } from './command-flags.js';
+import type { Flags, UsageFault } from './command-flags.js';
 import { splitPaths } from './library-args.js';
 import { openOutput } from './output.js';
 import { packageVersion } from './paths.js';
@@ -14,7 +14,6 @@ import { packageVersion } from './paths.js';
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'sqlite', 'edges', 'md', 'html'] as const;
 export type AnyExportFormat = (typeof EXPORT_FORMATS)[number];
 
-type Flags = Record<string, string | boolean | undefined>;
 
 export interface ResearchOptions {
   pseudonymizer: Pseudonymizer | null;

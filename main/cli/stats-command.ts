@@ -1,11 +1,10 @@
 // `outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]`: the engine's Stats, as JSON or a table.
 import { statsOver, type Stats, type StatsOptions } from '../engine/service/index.js';
-import { FILTER_HELP, badRequest, filterFromFlags, filteredPosts, timeZone, type PostSource, type UsageFault } from './command-flags.js';
+import { FILTER_HELP, badRequest, filterFromFlags, filteredPosts, timeZone, type Flags, type PostSource, type UsageFault } from './command-flags.js';
 import { libraryNotices, overLibrary } from './library-args.js';
 
 export { STATS_OPTIONS } from './command-flags.js';
 
-type Flags = Record<string, string | boolean | undefined>;
 
 export const STATS_HELP = `Usage: outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]
 
