@@ -5,7 +5,6 @@ import { libraryNotices, overLibrary } from './library-args.js';
 
 export { STATS_OPTIONS } from './command-flags.js';
 
-
 export const STATS_HELP = `Usage: outbox stats <archive…> [--json] [filters] [--utc | --time-zone ZONE] [--top N]
 
 Counts over the posts that match the filters (all of them without): posts and boosts per month, posts per day,
