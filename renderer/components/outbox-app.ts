@@ -45,6 +45,14 @@ export class OutboxApp extends LitElement {
   private sawDone = false;
   /** an asked open answered before its progress stream said 'done': skip its events until then */
   private draining = false;
+  /**
+   * Counts the reader's own moves between screens (Open, Back, an open they asked for). A current() asked before the
+   * latest one must not pick the screen when it answers: it sent the reader from the welcome screen they had just asked
+   * for back to the archive, or put an old archive over the one they came back to.
+   */
+  private moves = 0;
+  /** the reader asked for the welcome screen: what current() answers updates what Back returns to, not the screen */
+  private chose = false;
 
   private readonly transport: Transport = appTransport();
 
@@ -66,9 +74,14 @@ export class OutboxApp extends LitElement {
     this.addEventListener('ox-open-demo', () => void this.openWith(() => this.transport.api.open({ demo: true })));
     this.addEventListener('ox-open-path', (e) => void this.openWith(() => this.transport.api.open({ path: e.detail.path })));
     this.addEventListener('ox-open-file', (e) => void this.openFile(e.detail.file));
-    this.addEventListener('ox-show-welcome', () => this.showWelcome());
+    this.addEventListener('ox-show-welcome', () => {
+      this.moved(true);
+      this.showWelcome();
+    });
     this.addEventListener('ox-show-archive', () => {
-      if (this.info) this.screen = 'ready';
+      if (!this.info) return;
+      this.moved(false);
+      this.screen = 'ready';
     });
     this.addEventListener('click', (e) => this.onLinkClick(e));
     // A file dropped anywhere on the page opens (browser mode; the desktop app has its own open).
@@ -84,9 +97,22 @@ export class OutboxApp extends LitElement {
     void this.load();
   }
 
+  /** The reader moved to another screen (chose: the welcome screen): answers asked before no longer pick one. */
+  private moved(chose: boolean): void {
+    this.moves += 1;
+    this.chose = chose;
+  }
+
   private async load(): Promise<void> {
+    const moves = this.moves;
     const result = await this.transport.api.current();
     if (this.asking) return;
+    if (moves !== this.moves || this.chose) {
+      // The reader is elsewhere now: only a newer state of the archive they can go back to is kept.
+      const fresh = result.ok ? result.value[0] : undefined;
+      if (fresh && fresh.id === this.info?.id && (this.info.indexing || !fresh.indexing)) this.info = fresh;
+      return;
+    }
     if (!result.ok) {
       this.error = result;
       this.screen = 'error';
@@ -120,6 +146,8 @@ export class OutboxApp extends LitElement {
     if (progress.phase === 'done') {
       if (!(this.screen === 'ready' && this.info && !this.info.indexing && progress.archive === this.info.id)) void this.load();
     }
+    // The reader is on the welcome screen they asked for: an open they did not ask for goes on behind it.
+    else if (this.chose) return;
     else if (this.screen !== 'ready' || progress.archive !== this.info?.id) this.screen = 'progress';
   }
 
@@ -135,6 +163,7 @@ export class OutboxApp extends LitElement {
   /** Runs one open the reader asked for: progress while it runs, then the archive or its error screen. */
   private async openWith(open: () => Promise<Result<ArchiveInfo>>): Promise<void> {
     if (this.asking) return;
+    this.moved(false);
     this.asking = true;
     this.sawDone = false;
     this.draining = false;

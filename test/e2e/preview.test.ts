@@ -76,4 +76,56 @@ describe('the viewer before a cold open is done', () => {
       await archive?.close();
     }
   });
+
+  // The open-flow spec once waited 60 s for posts after Back: an answer the app asked for before the reader moved on
+  // (here: current() after 'done') picked the screen when it came, over the welcome screen the reader had asked for.
+  it('keeps the welcome screen the reader opened while the archive was read; Back then shows the whole archive', async () => {
+    const server = await startServer({ opening: true, port: 0, rendererDir: join(root, 'dist', 'renderer') });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let archive: Archive | null = null;
+    try {
+      const opened = openArchive(zip, {
+        cacheDir: null,
+        onProgress: (p) => {
+          if (p.phase !== 'done') server.progress(p);
+        },
+        onPreview: (preview) => {
+          server.preview([preview]);
+          return held;
+        },
+      });
+      const w = await openPage(browser, server.url);
+      watch.push(w);
+      const { page } = w;
+      await page.locator('ox-timeline article[data-post-id]').first().waitFor({ state: 'visible', timeout: 60_000 });
+      await page.locator('[data-testid=indexing]').waitFor({ state: 'visible' });
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      const welcome = page.locator('[data-testid=welcome]');
+      await welcome.waitFor({ state: 'visible' });
+
+      release();
+      archive = await opened;
+      server.ready([archive]);
+      // The app asks current() again on 'done'; its answer must not take the reader off the screen they chose.
+      const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/current', { timeout: 30_000 });
+      server.progress({ archive: archive.info.id, phase: 'done', bytesRead: 0, bytesTotal: 0, items: archive.info.summary.counts.items });
+      await asked;
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+      expect(await welcome.isVisible()).toBe(true);
+      expect(await page.locator('ox-archive-view').count()).toBe(0);
+
+      await welcome.getByRole('button', { name: /^Back to/ }).click();
+      await page.locator('ox-timeline article[data-post-id]').first().waitFor({ state: 'visible', timeout: 30_000 });
+      // What Back returns to is the archive as it is now: read whole, with its counts.
+      await page.locator('ox-profile').waitFor({ state: 'attached' });
+      expect(await page.locator('[data-testid=indexing]').count()).toBe(0);
+      const total = archive.page({ filter: {}, order: 'newest', offset: 0, limit: 1 }).total;
+      expect(await until('the whole count', () => resultCount(page), 30_000)).toBe(total);
+    } finally {
+      release();
+      await server.close();
+      await archive?.close();
+    }
+  });
 });
