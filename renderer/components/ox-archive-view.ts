@@ -1,6 +1,6 @@
 // One open archive: header with search, the side panel (profile, filters, months) and the current view.
 import { ContextConsumer } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import type { AccountMove, ArchiveInfo, Facets, OpenProgress, PostFilter } from '../../preload/contract.js';
 import { ALL_ARCHIVES } from '../../preload/contract.js';
@@ -42,6 +42,8 @@ const NO_SOURCES: ReadonlyMap<string, PostSource> = new Map();
 const FILTERED: readonly Section[] = ['timeline', 'stats'];
 /** Sections whose posts the filter panel narrows (People, Favourites, Bookmarks and On this day are not posts of the filter). */
 const POST_FILTERED: readonly Section[] = ['timeline', 'thread', 'stats'];
+/** The library is asked after this long even when the timeline never says it drew (an error, a hidden list). */
+const LIBRARY_FALLBACK_MS = 2000;
 
 /**
  * One open archive. Owns the route (view, filter, order in the hash) and turns the events of its children into
@@ -60,6 +62,7 @@ export class OxArchiveView extends LitElement {
     panelOpen: { state: true },
     warningsHidden: { state: true },
     month: { state: true },
+    libraryDue: { state: true },
     canOpen: { type: Boolean },
   };
 
@@ -92,11 +95,18 @@ export class OxArchiveView extends LitElement {
     this.threadArchive = threadArchiveOf(hash);
   }
 
+  /**
+   * The library may be asked (see libraryLater). Until then its three requests would share the server and the page's
+   * main thread with the first posts (relationships alone is ~320 KB of JSON at 100k).
+   */
+  libraryDue = false;
+
   // What the library adds (CSV files → the People tab; moves → the banner); routes the server lacks give neither.
   private readonly library = new Task(this, {
     // Again once the archive is read whole: what the library says of it is known only then.
-    args: () => [this.api.value, !!this.info?.indexing] as const,
-    task: async ([api]): Promise<{ people: boolean; moves: AccountMove[]; archives: number; names: string[]; sources: ReadonlyMap<string, PostSource> }> => {
+    args: () => [this.api.value, !!this.info?.indexing, this.libraryDue || this.merged || this.section !== 'timeline'] as const,
+    task: async ([api, , due]): Promise<typeof initialState | { people: boolean; moves: AccountMove[]; archives: number; names: string[]; sources: ReadonlyMap<string, PostSource> }> => {
+      if (!due) return initialState;
       const [people, moves, current] = await Promise.all([api?.relationships?.(), api?.moves?.(), api?.current()]);
       const infos = current?.ok ? current.value : [this.info];
       return {
@@ -146,10 +156,14 @@ export class OxArchiveView extends LitElement {
       void this.updateComplete.then(() => this.$('ox-timeline')?.scrollToIndex(e.detail.offset));
     });
     this.addEventListener('ox-results', (e) => {
+      if (e.detail.total === 0) this.libraryLater();
       this.total = e.detail.total;
       if (e.detail.facets) this.facets = e.detail.facets;
     });
-    this.addEventListener('ox-position', (e) => (this.month = e.detail.month));
+    this.addEventListener('ox-position', (e) => {
+      this.month = e.detail.month;
+      this.libraryLater();
+    });
     // The address follows the reading place without a history entry per scroll: Back and reload return to it.
     this.addEventListener('ox-place', (e) => {
       if (this.section !== 'timeline') return;
@@ -169,14 +183,28 @@ export class OxArchiveView extends LitElement {
     return this.$('ox-timeline')?.currentCard() ?? null;
   }
 
+  private libraryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The library is asked once the first posts are painted (the timeline said which month they are of, or that it has
+   * none): a frame, then a task, so the paint goes first. The merged timeline and the other sections ask at once (their
+   * first screen needs it); a timeline that never draws (an error) asks after LIBRARY_FALLBACK_MS.
+   */
+  private libraryLater(): void {
+    if (this.libraryDue) return;
+    requestAnimationFrame(() => setTimeout(() => (this.libraryDue = true)));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.libraryTimer = setTimeout(() => (this.libraryDue = true), LIBRARY_FALLBACK_MS);
     window.addEventListener('popstate', this.onPop);
     window.addEventListener('hashchange', this.onPop);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.libraryTimer);
     window.removeEventListener('popstate', this.onPop);
     window.removeEventListener('hashchange', this.onPop);
   }
