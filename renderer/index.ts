@@ -7,3 +7,5 @@ import { appTransport } from './lib/transport.js';
 appTransport().boot();
 await startLanguage();
 await import('./components/outbox-app.js');
+// The first answers are on their way and the main thread has nothing to do until they come: the formatters now.
+setTimeout(() => void import('./lib/format.js').then((m) => m.warmFormats()));

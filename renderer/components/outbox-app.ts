@@ -29,6 +29,7 @@ export class OutboxApp extends LitElement {
     uploading: { state: true },
     recent: { state: true },
     dragging: { state: true },
+    several: { state: true },
   };
 
   screen: Screen = 'starting';
@@ -40,6 +41,8 @@ export class OutboxApp extends LitElement {
   uploading: { name: string; sent: number; total: number } | null = null;
   recent: RecentArchive[] = [];
   dragging = false;
+  /** current() named more than one archive (a library: its moves banner and sources are part of the first screen) */
+  several = false;
   /** an open the reader asked for is under way: its own answer (not the progress stream's 'done') decides the screen */
   private asking = false;
   private sawDone = false;
@@ -118,6 +121,7 @@ export class OutboxApp extends LitElement {
       this.screen = 'error';
     } else if (result.value.length > 0) {
       this.info = result.value[0]!;
+      this.several = result.value.length > 1;
       this.screen = 'ready';
       // The newest page of an archive still being read: the progress stream's 'done' loads the whole one; asking
       // again now and then covers a stream that cannot connect.
@@ -176,6 +180,7 @@ export class OutboxApp extends LitElement {
         // Another archive in the same page: its own address, not the last one's filter or place.
         if (this.info && this.info.id !== result.value.id && location.hash) history.replaceState(null, '', location.pathname + location.search);
         this.info = result.value;
+        this.several = false;
         this.screen = 'ready';
       } else {
         this.error = result;
@@ -233,7 +238,7 @@ export class OutboxApp extends LitElement {
     const mode = this.transport.kind === 'ipc' ? 'desktop' : 'browser';
     switch (this.screen) {
       case 'ready':
-        return html`<ox-archive-view .info=${this.info!} .progress=${this.info?.indexing ? this.progress : null} ?canOpen=${mode === 'browser'}></ox-archive-view>`;
+        return html`<ox-archive-view .info=${this.info!} .progress=${this.info?.indexing ? this.progress : null} ?canOpen=${mode === 'browser'} ?several=${this.several}></ox-archive-view>`;
       case 'error':
         return html`<ox-error .error=${this.error} ?canOpen=${true} mode=${mode}></ox-error>`;
       case 'welcome':

@@ -64,7 +64,11 @@ export class OxArchiveView extends LitElement {
     month: { state: true },
     libraryDue: { state: true },
     canOpen: { type: Boolean },
+    several: { type: Boolean },
   };
+
+  /** more than one archive is open: the library (moves banner, each archive's author) is part of the first screen */
+  several = false;
 
   /** browser mode: the header offers to open another archive (the desktop app has its File menu) */
   canOpen = false;
@@ -104,7 +108,7 @@ export class OxArchiveView extends LitElement {
   // What the library adds (CSV files → the People tab; moves → the banner); routes the server lacks give neither.
   private readonly library = new Task(this, {
     // Again once the archive is read whole: what the library says of it is known only then.
-    args: () => [this.api.value, !!this.info?.indexing, this.libraryDue || this.merged || this.section !== 'timeline'] as const,
+    args: () => [this.api.value, !!this.info?.indexing, this.libraryDue || this.several || this.merged || this.section !== 'timeline'] as const,
     task: async ([api, , due]): Promise<typeof initialState | { people: boolean; moves: AccountMove[]; archives: number; names: string[]; sources: ReadonlyMap<string, PostSource> }> => {
       if (!due) return initialState;
       const [people, moves, current] = await Promise.all([api?.relationships?.(), api?.moves?.(), api?.current()]);
@@ -187,8 +191,9 @@ export class OxArchiveView extends LitElement {
 
   /**
    * The library is asked once the first posts are painted (the timeline said which month they are of, or that it has
-   * none): a frame, then a task, so the paint goes first. The merged timeline and the other sections ask at once (their
-   * first screen needs it); a timeline that never draws (an error) asks after LIBRARY_FALLBACK_MS.
+   * none): a frame, then a task, so the paint goes first. A library of several archives, the merged timeline and the
+   * other sections ask at once (their first screen needs it: the moves banner above the posts, each archive's author); a
+   * timeline that never draws (an error) asks after LIBRARY_FALLBACK_MS.
    */
   private libraryLater(): void {
     if (this.libraryDue) return;

@@ -123,6 +123,18 @@ export const visibilityLabels: Readonly<Record<Visibility, string>> = new Proxy(
   getOwnPropertyDescriptor: () => ({ enumerable: true, configurable: true }),
 });
 
+/**
+ * Builds the formatters the first posts use (numbers, plurals, a date and time, a language's name) and keeps them. The
+ * first Intl formatter of a page loads ICU's data: 15-50 ms for the first NumberFormat, up to 15 ms for a DateTimeFormat
+ * here. Called while the page waits for its first answers, that is not spent between the answers and the posts.
+ */
+export function warmFormats(): void {
+  formatNumber(0);
+  plural(1, 'count.notes');
+  formatDateTime(new Date().toISOString());
+  languageName('en');
+}
+
 /** "1 post", "5 posts", "21 Beiträge": a counted noun from the catalogue, in the language's plural rules. */
 export function plural(n: number, id: PluralId): string {
   return tn(id, n);
