@@ -85,6 +85,8 @@ export class OutboxApp extends LitElement {
       if (!this.info) return;
       this.moved(false);
       this.screen = 'ready';
+      // Still being read when the reader left it: ask again (what was answered meanwhile kept the screen, not a recheck).
+      if (this.info.indexing) void this.load();
     });
     this.addEventListener('click', (e) => this.onLinkClick(e));
     // A file dropped anywhere on the page opens (browser mode; the desktop app has its own open).
@@ -159,10 +161,16 @@ export class OutboxApp extends LitElement {
   private showWelcome(): void {
     this.message = '';
     this.screen = 'welcome';
+    // The list the screen showed last time may be out of date (an archive opened since): none until the fresh one, and
+    // only the newest request's answer.
+    this.recent = [];
+    const asked = ++this.recentAsked;
     void this.transport.api.recent?.().then((r) => {
-      if (r.ok) this.recent = r.value;
+      if (r.ok && asked === this.recentAsked) this.recent = r.value;
     });
   }
+
+  private recentAsked = 0;
 
   /** Runs one open the reader asked for: progress while it runs, then the archive or its error screen. */
   private async openWith(open: () => Promise<Result<ArchiveInfo>>): Promise<void> {
