@@ -3,15 +3,67 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../../main/engine/errors.js';
-import { FileWriter } from '../../../main/engine/export/file-writer.js';
+import { FileWriter, fileWriterWorkerFile } from '../../../main/engine/export/file-writer.js';
 import { writeFailure } from '../../../main/engine/export/out-folder.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-file-writer-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const named = process.env.OUTBOX_FILE_WRITER_WORKER;
+// The thread's entry built from these sources, as test/build.mjs builds dist/engine/file-writer-worker.js: every
+// FileWriter below runs it (from the sources there is no bundle beside this module to find).
+beforeAll(async () => {
+  const outfile = join(tmp, 'file-writer-worker.mjs');
+  await build({ entryPoints: [join(__dirname, '../../../main/engine/export/file-writer-worker.ts')], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  process.env.OUTBOX_FILE_WRITER_WORKER = outfile;
+});
+afterAll(() => {
+  if (named === undefined) delete process.env.OUTBOX_FILE_WRITER_WORKER;
+  else process.env.OUTBOX_FILE_WRITER_WORKER = named;
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 describe('FileWriter', () => {
+  it('runs its thread from the bundle named, and from none when told so', () => {
+    expect(fileWriterWorkerFile()).toBe(join(tmp, 'file-writer-worker.mjs'));
+    const worker = (writer: FileWriter) => (writer as unknown as { worker: unknown }).worker;
+    const threaded = new FileWriter();
+    expect(worker(threaded)).not.toBeNull();
+    void threaded.stop();
+    expect(worker(new FileWriter(null))).toBeNull();
+  });
+
+  it('writes files larger than a batch (text and bytes) exactly, between small ones', async () => {
+    const dir = join(tmp, 'large');
+    mkdirSync(dir);
+    const writer = new FileWriter();
+    const text = `${'é'.repeat(700_000)}🎉${'x'.repeat(5)}`; // ~1.4 MB of UTF-8, 2.1 M units: more than a block
+    const bytes = Buffer.alloc(3 << 20, 7);
+    bytes[bytes.length - 1] = 9;
+    await writer.write(join(dir, 'a.txt'), 'small before');
+    await writer.write(join(dir, 'big.txt'), text);
+    await writer.write(join(dir, 'b.txt'), '');
+    await writer.write(join(dir, 'big.bin'), bytes);
+    await writer.write(join(dir, 'c.txt'), 'small after');
+    await writer.close();
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('small before');
+    expect(readFileSync(join(dir, 'big.txt'), 'utf8')).toBe(text);
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('');
+    expect(readFileSync(join(dir, 'big.bin')).equals(bytes)).toBe(true);
+    expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('small after');
+  });
+
+  it('writes the same files on this thread when there is no thread to run', async () => {
+    const dir = join(tmp, 'here');
+    mkdirSync(dir);
+    const writer = new FileWriter(null);
+    for (let k = 0; k < 300; k++) await writer.write(join(dir, `p${k}.html`), `<p>${k} é</p>`);
+    await writer.close();
+    expect(readdirSync(dir)).toHaveLength(300);
+    expect(readFileSync(join(dir, 'p299.html'), 'utf8')).toBe('<p>299 é</p>');
+  });
+
   it('writes every file given, across many batches, with its own text (multi-byte and large ones too)', async () => {
     const dir = join(tmp, 'many');
     mkdirSync(dir);
