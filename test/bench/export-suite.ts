@@ -32,9 +32,10 @@ export function postsWritten(stderr: string): number | null {
 /**
  * Waits (not timed) until the disk has written back what earlier runs left in memory: `sync`. An export of a folder
  * leaves ~117k new files dirty (0.5–0.65 GB of pages after a cold md-post here, /proc/vmstat nr_dirty), written back
- * from ~30 s later (vm.dirty_expire_centisecs): during the next run, on the same 2 cores and file system. A person's
- * export starts on a disk that is not busy writing back the bench's previous one. Where there is no `sync` (Windows),
- * nothing is waited for.
+ * from ~30 s later (vm.dirty_expire_centisecs): during the next run. On this VM the write-back itself cost little
+ * (its kernel threads: 0.05% of perf's samples during a warm md-post run right after a cold one), but on a real disk
+ * it is I/O the next run would wait behind; a person's export starts on a disk that is not busy writing back the
+ * bench's previous one. Where there is no `sync` (Windows), nothing is waited for.
  */
 export function settleDisk(): void {
   spawnSync('sync', { stdio: 'ignore' });
