@@ -173,7 +173,8 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       if (heldIds.has(parent)) continue;
       const file = pageFile(parent);
       if (!existsSync(file)) continue;
-      writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
+      // read here (every page was written by the drain above), written again by the thread with the rest
+      await files.write(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
     }
     for (let k = heldFrom; k < held.length; k++) {
       const [id, html] = held[k]!;
