@@ -36,6 +36,9 @@ export function fileWriterWorkerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** A text in parts as one (where the file is written on this thread). */
+const whole = (data: string | Uint8Array | readonly string[]): string | Uint8Array => (typeof data === 'string' || data instanceof Uint8Array ? data : data.join(''));
+
 /**
  * Writes files on a worker thread, in the order given; `drain()` waits until every file given so far is on disk.
  * The first failure (an ENOSPC, a folder that is a file) is thrown by the next write or drain, as a Node file-system
@@ -85,23 +88,29 @@ export class FileWriter {
     });
   }
 
-  /** Queues a file; resolves at once unless IN_FLIGHT batches are still being written (then when one is). */
-  async write(path: string, data: string | Uint8Array): Promise<void> {
+  /**
+   * Queues a file: a text, bytes, or a text in parts (written one after the other, never joined into one string
+   * first); resolves at once unless IN_FLIGHT batches are still being written (then when one is).
+   */
+  async write(path: string, data: string | Uint8Array | readonly string[]): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.worker) return writeOutFile(path, data);
+    if (!this.worker) return writeOutFile(path, whole(data));
     // at most 3 UTF-8 bytes per UTF-16 unit (a pair, 2 units, is 4 bytes): room for this many is room for the text
-    const most = typeof data === 'string' ? data.length * 3 : data.byteLength;
+    let most = 0;
+    if (typeof data === 'string') most = data.length * 3;
+    else if (data instanceof Uint8Array) most = data.byteLength;
+    else for (const part of data) most += part.length * 3;
     // another write (media copies overlap) may fill the batch while this one waits: look again after each wait
     while (this.paths.length && this.used + most > this.block!.byteLength) await this.send();
     if (this.failure) throw this.failure;
-    if (!this.worker) return writeOutFile(path, data);
+    if (!this.worker) return writeOutFile(path, whole(data));
     if (!this.block || this.block.byteLength < most) this.block = this.newBlock(most);
     // the caller's bytes are copied (a Buffer is often a view of a larger block: Node's pool, an inflater's output)
     if (typeof data === 'string') this.used += this.block.write(data, this.used);
-    else {
+    else if (data instanceof Uint8Array) {
       this.block.set(data, this.used);
       this.used += data.byteLength;
-    }
+    } else for (const part of data) this.used += this.block.write(part, this.used);
     this.paths.push(path);
     this.ends.push(this.used);
     if (this.paths.length >= BATCH_FILES) await this.send();

@@ -3,30 +3,20 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../../main/engine/errors.js';
 import { FileWriter, fileWriterWorkerFile } from '../../../main/engine/export/file-writer.js';
 import { writeFailure } from '../../../main/engine/export/out-folder.js';
+import { useWriterThread } from './writer-thread.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-file-writer-'));
-const named = process.env.OUTBOX_FILE_WRITER_WORKER;
-// The thread's entry built from these sources, as test/build.mjs builds dist/engine/file-writer-worker.js: every
-// FileWriter below runs it (from the sources there is no bundle beside this module to find).
-beforeAll(async () => {
-  const outfile = join(tmp, 'file-writer-worker.mjs');
-  await build({ entryPoints: [join(__dirname, '../../../main/engine/export/file-writer-worker.ts')], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
-  process.env.OUTBOX_FILE_WRITER_WORKER = outfile;
-});
-afterAll(() => {
-  if (named === undefined) delete process.env.OUTBOX_FILE_WRITER_WORKER;
-  else process.env.OUTBOX_FILE_WRITER_WORKER = named;
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// every FileWriter below runs the thread built from these sources
+const thread = useWriterThread();
 
 describe('FileWriter', () => {
   it('runs its thread from the bundle named, and from none when told so', () => {
-    expect(fileWriterWorkerFile()).toBe(join(tmp, 'file-writer-worker.mjs'));
+    expect(fileWriterWorkerFile()).toBe(thread.file);
     const worker = (writer: FileWriter) => (writer as unknown as { worker: unknown }).worker;
     const threaded = new FileWriter();
     expect(worker(threaded)).not.toBeNull();
