@@ -23,6 +23,8 @@ const targets = [
   { ...node, entryPoints: [at('main/engine/worker.ts')], outfile: join(dist, 'engine/worker.js'), format: 'esm' },
   // The cold open's search build on a second thread (engine/index/search-thread.ts finds it beside the CLI's and the worker's bundles).
   { ...node, entryPoints: [at('main/engine/search/search-worker.ts')], outfile: join(dist, 'engine/search-worker.js'), format: 'esm' },
+  // The thread that makes an export's files (engine/export/file-writer.ts finds it the same way).
+  { ...node, entryPoints: [at('main/engine/export/file-writer-worker.ts')], outfile: join(dist, 'engine/file-writer-worker.js'), format: 'esm' },
   { ...node, entryPoints: [at('main/desktop/main.ts')], outfile: join(dist, 'desktop/main.cjs'), format: 'cjs', external: ['electron'] },
   // A sandboxed preload may only require('electron'): bundle everything else into it.
   { platform: 'node', target: 'node20', bundle: true, sourcemap: true, entryPoints: [at('preload/index.ts')], outfile: join(dist, 'preload/index.cjs'), format: 'cjs', external: ['electron'], logLevel: 'warning' },

@@ -1,6 +1,7 @@
 // Every export format as a person runs it: a whole `outbox export <zip> --format F --out …` process, timed from spawn to
 // exit with its own peak RSS, cold (empty cache: the open and the cache write included) and warm (the cache filled).
 // Judged against a floor measured in the same rounds (interleaved: a burst of load on a shared machine touches both).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildResult } from './child.js';
@@ -28,8 +29,21 @@ export function postsWritten(stderr: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * Waits (not timed) until the disk has written back what earlier runs left in memory: `sync`. An export of a folder
+ * leaves ~117k new files dirty (0.5–0.65 GB of pages after a cold md-post here, /proc/vmstat nr_dirty), written back
+ * from ~30 s later (vm.dirty_expire_centisecs): during the next run. On this VM the write-back itself cost little
+ * (its kernel threads: 0.05% of perf's samples during a warm md-post run right after a cold one), but on a real disk
+ * it is I/O the next run would wait behind; a person's export starts on a disk that is not busy writing back the
+ * bench's previous one. Where there is no `sync` (Windows), nothing is waited for.
+ */
+export function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
+}
+
 async function exportOnce(zip: string, cacheDir: string, outs: string, spec: (typeof EXPORTS)[number]): Promise<ChildResult> {
   const out = join(mkdtempSync(join(outs, 'export-out-')), spec.out === 'file' ? `out.${spec.name === 'sqlite' ? 'sqlite' : 'txt'}` : 'site');
+  settleDisk();
   const r: ProcessResult = await runNode([cliPath, 'export', zip, ...spec.args, '--out', out], { env: { OUTBOX_CACHE_DIR: cacheDir } });
   return { ms: r.ms, peakRssMb: r.peakRssMb ?? 0, posts: postsWritten(r.stderr) };
 }
@@ -40,11 +54,15 @@ export const exportSuite: Suite = {
   async measure(ctx) {
     const zip = ctx.archive.zip;
     const names = ['export floor', ...EXPORTS.flatMap((e) => [`export ${e.name} cold`, `export ${e.name} warm`])];
-    // Outputs are removed after the last round, not between runs: deleting a 100k-file site keeps the file system busy
-    // well after rm returns (seen here: the next export's system time doubled), which would be charged to the next run.
+    // Outputs are removed after the last round, not between runs: on this machine's ext4 (no journal) an inode freed
+    // in the last 30 s is skipped, one look at a time, by every file created after it (ext4's recently_deleted,
+    // profiled with perf: 28% of a run's samples, and ~40 s of system time for 92k files made right after deleting
+    // 92k). Deleting a 100k-file site would charge the next export for it; a person's disk does not hold the bench's
+    // leftovers, but neither has it just deleted them. Each run starts after a settleDisk() instead.
     const outs = mkdtempSync(join(ctx.tmp, 'export-outs-'));
     const rows = await measureInterleaved(ctx, names, async (_round, measure) => {
       // The floor as the open suite measures it (a fresh child), again in every round, beside the exports it judges.
+      settleDisk();
       await measure('export floor', () => ctx.child('floor', { zip }));
       for (const spec of EXPORTS) {
         // cold: a cache folder of its own, empty; warm: the same folder again, now holding what the cold run wrote

@@ -1,62 +1,43 @@
 // The many small files of an export (a site's page per post, md's file per post, the media copies) written on a second
 // thread, in batches, while this one renders the next posts: the machine's second core makes the files.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { FileBatch, FileBatchDone } from './file-writer-worker.js';
 import { writeOutFile } from './out-folder.js';
 
-/** Files sent to the thread in one message: a message per file would cost more than the file (see WORKER). */
+/** Files sent to the thread in one message at most: a message per file would cost more than the file. */
 const BATCH_FILES = 128;
-/** Characters (or bytes) in one message at most: a few large pages or media files are sent at once. */
-const BATCH_CHARS = 1 << 20;
 /**
- * Batches sent and not yet written at most: beyond, the renderer waits. Bounds the memory the pages wait in (at
- * most ~4 MiB of text), so a file system slower than the rendering never holds the whole export in memory.
+ * Bytes of one batch's block: the files' bytes are encoded (pages) or copied (media) straight into it, and the block
+ * is moved to the thread and back, not copied. Sending the pages as strings cost this thread more than rendering them
+ * (V8's serializer, then the thread's own UTF-8 encoding: a warm 100k site's profile, ~2.7 s of ~14 s in postMessage).
+ * A file larger than a block gets a block of its own.
+ */
+const BLOCK_BYTES = 1 << 20;
+/**
+ * Batches sent and not yet written at most: beyond, the renderer waits. Bounds the memory the pages wait in (a few
+ * blocks), so a file system slower than the rendering never holds the whole export in memory.
  */
 const IN_FLIGHT = 4;
 
 /**
- * The thread's code: openOutFile's rule (out-folder.ts) without importing it, so that it runs from the sources
- * (vitest) and from any bundle alike. Each file: open without following a symbolic link (a link there is replaced
- * by the file, its target left alone), write, close, all blocking on that thread. Why not libuv's thread pool:
- * there, each open, write and close is a hand-off whose wake-ups cost the rendering thread more than the system call
- * (profiled at 100k posts on a 2-core VM); here one message carries BATCH_FILES files.
+ * The thread's bundle, dist/engine/file-writer-worker.js, beside the running bundle (dist/cli/… and dist/engine/…
+ * alike); OUTBOX_FILE_WRITER_WORKER names another file (tests run the sources: they build it there), `0` none.
+ * None found: the files are written on the calling thread.
  */
-const WORKER = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-const NOFOLLOW = fs.constants.O_NOFOLLOW || 0;
-const FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NOFOLLOW;
-const isLink = (path) => { try { return fs.lstatSync(path).isSymbolicLink(); } catch { return false; } };
-function openOut(path) {
-  if (!NOFOLLOW) {
-    if (isLink(path)) fs.unlinkSync(path);
-    return fs.openSync(path, FLAGS, 0o644);
-  }
-  try {
-    return fs.openSync(path, FLAGS, 0o644);
-  } catch (error) {
-    if ((error.code !== 'ELOOP' && error.code !== 'EMLINK') || !isLink(path)) throw error;
-    fs.unlinkSync(path);
-    return fs.openSync(path, FLAGS, 0o644);
-  }
+export function fileWriterWorkerFile(): string | null {
+  const named = process.env.OUTBOX_FILE_WRITER_WORKER;
+  if (named === '0') return null;
+  if (named) return existsSync(named) ? named : null;
+  const here = typeof import.meta.url === 'string' ? import.meta.url : '';
+  if (!here.startsWith('file:') || here.endsWith('.ts')) return null;
+  const file = fileURLToPath(new URL('../engine/file-writer-worker.js', here));
+  return existsSync(file) ? file : null;
 }
-let failed = null;
-parentPort.on('message', (files) => {
-  if (!failed) {
-    for (let k = 0; k < files.length; k += 2) {
-      try {
-        const fd = openOut(files[k]);
-        try { fs.writeFileSync(fd, files[k + 1]); } finally { fs.closeSync(fd); }
-      } catch (error) {
-        failed = { message: String(error && error.message), code: error && error.code, syscall: error && error.syscall, path: (error && error.path) || files[k] };
-        break;
-      }
-    }
-  }
-  parentPort.postMessage(failed);
-});
-`;
 
-type Failure = { message: string; code?: string; syscall?: string; path?: string } | null;
+/** A text in parts as one (where the file is written on this thread). */
+const whole = (data: string | Uint8Array | readonly string[]): string | Uint8Array => (typeof data === 'string' || data instanceof Uint8Array ? data : data.join(''));
 
 /**
  * Writes files on a worker thread, in the order given; `drain()` waits until every file given so far is on disk.
@@ -66,25 +47,29 @@ type Failure = { message: string; code?: string; syscall?: string; path?: string
  */
 export class FileWriter {
   private worker: Worker | null;
-  private batch: Array<string | Uint8Array> = [];
-  /** the blocks of the batch's bytes, moved (not copied) to the thread */
-  private moved: ArrayBuffer[] = [];
-  private chars = 0;
+  /** the batch being filled: its files' paths, where each one's bytes end in `block`, and the bytes used */
+  private paths: string[] = [];
+  private ends: number[] = [];
+  private block: Buffer | null = null;
+  private used = 0;
+  /** blocks the thread gave back, to be filled again (fresh ones would cost page faults each time) */
+  private readonly free: Buffer[] = [];
   private inFlight = 0;
   private waiting: Array<() => void> = [];
   private failure: Error | null = null;
 
-  constructor() {
+  constructor(file: string | null = fileWriterWorkerFile()) {
     try {
-      this.worker = new Worker(WORKER, { eval: true });
+      this.worker = file ? new Worker(file) : null;
     } catch {
       this.worker = null;
     }
     // the thread keeps the process alive only while it has files to write: an export that failed elsewhere and never
     // closed its writer still exits
     this.worker?.unref();
-    this.worker?.on('message', (failed: Failure) => {
+    this.worker?.on('message', ({ failed, bytes }: FileBatchDone) => {
       if (failed && !this.failure) this.failure = Object.assign(new Error(failed.message), { code: failed.code, syscall: failed.syscall, path: failed.path });
+      if (bytes.byteLength === BLOCK_BYTES && this.free.length < IN_FLIGHT) this.free.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       if (--this.inFlight === 0) this.worker?.unref();
       // every waiter looks again (one woken per answer could leave one waiting with nothing in flight to wake it)
       for (const wake of this.waiting.splice(0)) wake();
@@ -103,25 +88,37 @@ export class FileWriter {
     });
   }
 
-  /** Queues a file; resolves at once unless IN_FLIGHT batches are still being written (then when one is). */
-  async write(path: string, data: string | Uint8Array): Promise<void> {
+  /**
+   * Queues a file: a text, bytes, or a text in parts (written one after the other, never joined into one string
+   * first); resolves at once unless IN_FLIGHT batches are still being written (then when one is).
+   */
+  async write(path: string, data: string | Uint8Array | readonly string[]): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.worker) return writeOutFile(path, data);
-    if (typeof data !== 'string') {
-      // A copy of its own, moved to the thread (see send): a Buffer is often a view of a larger block (Node's pool,
-      // an inflater's output), and a message would copy that whole block; the caller's bytes stay untouched.
-      const own = new Uint8Array(data);
-      this.moved.push(own.buffer);
-      data = own;
-    }
-    this.batch.push(path, data);
-    this.chars += typeof data === 'string' ? data.length : data.byteLength;
-    if (this.batch.length >= BATCH_FILES * 2 || this.chars >= BATCH_CHARS) await this.send();
+    if (!this.worker) return writeOutFile(path, whole(data));
+    // at most 3 UTF-8 bytes per UTF-16 unit (a pair, 2 units, is 4 bytes): room for this many is room for the text
+    let most = 0;
+    if (typeof data === 'string') most = data.length * 3;
+    else if (data instanceof Uint8Array) most = data.byteLength;
+    else for (const part of data) most += part.length * 3;
+    // another write (media copies overlap) may fill the batch while this one waits: look again after each wait
+    while (this.paths.length && this.used + most > this.block!.byteLength) await this.send();
+    if (this.failure) throw this.failure;
+    if (!this.worker) return writeOutFile(path, whole(data));
+    if (!this.block || this.block.byteLength < most) this.block = this.newBlock(most);
+    // the caller's bytes are copied (a Buffer is often a view of a larger block: Node's pool, an inflater's output)
+    if (typeof data === 'string') this.used += this.block.write(data, this.used);
+    else if (data instanceof Uint8Array) {
+      this.block.set(data, this.used);
+      this.used += data.byteLength;
+    } else for (const part of data) this.used += this.block.write(part, this.used);
+    this.paths.push(path);
+    this.ends.push(this.used);
+    if (this.paths.length >= BATCH_FILES) await this.send();
   }
 
   /** Waits until every file given is written; throws the first failure. */
   async drain(): Promise<void> {
-    if (this.worker && this.batch.length) await this.send();
+    if (this.worker && this.paths.length) await this.send();
     while (this.worker && this.inFlight > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
   }
@@ -142,21 +139,28 @@ export class FileWriter {
     await worker?.terminate();
   }
 
+  /** A block with room for `most` bytes: one given back when it is enough, else a new one (a large file's own). */
+  private newBlock(most: number): Buffer {
+    if (most <= BLOCK_BYTES) return this.free.pop() ?? Buffer.allocUnsafeSlow(BLOCK_BYTES);
+    return Buffer.allocUnsafeSlow(most);
+  }
+
   private async send(): Promise<void> {
     while (this.worker && this.inFlight >= IN_FLIGHT) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure) throw this.failure;
     // another write may have sent the batch while this one waited (media copies overlap)
-    if (!this.batch.length) return;
-    const batch = this.batch;
-    const moved = this.moved;
-    this.batch = [];
-    this.moved = [];
-    this.chars = 0;
+    if (!this.paths.length) return;
+    const batch: FileBatch = { paths: this.paths, ends: this.ends, bytes: this.block! };
+    this.paths = [];
+    this.ends = [];
+    this.block = null;
+    this.used = 0;
     if (!this.worker) {
-      for (let k = 0; k < batch.length; k += 2) writeOutFile(batch[k] as string, batch[k + 1]!);
+      for (let k = 0, start = 0; k < batch.paths.length; start = batch.ends[k++]!) writeOutFile(batch.paths[k]!, batch.bytes.subarray(start, batch.ends[k]));
       return;
     }
     if (this.inFlight++ === 0) this.worker.ref();
-    this.worker.postMessage(batch, moved);
+    // a block from allocUnsafeSlow is its whole ArrayBuffer: moving it moves only this batch's bytes
+    this.worker.postMessage(batch, [batch.bytes.buffer as ArrayBuffer]);
   }
 }

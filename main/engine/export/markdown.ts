@@ -64,7 +64,7 @@ async function markdownInto(posts: Iterable<Post>, outDir: string, options: Expo
     name: (month) => `${month}.md`,
     head: (month) => `# ${month}\n\n[All months](index.md) · times in ${clock.timeZone}\n\n`,
     foot: () => '',
-  });
+  }, media);
   let written = 0;
   const kept = function* () {
     for (const post of posts) if (privacy.keep(post)) yield post;
@@ -76,15 +76,17 @@ async function markdownInto(posts: Iterable<Post>, outDir: string, options: Expo
       const at = Number.isFinite(ms) ? clock.at(ms) : null;
       const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
       const heading = `${at ? `${at.day} ${at.time}` : 'undated'} · ${kind} · ${VISIBILITY_LABEL[post.visibility] ?? post.visibility}`;
-      files.add(at?.month ?? 'undated', postMarkdown(post, heading, copies));
+      const flushing = files.add(at?.month ?? 'undated', postMarkdown(post, heading, copies));
+      if (flushing) await flushing;
       written++;
     }
+    await files.flush(); // the last month too, by the writer's thread
     await media.close();
   } catch (error) {
     await media.stop();
     throw error;
   }
-  const months = files.months();
+  const months = await files.months();
   const index = [
     `# ${escapeMarkdown(options.title ?? 'Posts')}`,
     '',

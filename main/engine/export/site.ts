@@ -95,7 +95,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     name: (month) => `months/${month}.html`,
     head: (month) => monthFrame(month)[0]!,
     foot: (month) => monthFrame(month)[1]!,
-  });
+  }, files);
   const feed = new FeedEntries();
   const searchData = openOutFile(join(outDir, 'search-data.js'));
   let searchText: string[] = ['window.OUTBOX_SEARCH = [\n'];
@@ -119,7 +119,8 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       const shown = post.boosted ?? post;
       const excerpt = (shown.summary ?? shown.text ?? '').replace(/\s+/g, ' ').trim();
       const article = postCard(post, key, media, card);
-      months.add(month, article);
+      const flushing = months.add(month, article);
+      if (flushing) await flushing;
       // the thread above this post: its ancestors in this export, oldest first
       const ancestors: LocalPost[] = [];
       for (let up = post.inReplyTo ? local.get(post.inReplyTo) : undefined; up && ancestors.length < 50; up = up.parent ? local.get(up.parent) : undefined) ancestors.unshift(up);
@@ -155,6 +156,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       }
       written++;
     }
+    await months.flush(); // the last month too, by the writer's thread
     searchText.push('];\n');
     writeFileSync(searchData, searchText.join(''));
     // the pages written so far are read back below (for their replies)
@@ -173,7 +175,8 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
       if (heldIds.has(parent)) continue;
       const file = pageFile(parent);
       if (!existsSync(file)) continue;
-      writeOutFile(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
+      // read here (every page was written by the drain above), written again by the thread with the rest
+      await files.write(file, readFileSync(file, 'utf8').replace(REPLIES, repliesList(replies)));
     }
     for (let k = heldFrom; k < held.length; k++) {
       const [id, html] = held[k]!;
@@ -186,7 +189,7 @@ async function siteInto(posts: Iterable<Post>, outDir: string, options: ExportOp
     throw error;
   }
   held = [];
-  const list = months.months();
+  const list = await months.months();
   const notice = privacyNotice(privacy, lang, w, options.includePrivate === true);
   const forms = JSON.stringify(w.searchFound);
   const body = [

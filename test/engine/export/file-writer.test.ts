@@ -5,13 +5,55 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../../../main/engine/errors.js';
-import { FileWriter } from '../../../main/engine/export/file-writer.js';
+import { FileWriter, fileWriterWorkerFile } from '../../../main/engine/export/file-writer.js';
 import { writeFailure } from '../../../main/engine/export/out-folder.js';
+import { useWriterThread } from './writer-thread.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-file-writer-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// every FileWriter below runs the thread built from these sources
+const thread = useWriterThread();
 
 describe('FileWriter', () => {
+  it('runs its thread from the bundle named, and from none when told so', () => {
+    expect(fileWriterWorkerFile()).toBe(thread.file);
+    const worker = (writer: FileWriter) => (writer as unknown as { worker: unknown }).worker;
+    const threaded = new FileWriter();
+    expect(worker(threaded)).not.toBeNull();
+    void threaded.stop();
+    expect(worker(new FileWriter(null))).toBeNull();
+  });
+
+  it('writes files larger than a batch (text and bytes) exactly, between small ones', async () => {
+    const dir = join(tmp, 'large');
+    mkdirSync(dir);
+    const writer = new FileWriter();
+    const text = `${'é'.repeat(700_000)}🎉${'x'.repeat(5)}`; // ~1.4 MB of UTF-8, 2.1 M units: more than a block
+    const bytes = Buffer.alloc(3 << 20, 7);
+    bytes[bytes.length - 1] = 9;
+    await writer.write(join(dir, 'a.txt'), 'small before');
+    await writer.write(join(dir, 'big.txt'), text);
+    await writer.write(join(dir, 'b.txt'), '');
+    await writer.write(join(dir, 'big.bin'), bytes);
+    await writer.write(join(dir, 'c.txt'), 'small after');
+    await writer.close();
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('small before');
+    expect(readFileSync(join(dir, 'big.txt'), 'utf8')).toBe(text);
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('');
+    expect(readFileSync(join(dir, 'big.bin')).equals(bytes)).toBe(true);
+    expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('small after');
+  });
+
+  it('writes the same files on this thread when there is no thread to run', async () => {
+    const dir = join(tmp, 'here');
+    mkdirSync(dir);
+    const writer = new FileWriter(null);
+    for (let k = 0; k < 300; k++) await writer.write(join(dir, `p${k}.html`), `<p>${k} é</p>`);
+    await writer.close();
+    expect(readdirSync(dir)).toHaveLength(300);
+    expect(readFileSync(join(dir, 'p299.html'), 'utf8')).toBe('<p>299 é</p>');
+  });
+
   it('writes every file given, across many batches, with its own text (multi-byte and large ones too)', async () => {
     const dir = join(tmp, 'many');
     mkdirSync(dir);

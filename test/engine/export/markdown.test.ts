@@ -11,6 +11,10 @@ import { openLibrary } from '../../../main/engine/library/library.js';
 import { generatePosts, makeAccount, writeArchive } from '../../fixtures/archive-builder.js';
 import { makeMedia, makePost } from '../../fixtures/make-post.js';
 import { openExportFixture, type ExportFixture } from './export-fixture.js';
+import { useWriterThread } from './writer-thread.js';
+
+// the files are made by the writer's thread, as in the built CLI (its month files read back through it too)
+useWriterThread();
 
 const tmp = mkdtempSync(join(tmpdir(), 'outbox-md-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

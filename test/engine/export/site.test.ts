@@ -8,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportResult } from '../../../main/engine/export/export-options.js';
 import { writeSite } from '../../../main/engine/export/site.js';
 import { openExportFixture, type ExportFixture } from './export-fixture.js';
+import { useWriterThread } from './writer-thread.js';
+
+// the files are made by the writer's thread, as in the built CLI (its month files read back through it too)
+useWriterThread();
 
 const CHROMIUM = process.env.OUTBOX_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
