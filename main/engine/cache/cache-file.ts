@@ -69,6 +69,12 @@ export interface CacheContent {
   /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
   identity?: string;
   /**
+   * The post records made already (index/record-stream.ts: JSON.stringify of each post, in parts) with each run's
+   * sha256 (runs of RECORD_RUN posts, 32 bytes each): written as they are. Absent, or not matching the posts in
+   * number, they are made here.
+   */
+  records?: { parts: readonly Uint8Array[]; offsets: Float64Array; sums: Uint8Array };
+  /**
    * Keys of `extra` kept in blocks of their own (long lists a warm command rarely needs): with checkWhenRead each is
    * read, checked and parsed when first used (WarmCache.extra's getter), not with the rest.
    */
@@ -122,24 +128,40 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     // Records first, encoded straight into a 4 MiB buffer written as it fills (never the whole blob in memory, one
     // UTF-8 pass per post); their offsets go in the columns. Each run of RECORD_RUN posts gets its own sha256 (the
     // record sums block, written after the ids).
-    const offsets = new Float64Array(content.posts.length + 1);
     const recordsAt = at;
     const runs = Math.ceil(content.posts.length / RECORD_RUN);
-    const sums = new Uint8Array(runs * SUM);
+    const made = content.records;
+    const ready = made && made.offsets.length === content.posts.length + 1 && made.sums.length === runs * SUM &&
+      made.parts.reduce((sum, part) => sum + part.length, 0) === made.offsets[content.posts.length];
+    const offsets = ready ? made.offsets : new Float64Array(content.posts.length + 1);
+    const sums = ready ? made.sums : new Uint8Array(runs * SUM);
+    let recordBytes = 0;
+    if (ready) {
+      for (const part of made.parts) {
+        await breathe();
+        await write(part);
+      }
+      recordBytes = offsets[content.posts.length]!;
+    }
     let buffer = Buffer.allocUnsafe(4 << 20);
     let used = 0;
     let runFrom = 0;
     let runHash = createHash('sha256');
-    let recordBytes = 0;
     const flush = async () => {
       runHash.update(buffer.subarray(runFrom, used));
       await write(buffer.subarray(0, used));
       used = 0;
       runFrom = 0;
     };
-    for (let i = 0; i < content.posts.length; i++) {
+    for (let i = 0; !ready && i < content.posts.length; i++) {
       if (slicer.due()) await slicer.turn();
-      const json = JSON.stringify(content.posts[i]);
+      // parentInArchive as the reader left it (false), as records made during the read hold it (the same bytes
+      // either way): a warm open reads it from the parent column. Set back at once: nothing runs in between.
+      const post = content.posts[i]!;
+      const parent = post.parentInArchive;
+      post.parentInArchive = false;
+      const json = JSON.stringify(post);
+      post.parentInArchive = parent;
       // At most 3 bytes of UTF-8 per UTF-16 unit.
       if (used + json.length * 3 > buffer.length) {
         await flush();
@@ -461,6 +483,8 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
         throw new CacheDamaged(`record ${pos}`);
       }
       if (!post || post.seq !== tables.columns.seq[pos]) throw new CacheDamaged(`record ${pos}`);
+      // The index says it: a record made while the archive was read holds false (record-stream.ts).
+      post.parentInArchive = tables.columns.parent[pos]! >= 0;
       return post;
     };
     let idMap: Map<string, number> | null = null;
