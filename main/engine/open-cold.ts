@@ -136,7 +136,7 @@ export async function openCold(
         return {
           tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
           identity: identity.key,
-          records: fromThread && records ? { parts: records.parts, offsets: records.offsets, sums: fromThread.sums } : undefined,
+          records: fromThread && records ? { parts: fromThread.parts, offsets: records.offsets, sums: fromThread.sums } : undefined,
           // Awaited once the records are written (the search may still be building on its thread meanwhile), then
           // in parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
           search: async (s) => {

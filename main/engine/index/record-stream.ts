@@ -10,10 +10,8 @@ export interface PostSink {
   spoil(): void;
 }
 
-/** The records of a whole read, as the cache file writes them. */
+/** Where each record of a whole read lies in the records' bytes (which the thread holds, and gives back). */
 export interface Records {
-  /** the records' UTF-8 JSON, one after another, in parts */
-  parts: Buffer[];
   /** record i is bytes [offsets[i], offsets[i + 1]) of the parts joined */
   offsets: Float64Array;
 }
@@ -28,7 +26,6 @@ const SCRATCH = 4 << 20;
  * it as read (false), and a warm open takes it from the index's parent column (cache-file.ts).
  */
 export class RecordStream implements PostSink {
-  private readonly parts: Buffer[] = [];
   private offsets = new Float64Array(1024 + 1);
   private readonly seqs: number[] = [];
   private scratch = Buffer.allocUnsafeSlow(SCRATCH);
@@ -76,12 +73,14 @@ export class RecordStream implements PostSink {
     if (this.seqs.length > 0) this.spoiled = true;
   }
 
-  /** The part being filled, kept and sent (a buffer of its own: a message copies a view's whole buffer). */
+  /**
+   * The part being filled, moved to the thread (a buffer of its own, transferred: no copy), which gives every part
+   * back with its answer for the cache write.
+   */
   private flush(): void {
     if (this.used === 0) return;
-    const part = Buffer.allocUnsafeSlow(this.used);
-    this.scratch.copy(part, 0, 0, this.used);
-    this.parts.push(part);
+    const part = new Uint8Array(this.used);
+    part.set(this.scratch.subarray(0, this.used));
     const ends = Uint32Array.from(this.ends);
     if (this.sent) this.sent = this.thread.records(part, ends, this.run);
     this.used = 0;
@@ -96,6 +95,6 @@ export class RecordStream implements PostSink {
     this.flush();
     if (this.spoiled || !this.sent || this.seqs.length !== posts.length || posts.length === 0) return null;
     for (let i = 0; i < posts.length; i++) if (posts[i]!.seq !== this.seqs[i]) return null;
-    return { parts: this.parts, offsets: this.offsets.slice(0, posts.length + 1) };
+    return { offsets: this.offsets.slice(0, posts.length + 1) };
   }
 }

@@ -18,7 +18,8 @@ export interface SearchThread {
   readonly why: string | null;
   /**
    * Instead of build(): post records (JSON, archive order, record k ending at ends[k]) as a cold open reads them,
-   * copied to the thread, which parses each once for the search, the stats tally and the records' run sums.
+   * moved to the thread (`bytes` must be a whole buffer of its own: it is transferred, and comes back in the answer's
+   * parts), which parses each once for the search, the stats tally and the records' run sums.
    * False when the thread has stopped (the caller then does that work itself).
    */
   records(bytes: Uint8Array, ends: Uint32Array, run: number): boolean;
@@ -93,7 +94,7 @@ export function startSearchThread(file: string | null = searchWorkerFile()): Sea
     records(bytes, ends, run) {
       if (ended) return false;
       try {
-        worker.postMessage({ kind: 'records', bytes, ends, run });
+        worker.postMessage({ kind: 'records', bytes, ends, run }, [bytes.buffer as ArrayBuffer]);
         return true;
       } catch (error) {
         why = `the post records could not be sent to it: ${(error as Error).message}`;

@@ -27,10 +27,12 @@ export interface RecordsEnd {
 
 /**
  * What a thread fed records answers: the search index's bytes, the sha256 of each run of records (32 bytes a run),
- * and the stats tally of the posts as the records hold them (parentInArchive is the index's to say, so the tally's
- * selfReplies is 0 here: the caller counts it from its columns).
+ * the stats tally of the posts as the records hold them (parentInArchive is the index's to say, so the tally's
+ * selfReplies is 0 here: the caller counts it from its columns), and the records' bytes given back, as they came.
  */
-export type RecordsReply = { bytes: Uint8Array; sums: Uint8Array; tally: StatsTally; count: number } | { error: string };
+export type RecordsReply =
+  | { bytes: Uint8Array; sums: Uint8Array; tally: StatsTally; count: number; parts: Uint8Array[] }
+  | { error: string };
 
 export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
 
@@ -39,6 +41,7 @@ class RecordsIn {
   private readonly search = new SearchStream();
   private readonly counter = new StatsCounter();
   private readonly runs: Buffer[] = [];
+  private readonly parts: Uint8Array[] = [];
   private hash: Hash | null = null;
   private count = 0;
   private failed: string | null = null;
@@ -48,6 +51,7 @@ class RecordsIn {
   }
 
   add(message: RecordsMessage): void {
+    this.parts.push(message.bytes);
     if (this.failed) return;
     try {
       const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
@@ -80,9 +84,10 @@ class RecordsIn {
     if (this.hash) this.runs.push(this.hash.digest());
     const bytes = own(serializeData(this.search.finish()));
     const sums = new Uint8Array(Buffer.concat(this.runs));
+    const parts = this.parts.filter((part) => part.byteLength > 0);
     return {
-      reply: { bytes, sums, tally: this.counter.tally(), count: this.count },
-      transfer: [bytes.buffer as ArrayBuffer, sums.buffer as ArrayBuffer],
+      reply: { bytes, sums, tally: this.counter.tally(), count: this.count, parts },
+      transfer: [bytes.buffer as ArrayBuffer, sums.buffer as ArrayBuffer, ...parts.map((part) => part.buffer as ArrayBuffer)],
     };
   }
 }
