@@ -137,6 +137,12 @@ export async function openCold(
           tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
           identity: identity.key,
           records: fromThread && records ? { parts: fromThread.parts, offsets: records.offsets, sums: fromThread.sums } : undefined,
+          // the thread's index, as it sent it (not one built here meanwhile): its sha256 came with it
+          searchSha256: (parts) => {
+            const same = fromThread && parts.length === 1 && parts[0]!.buffer === fromThread.bytes.buffer &&
+              parts[0]!.byteLength === fromThread.bytes.byteLength;
+            return same ? fromThread.bytesSha256 : null;
+          },
           // Awaited once the records are written (the search may still be building on its thread meanwhile), then
           // in parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
           search: async (s) => {

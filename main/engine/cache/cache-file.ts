@@ -66,6 +66,8 @@ export interface CacheContent {
    */
   search: Buffer | ((slicer: Slicer) => Promise<Uint8Array[] | null>) | null;
   extra: Extra;
+  /** The sha256 (hex) of the search block's parts when the caller has it already (the thread that made them), else null. */
+  searchSha256?: (parts: readonly Uint8Array[]) => string | null;
   /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
   identity?: string;
   /**
@@ -112,18 +114,18 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
      * Writes parts in order and returns the sha256 of all of them, hashed a MiB at a time between turns. Parts made as
      * they are asked for (a generator) are let go once written: a 1M-post archive's ids are ~60 MB.
      */
-    const writeHashed = async (parts: Iterable<Uint8Array>): Promise<[number, string]> => {
+    const writeHashed = async (parts: Iterable<Uint8Array>, known: string | null = null): Promise<[number, string]> => {
       const hash = createHash('sha256');
       let length = 0;
       for (const part of parts) {
-        for (let i = 0; i < part.length; i += HASH_CHUNK) {
+        for (let i = 0; !known && i < part.length; i += HASH_CHUNK) {
           await breathe();
           hash.update(part.subarray(i, i + HASH_CHUNK));
         }
         await write(part);
         length += part.length;
       }
-      return [length, hash.digest('hex')];
+      return [length, known ?? hash.digest('hex')];
     };
     // Records first, encoded straight into a 4 MiB buffer written as it fills (never the whole blob in memory, one
     // UTF-8 pass per post); their offsets go in the columns. Each run of RECORD_RUN posts gets its own sha256 (the
@@ -210,7 +212,7 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     const searchParts = typeof content.search === 'function' ? await content.search(slicer) : content.search && [content.search];
     if (searchParts) {
       const searchStart = at;
-      const [length, digest] = await writeHashed(searchParts);
+      const [length, digest] = await writeHashed(searchParts, content.searchSha256?.(searchParts) ?? null);
       searchAt = [searchStart, length];
       searchSha256 = digest;
     }

@@ -29,9 +29,10 @@ export interface RecordsEnd {
  * What a thread fed records answers: the search index's bytes, the sha256 of each run of records (32 bytes a run),
  * the stats tally of the posts as the records hold them (parentInArchive is the index's to say, so the tally's
  * selfReplies is 0 here: the caller counts it from its columns), and the records' bytes given back, as they came.
+ * The index's sha256 comes with it: the cache file checks its search block by it, and hashing is this thread's work.
  */
 export type RecordsReply =
-  | { bytes: Uint8Array; sums: Uint8Array; tally: StatsTally; count: number; parts: Uint8Array[] }
+  | { bytes: Uint8Array; bytesSha256: string; sums: Uint8Array; tally: StatsTally; count: number; parts: Uint8Array[] }
   | { error: string };
 
 export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
@@ -86,7 +87,7 @@ class RecordsIn {
     const sums = new Uint8Array(Buffer.concat(this.runs));
     const parts = this.parts.filter((part) => part.byteLength > 0);
     return {
-      reply: { bytes, sums, tally: this.counter.tally(), count: this.count, parts },
+      reply: { bytes, bytesSha256: createHash('sha256').update(bytes).digest('hex'), sums, tally: this.counter.tally(), count: this.count, parts },
       transfer: [bytes.buffer as ArrayBuffer, sums.buffer as ArrayBuffer, ...parts.map((part) => part.buffer as ArrayBuffer)],
     };
   }
