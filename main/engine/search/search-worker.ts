@@ -1,12 +1,14 @@
 // The search build's worker thread (dist/engine/search-worker.js): a SearchInput in, the serialized index out; or, from
 // a cold open that streams it the post records as it reads, the index, the stats tally and the records' run sums.
 // Either way the second core does work the reading thread would otherwise do after the read.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import type { Post } from '../../../preload/contract.js';
 import { StatsCounter, type StatsTally } from '../stats/stats.js';
 import { buildSearchDataFrom, SearchStream, type SearchInput } from './build.js';
 import { serializeData } from './codec.js';
+import { setRunSum, SUM } from '../cache/cache-file.js';
 
 /** The answer to a SearchInput: the bytes of the index, or why it could not build them. */
 export type SearchWorkerReply = { bytes: Uint8Array } | { error: string };
@@ -16,7 +18,7 @@ export interface RecordsMessage {
   kind: 'records';
   bytes: Uint8Array;
   ends: Uint32Array;
-  /** posts per run of records (the cache's RECORD_RUN): each run's sha256 goes in the reply's `sums` */
+  /** posts per run of records (the cache's RECORD_RUN): each run's CRC-32 goes in the reply's `sums` */
   run: number;
 }
 
@@ -26,7 +28,8 @@ export interface RecordsEnd {
 }
 
 /**
- * What a thread fed records answers: the search index's bytes, the sha256 of each run of records (32 bytes a run),
+ * What a thread fed records answers: the search index's bytes, the CRC-32 of each run of records (the cache's record
+ * sums block, cache-file.ts),
  * the stats tally of the posts as the records hold them (parentInArchive is the index's to say, so the tally's
  * selfReplies is 0 here: the caller counts it from its columns), and the records' bytes given back, as they came.
  * The index's sha256 comes with it: the cache file checks its search block by it, and hashing is this thread's work.
@@ -41,9 +44,9 @@ export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
 class RecordsIn {
   private readonly search = new SearchStream();
   private readonly counter = new StatsCounter();
-  private readonly runs: Buffer[] = [];
+  private readonly runs: number[] = [];
   private readonly parts: Uint8Array[] = [];
-  private hash: Hash | null = null;
+  private crc = 0;
   private count = 0;
   private failed: string | null = null;
 
@@ -64,27 +67,23 @@ class RecordsIn {
         this.counter.add(post);
         from = end;
         if (++this.count % this.run === 0) {
-          this.runHash().update(bytes.subarray(hashFrom, end));
-          this.runs.push(this.hash!.digest());
-          this.hash = null;
+          this.runs.push(crc32(bytes.subarray(hashFrom, end), this.crc));
+          this.crc = 0;
           hashFrom = end;
         }
       }
-      if (from > hashFrom) this.runHash().update(bytes.subarray(hashFrom, from));
+      if (from > hashFrom) this.crc = crc32(bytes.subarray(hashFrom, from), this.crc);
     } catch (error) {
       this.failed = error instanceof Error ? error.message : String(error);
     }
   }
 
-  private runHash(): Hash {
-    return (this.hash ??= createHash('sha256'));
-  }
-
   finish(): { reply: RecordsReply; transfer: ArrayBuffer[] } {
     if (this.failed) return { reply: { error: `a post record could not be read: ${this.failed}` }, transfer: [] };
-    if (this.hash) this.runs.push(this.hash.digest());
+    if (this.count % this.run !== 0) this.runs.push(this.crc);
     const bytes = own(serializeData(this.search.finish()));
-    const sums = new Uint8Array(Buffer.concat(this.runs));
+    const sums = new Uint8Array(this.runs.length * SUM);
+    this.runs.forEach((crc, r) => setRunSum(sums, r, crc));
     const parts = this.parts.filter((part) => part.byteLength > 0);
     return {
       reply: { bytes, bytesSha256: createHash('sha256').update(bytes).digest('hex'), sums, tally: this.counter.tally(), count: this.count, parts },
