@@ -40,7 +40,7 @@ export type RecordsReply =
 
 export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
 
-/** Records as they arrive: each parsed once, for the search and the tally; hashed by runs of the cache's size. */
+/** Records as they arrive: each parsed once, for the search and the tally; summed (CRC-32) by runs of the cache's size. */
 class RecordsIn {
   private readonly search = new SearchStream();
   private readonly counter = new StatsCounter();
@@ -60,19 +60,19 @@ class RecordsIn {
     try {
       const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
       let from = 0;
-      let hashFrom = 0;
+      let runFrom = 0;
       for (const end of message.ends) {
         const post = JSON.parse(bytes.toString('utf8', from, end)) as Post;
         this.search.add(post);
         this.counter.add(post);
         from = end;
         if (++this.count % this.run === 0) {
-          this.runs.push(crc32(bytes.subarray(hashFrom, end), this.crc));
+          this.runs.push(crc32(bytes.subarray(runFrom, end), this.crc));
           this.crc = 0;
-          hashFrom = end;
+          runFrom = end;
         }
       }
-      if (from > hashFrom) this.crc = crc32(bytes.subarray(hashFrom, from), this.crc);
+      if (from > runFrom) this.crc = crc32(bytes.subarray(runFrom, from), this.crc);
     } catch (error) {
       this.failed = error instanceof Error ? error.message : String(error);
     }
@@ -85,8 +85,9 @@ class RecordsIn {
     const sums = new Uint8Array(this.runs.length * SUM);
     this.runs.forEach((crc, r) => setRunSum(sums, r, crc));
     const parts = this.parts.filter((part) => part.byteLength > 0);
+    const bytesSha256 = createHash('sha256').update(bytes).digest('hex');
     return {
-      reply: { bytes, bytesSha256: createHash('sha256').update(bytes).digest('hex'), sums, tally: this.counter.tally(), count: this.count, parts },
+      reply: { bytes, bytesSha256, sums, tally: this.counter.tally(), count: this.count, parts },
       transfer: [bytes.buffer as ArrayBuffer, sums.buffer as ArrayBuffer, ...parts.map((part) => part.buffer as ArrayBuffer)],
     };
   }
