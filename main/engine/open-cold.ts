@@ -10,7 +10,10 @@ import type { ArchiveIdentity } from './cache/location.js';
 import { indexPostsSearchBehind } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
-import { startSearchThread } from './index/search-thread.js';
+import { RecordStream } from './index/record-stream.js';
+import { startSearchThread, type RecordsAnswer } from './index/search-thread.js';
+import { Flag, type IndexColumns } from './index/tables.js';
+import { RECORD_RUN } from './cache/cache-file.js';
 import { openExport, pickReader } from './readers/pick.js';
 import type { NewestPage } from './readers/reader.js';
 import { mediaTypeOf } from './source/media-type.js';
@@ -21,6 +24,12 @@ import { timeSlicer, type Slicer } from './time-slice.js';
 
 /** Progress of the read (open.ts throttles it). */
 export type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
+
+/**
+ * The largest main entry (outbox.json) whose records are made during the read: they are held until the cache is
+ * written (~0.6 of the outbox's bytes), so a 1M-post archive (1.6 GB) keeps the old way and its memory ceiling.
+ */
+export const RECORD_STREAM_MAX_BYTES = 512 * 1024 * 1024;
 
 function tallyOf(posts: readonly Post[]): StatsTally {
   const counter = new StatsCounter();
@@ -62,14 +71,29 @@ export async function openCold(
         return onPreview(createPreviewArchive({ id, name, format: source.format, profile, posts, media: mediaNames(posts, profile), source }));
       },
     };
-    const read = await plan.read((b, t, n) => report(phase, b, t, n), signal, newest);
+    // With a cache to write and a thread to help, the records are made as the posts are read and streamed to the
+    // thread, which builds the search, the stats tally and the records' checksums meanwhile (issue 12: those waited
+    // for the read, on this thread). Not for an outbox too large to hold its records in memory until the write.
+    const mainSize = source.entries.get(plan.main)?.size ?? 0;
+    const stream = thread && cacheFile && mainSize <= RECORD_STREAM_MAX_BYTES ? new RecordStream(thread, RECORD_RUN) : null;
+    const read = await plan.read((b, t, n) => report(phase, b, t, n), signal, newest, stream ?? undefined);
     const { posts, skipped, profile, likes, bookmarks } = read;
+    const records = stream?.finish(posts) ?? null;
+    // A thread fed records answers for them; when they were not the read's posts (items read out of order, a list
+    // replaced) it is stopped unused and everything is done here, as without a thread.
+    let answered: Promise<RecordsAnswer | null> | undefined;
+    if (stream?.started) {
+      if (records) answered = thread!.endRecords().then((a) => (a && a.count === posts.length ? a : null));
+      else if (stream.threadFailed) answered = Promise.resolve(null);
+      else thread!.stop();
+    }
     const skippedCount = read.skippedCount ?? skipped.length;
     report('indexing', 0, 0, posts.length);
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
     // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
-    const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), thread);
+    const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), stream?.started && !answered ? null : thread, undefined,
+      answered?.then((a) => (a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : null)));
     const summary = summarize({
       format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
@@ -106,10 +130,19 @@ export async function openCold(
       // close() and a second open of the same archive wait for the write.
       const writing = persist(cacheFile, async (slicer) => {
         await handedOver; // the search thread's input first: the other core then works while this one counts
+        const fromThread = answered ? await answered : null;
+        if (fromThread) tally ??= withSelfReplies(fromThread.tally, index.tables.columns);
         const stats = await tallyInSlices(slicer);
         return {
           tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
           identity: identity.key,
+          records: fromThread && records ? { parts: fromThread.parts, offsets: records.offsets, sums: fromThread.sums } : undefined,
+          // the thread's index, as it sent it (not one built here meanwhile): its sha256 came with it
+          searchSha256: (parts) => {
+            const same = fromThread && parts.length === 1 && parts[0]!.buffer === fromThread.bytes.buffer &&
+              parts[0]!.byteLength === fromThread.bytes.byteLength;
+            return same ? fromThread.bytesSha256 : null;
+          },
           // Awaited once the records are written (the search may still be building on its thread meanwhile), then
           // in parts between the writer's turns where the engine can (see writeCacheFile): not one long block.
           search: async (s) => {
@@ -130,6 +163,17 @@ export async function openCold(
     await source.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The tally a thread counted from the records, with the self-replies the index knows (the records, made during the
+ * read, say parentInArchive false): replies, not boosts, whose parent is in the archive, as StatsCounter counts them.
+ */
+function withSelfReplies(tally: StatsTally, columns: IndexColumns): StatsTally {
+  let selfReplies = 0;
+  const { flags, parent } = columns;
+  for (let i = 0; i < flags.length; i++) if ((flags[i]! & Flag.reply) !== 0 && parent[i]! >= 0) selfReplies++;
+  return { ...tally, replies: { ...tally.replies, selfReplies } };
 }
 
 function partialWarnings(summary: Summary, main: string): string[] {

@@ -2,8 +2,10 @@
 //
 // Layout:  [header 64 B] [post records] [columns: 8-byte aligned typed arrays] [ids] [record sums] [search] [meta JSON]
 // header:  magic "OUTBOXIX" | u32 version | u32 meta length | f64 meta offset | sha256(meta) | 8 B reserved
-// The post records are checked in runs of RECORD_RUN posts, each with its own sha256 (the record sums block), so a
-// reader that needs a few posts checks a few runs, not the whole file.
+// The post records are checked in runs of RECORD_RUN posts, each with its own CRC-32 (the record sums block), so a
+// reader that needs a few posts checks a few runs, not the whole file. CRC-32, not sha256: it finds damage as well
+// (a swapped file is refused by the identity in the meta, which has its sha256), at a fraction of the CPU of
+// hashing every record twice (cold write, warm read): sha256 was ~10% of a cold open's instructions at 100k.
 // A warm open checks, before any of it is used: the header, the meta (its checksum and the archive identity it was
 // written for), the columns and the record sums; by default also the ids and every run of records, so damage found
 // later cannot become an error. With `checkWhenRead` the ids and each run are checked when first read instead, and
@@ -12,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Post } from '../../../preload/contract.js';
 import type { IndexColumns, IndexTables } from '../index/tables.js';
 import { timeSlicer, type Slicer } from '../time-slice.js';
@@ -48,7 +51,7 @@ interface Meta {
   search: [number, number] | null;
   searchSha256: string | null;
   records: [number, number];
-  /** posts per run of records, and the block of each run's raw sha256 (32 bytes a run) */
+  /** posts per run of records, and the block of each run's CRC-32 (SUM bytes a run, little-endian) */
   recordRun: number;
   sums: [number, number];
   sumsSha256: string;
@@ -66,8 +69,16 @@ export interface CacheContent {
    */
   search: Buffer | ((slicer: Slicer) => Promise<Uint8Array[] | null>) | null;
   extra: Extra;
+  /** The sha256 (hex) of the search block's parts when the caller has it already (the thread that made them), else null. */
+  searchSha256?: (parts: readonly Uint8Array[]) => string | null;
   /** the archive's identity key (cache/location.ts): a warm open of another archive refuses this file */
   identity?: string;
+  /**
+   * The post records made already (index/record-stream.ts: JSON.stringify of each post, in parts) with each run's
+   * CRC-32 (runs of RECORD_RUN posts, SUM bytes each): written as they are. Absent, or not matching the posts in
+   * number, they are made here.
+   */
+  records?: { parts: readonly Uint8Array[]; offsets: Float64Array; sums: Uint8Array };
   /**
    * Keys of `extra` kept in blocks of their own (long lists a warm command rarely needs): with checkWhenRead each is
    * read, checked and parsed when first used (WarmCache.extra's getter), not with the rest.
@@ -80,7 +91,13 @@ const align8 = (n: number) => Math.ceil(n / 8) * 8;
 const HASH_CHUNK = 1 << 20;
 /** Posts per checked run of records: ~100 KiB of records each (a few for a search's hits, not the whole file). */
 export const RECORD_RUN = 64;
-const SUM = 32;
+/** Bytes of one run's sum in the record sums block: its CRC-32, little-endian (recordRunSums). */
+export const SUM = 4;
+
+/** Writes run r's CRC-32 into a record sums block. */
+export function setRunSum(sums: Uint8Array, r: number, crc: number): void {
+  new DataView(sums.buffer, sums.byteOffset, sums.byteLength).setUint32(r * SUM, crc, true);
+}
 
 /**
  * Writes the cache atomically: a temp file beside the target, renamed over it. The same bytes as ever; the work is
@@ -106,40 +123,56 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
      * Writes parts in order and returns the sha256 of all of them, hashed a MiB at a time between turns. Parts made as
      * they are asked for (a generator) are let go once written: a 1M-post archive's ids are ~60 MB.
      */
-    const writeHashed = async (parts: Iterable<Uint8Array>): Promise<[number, string]> => {
+    const writeHashed = async (parts: Iterable<Uint8Array>, known: string | null = null): Promise<[number, string]> => {
       const hash = createHash('sha256');
       let length = 0;
       for (const part of parts) {
-        for (let i = 0; i < part.length; i += HASH_CHUNK) {
+        for (let i = 0; !known && i < part.length; i += HASH_CHUNK) {
           await breathe();
           hash.update(part.subarray(i, i + HASH_CHUNK));
         }
         await write(part);
         length += part.length;
       }
-      return [length, hash.digest('hex')];
+      return [length, known ?? hash.digest('hex')];
     };
     // Records first, encoded straight into a 4 MiB buffer written as it fills (never the whole blob in memory, one
     // UTF-8 pass per post); their offsets go in the columns. Each run of RECORD_RUN posts gets its own sha256 (the
     // record sums block, written after the ids).
-    const offsets = new Float64Array(content.posts.length + 1);
     const recordsAt = at;
     const runs = Math.ceil(content.posts.length / RECORD_RUN);
-    const sums = new Uint8Array(runs * SUM);
+    const made = content.records;
+    const ready = made && made.offsets.length === content.posts.length + 1 && made.sums.length === runs * SUM &&
+      made.parts.reduce((sum, part) => sum + part.length, 0) === made.offsets[content.posts.length];
+    const offsets = ready ? made.offsets : new Float64Array(content.posts.length + 1);
+    const sums = ready ? made.sums : new Uint8Array(runs * SUM);
+    let recordBytes = 0;
+    if (ready) {
+      for (const part of made.parts) {
+        await breathe();
+        await write(part);
+      }
+      recordBytes = offsets[content.posts.length]!;
+    }
     let buffer = Buffer.allocUnsafe(4 << 20);
     let used = 0;
     let runFrom = 0;
-    let runHash = createHash('sha256');
-    let recordBytes = 0;
+    let runCrc = 0;
     const flush = async () => {
-      runHash.update(buffer.subarray(runFrom, used));
+      runCrc = crc32(buffer.subarray(runFrom, used), runCrc);
       await write(buffer.subarray(0, used));
       used = 0;
       runFrom = 0;
     };
-    for (let i = 0; i < content.posts.length; i++) {
+    for (let i = 0; !ready && i < content.posts.length; i++) {
       if (slicer.due()) await slicer.turn();
-      const json = JSON.stringify(content.posts[i]);
+      // parentInArchive as the reader left it (false), as records made during the read hold it (the same bytes
+      // either way): a warm open reads it from the parent column. Set back at once: nothing runs in between.
+      const post = content.posts[i]!;
+      const parent = post.parentInArchive;
+      post.parentInArchive = false;
+      const json = JSON.stringify(post);
+      post.parentInArchive = parent;
       // At most 3 bytes of UTF-8 per UTF-16 unit.
       if (used + json.length * 3 > buffer.length) {
         await flush();
@@ -150,9 +183,8 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
       recordBytes += length;
       used += length;
       if ((i + 1) % RECORD_RUN === 0 || i === content.posts.length - 1) {
-        runHash.update(buffer.subarray(runFrom, used));
-        sums.set(runHash.digest(), Math.floor(i / RECORD_RUN) * SUM);
-        runHash = createHash('sha256');
+        setRunSum(sums, Math.floor(i / RECORD_RUN), crc32(buffer.subarray(runFrom, used), runCrc));
+        runCrc = 0;
         runFrom = used;
       }
     }
@@ -188,7 +220,7 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     const searchParts = typeof content.search === 'function' ? await content.search(slicer) : content.search && [content.search];
     if (searchParts) {
       const searchStart = at;
-      const [length, digest] = await writeHashed(searchParts);
+      const [length, digest] = await writeHashed(searchParts, content.searchSha256?.(searchParts) ?? null);
       searchAt = [searchStart, length];
       searchSha256 = digest;
     }
@@ -433,13 +465,12 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
       months: meta.months,
     };
     const [recordsAt] = meta.records;
-    /** Runs whose sha256 matched; a run read again later is read from the file again but not hashed again. */
+    /** Runs whose CRC-32 matched; a run read again later is read from the file again but not checked again. */
     const checked = new Uint8Array(runs);
     const runSpan = (r: number): [number, number] => [offsets[r * runLength]!, offsets[Math.min(n, (r + 1) * runLength)]!];
     const checkRun = (r: number, bytes: Uint8Array) => {
       if (checked[r]) return;
-      const digest = createHash('sha256').update(bytes).digest();
-      if (!digest.equals(sums.subarray(r * SUM, (r + 1) * SUM))) throw new CacheDamaged(`records of run ${r}`);
+      if (crc32(bytes) !== sums.readUInt32LE(r * SUM)) throw new CacheDamaged(`records of run ${r}`);
       checked[r] = 1;
     };
     /** The last run read (an export reads the posts in order: one read and one check per run, not per post). */
@@ -461,6 +492,8 @@ export function readCacheFile(file: string, identity?: string, options: ReadCach
         throw new CacheDamaged(`record ${pos}`);
       }
       if (!post || post.seq !== tables.columns.seq[pos]) throw new CacheDamaged(`record ${pos}`);
+      // The index says it: a record made while the archive was read holds false (record-stream.ts).
+      post.parentInArchive = tables.columns.parent[pos]! >= 0;
       return post;
     };
     let idMap: Map<string, number> | null = null;

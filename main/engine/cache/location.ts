@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** Bump when the cache layout or anything the index stores (Post shape, normalizer output) changes. */
-export const CACHE_VERSION = 7; // 2: quoted attribute values no longer leak into Post.text; 3: Post.repliesCount; 4: archive identity and record checksums, stats tally, Summary.source; 5: Post.deleted and the is:deleted flag, long tweets' full text; 6: records checked in runs (each run its sha256), likes and media names apart; 7: the search block checked per chunk (search format 2), read in parts
+export const CACHE_VERSION = 8; // 2: quoted attribute values no longer leak into Post.text; 3: Post.repliesCount; 4: archive identity and record checksums, stats tally, Summary.source; 5: Post.deleted and the is:deleted flag, long tweets' full text; 6: records checked in runs (each run its sha256), likes and media names apart; 7: the search block checked per chunk (search format 2), read in parts; 8: records may be made during the read (parentInArchive read from the parent column), each run checked by its CRC-32
 
 /** The cache folder: the option, else OUTBOX_CACHE_DIR, else the OS cache folder; null = no cache. */
 export function cacheFolder(option: string | null | undefined): string | null {

@@ -34,7 +34,11 @@ export const SEARCH_THREAD_MAX_POSTS = 300_000;
  * ends, one built on the spot (the build behind then stops). A thread that fails costs only time: the build is
  * done here instead, and a process warning says why. Over `maxThreadPosts` posts the thread is stopped unused.
  */
-export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, given?: SearchThread | null, maxThreadPosts = SEARCH_THREAD_MAX_POSTS): {
+export function indexPostsSearchBehind(
+  posts: Post[], slicer: Slicer, given?: SearchThread | null, maxThreadPosts = SEARCH_THREAD_MAX_POSTS,
+  /** the search's bytes from a thread that was streamed the post records (open-cold.ts): `given` is then unused */
+  streamed?: Promise<Buffer | null>,
+): {
   index: ArchiveIndex;
   search(): TextSearch;
   /** the search, once built (behind, or on the spot); null when abandoned first */
@@ -48,7 +52,7 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, given?: Se
   handedOver: Promise<void>;
 } {
   let thread = given ?? null;
-  if (thread && posts.length > maxThreadPosts) {
+  if (thread && !streamed && posts.length > maxThreadPosts) {
     thread.stop();
     thread = null;
   }
@@ -64,10 +68,17 @@ export function indexPostsSearchBehind(posts: Post[], slicer: Slicer, given?: Se
     return search;
   };
   let handOver = (): void => undefined;
-  const handedOver = thread ? new Promise<void>((resolve) => (handOver = resolve)) : Promise.resolve();
+  const handedOver = thread && !streamed ? new Promise<void>((resolve) => (handOver = resolve)) : Promise.resolve();
   const built = (async () => {
     await slicer.turn(); // the caller's first page comes first
-    if (thread) {
+    if (streamed) {
+      const bytes = await streamed;
+      if (bytes) return (search ??= storedSearch(bytes, () => buildTextSearch(posts, tables.columns.published)));
+      if (!stopped()) {
+        process.emitWarning(`The search index was built on the main thread instead of its worker: ${thread?.why ?? 'its answer was unreadable'}.`,
+          { code: 'OUTBOX_SEARCH_WORKER' });
+      }
+    } else if (thread) {
       const input = await searchInputInSlices(posts, tables.columns.published, slicer, stopped);
       const building = input && thread.build(input);
       handOver();

@@ -5,6 +5,7 @@ import { emptyProfile, readProfile } from '../normalize/profile.js';
 import { readUriCollection } from '../normalize/collections.js';
 import { parseItemText, readOutbox } from '../read/outbox-stream.js';
 import type { Slicer } from '../time-slice.js';
+import type { PostSink } from './record-stream.js';
 import type { ArchiveLayout } from '../source/layout.js';
 import type { Source } from '../source/source.js';
 
@@ -77,7 +78,7 @@ interface RawList {
 /** Streams outbox.json; keeps the items of the LAST NON-EMPTY orderedItems list (Mastodon 4.2.10 writes two). */
 export async function readItems(
   source: Source, layout: ArchiveLayout, onProgress: ReadProgress, signal?: AbortSignal,
-  onContext?: (context: unknown) => void, newestFirst?: NewestFirst,
+  onContext?: (context: unknown) => void, newestFirst?: NewestFirst, sink?: PostSink,
 ): Promise<{ posts: Post[]; skipped: SkippedItem[]; skippedCount: number; warnings: string[] }> {
   const normalizer = createNormalizer({ resolveMedia: (url) => layout.resolve(url) });
   const bytesTotal = source.entries.get(layout.outbox)?.size ?? 0;
@@ -90,6 +91,7 @@ export async function readItems(
   const list = (): ItemList => {
     // A new list replaces the kept one only once it yields an item: an empty duplicate changes nothing.
     if (newListBegun) {
+      sink?.spoil(); // the posts handed so far were the replaced list's
       kept = { posts: [], pending: [], skips: [], skipCount: 0 };
       raw = { bytes: [], indices: [], starts: [] };
       newListBegun = false;
@@ -100,10 +102,12 @@ export async function readItems(
     if (outcome === null) {
       const later = normalizer.item(item, index).catch((error: unknown): Outcome => ({ skipped: message(error) }));
       into.pending.push({ index, outcome: later });
+      sink?.spoil(); // read later, sorted in at the end: the posts handed so far are not the list in order
     } else if ('skipped' in outcome) {
       skip(into, index, outcome.skipped);
     } else {
       into.posts.push(outcome);
+      sink?.add(outcome);
     }
   };
   const stream = await source.open(layout.outbox);
@@ -146,7 +150,7 @@ export async function readItems(
   }
   signal?.throwIfAborted();
   if (deferred) await readDeferred(raw, kept, deferred, (item, index) => take(kept, normalizer.itemNow(item, index), item, index),
-    (item, index) => normalizer.itemNow(item, index), (b) => onProgress(b, bytesTotal, count), signal);
+    (item, index) => normalizer.itemNow(item, index), (b) => onProgress(b, bytesTotal, count), signal, sink);
   const { posts, skips: skipped, pending } = kept;
   let skippedCount = kept.skipCount;
   if (pending.length > 0) {
@@ -182,6 +186,7 @@ const timeOf = (post: Post): number => {
 async function readDeferred(
   raw: RawList, kept: ItemList, early: NewestFirst, add: (item: unknown, index: number) => void,
   now: (item: unknown, index: number) => Outcome | null, onBytes: (bytes: number) => void, signal?: AbortSignal,
+  sink?: PostSink,
 ): Promise<void> {
   const parse = (k: number): unknown => parseItemText(raw.bytes[k]!.toString('utf8'), raw.starts[k]!);
   const first = new Map<number, { item: unknown; outcome: Outcome | null }>();
@@ -219,7 +224,10 @@ async function readDeferred(
     const got = first.get(k);
     if (got && got.outcome !== null) {
       if ('skipped' in got.outcome) skip(kept, raw.indices[k]!, got.outcome.skipped);
-      else kept.posts.push(got.outcome);
+      else {
+        kept.posts.push(got.outcome);
+        sink?.add(got.outcome);
+      }
     } else add(got ? got.item : parse(k), raw.indices[k]!);
     raw.bytes[k] = undefined; // read: its chunk may go once every item in it is
   }

@@ -5,7 +5,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchInput } from '../search/build.js';
-import type { SearchWorkerReply } from '../search/search-worker.js';
+import type { RecordsReply, SearchWorkerReply } from '../search/search-worker.js';
+
+/** What a thread fed post records answers (see search-worker.ts). */
+export type RecordsAnswer = Exclude<RecordsReply, { error: string }>;
 
 /** A search build started on a worker thread: spawned early (it boots while the archive is read), fed once. */
 export interface SearchThread {
@@ -13,6 +16,15 @@ export interface SearchThread {
   build(input: SearchInput): Promise<Buffer | null>;
   /** why the last build() answered null */
   readonly why: string | null;
+  /**
+   * Instead of build(): post records (JSON, archive order, record k ending at ends[k]) as a cold open reads them,
+   * moved to the thread (`bytes` must be a whole buffer of its own: it is transferred, and comes back in the answer's
+   * parts), which parses each once for the search, the stats tally and the records' run sums.
+   * False when the thread has stopped (the caller then does that work itself).
+   */
+  records(bytes: Uint8Array, ends: Uint32Array, run: number): boolean;
+  /** The records are all sent: the thread's answer, or null when it failed (`why` says how). */
+  endRecords(): Promise<RecordsAnswer | null>;
   /** stops the thread (the search was built another way, or the archive was closed) */
   stop(): void;
 }
@@ -78,6 +90,32 @@ export function startSearchThread(file: string | null = searchWorkerFile()): Sea
         return null;
       }
       return Buffer.from(got.bytes.buffer, got.bytes.byteOffset, got.bytes.byteLength);
+    },
+    records(bytes, ends, run) {
+      if (ended) return false;
+      try {
+        worker.postMessage({ kind: 'records', bytes, ends, run }, [bytes.buffer as ArrayBuffer]);
+        return true;
+      } catch (error) {
+        why = `the post records could not be sent to it: ${(error as Error).message}`;
+        void worker.terminate();
+        return false;
+      }
+    },
+    async endRecords() {
+      if (ended) {
+        why ??= 'it had stopped';
+        return null;
+      }
+      const reply = new Promise<RecordsReply>((resolve) => worker.once('message', resolve));
+      worker.postMessage({ kind: 'end' });
+      const got = await Promise.race([reply, ending.then((message): RecordsReply => ({ error: message }))]);
+      void worker.terminate();
+      if ('error' in got) {
+        why = got.error;
+        return null;
+      }
+      return got;
     },
     stop() {
       void worker.terminate();

@@ -4,6 +4,7 @@ import { readActor, readItems, readUris } from '../index/read-archive.js';
 import { locateArchive, type ArchiveLayout } from '../source/layout.js';
 import type { Source } from '../source/source.js';
 import type { Post, Profile } from '../../../preload/contract.js';
+import type { PostSink } from '../index/record-stream.js';
 import type { AccountSource, ExportRead, NewestPage, ReadPlan, Reader } from './reader.js';
 
 /** Pleroma and Akkoma name their LitePub context in outbox.json's @context; Mastodon never does. */
@@ -22,14 +23,14 @@ export const activityPubReader: Reader = {
     }
     return {
       main: layout.outbox,
-      read: (onProgress, signal, newest) => readActivityPub(source, layout, onProgress, signal, newest),
+      read: (onProgress, signal, newest, sink) => readActivityPub(source, layout, onProgress, signal, newest, sink),
     };
   },
 };
 
 async function readActivityPub(
   source: Source, layout: ArchiveLayout, onProgress: (b: number, t: number, n: number) => void, signal?: AbortSignal,
-  newest?: NewestPage,
+  newest?: NewestPage, sink?: PostSink,
 ): Promise<ExportRead> {
   let kind: AccountSource = 'mastodon';
   // The profile is read when the newest page is (its author and avatar are on it), else after the posts, as ever.
@@ -42,7 +43,7 @@ async function readActivityPub(
   };
   const { posts, skipped, skippedCount, warnings: readWarnings } = await readItems(source, layout, onProgress, signal, (context) => {
     if (LITEPUB.test(JSON.stringify(context) ?? '')) kind = 'pleroma';
-  }, early);
+  }, early, sink);
   const warnings: string[] = [...readWarnings];
   profile ??= await readActor(source, layout, actorWarnings);
   warnings.push(...actorWarnings);

@@ -2,6 +2,7 @@
 import type { Post, Profile, SkippedItem } from '../../../preload/contract.js';
 import type { Source } from '../source/source.js';
 import type { Slicer } from '../time-slice.js';
+import type { PostSink } from '../index/record-stream.js';
 
 /** Where an account's history comes from; reported per account as `source` by `outbox summary --json`. */
 export type AccountSource = 'mastodon' | 'pleroma' | 'misskey' | 'twitter' | 'bluesky' | 'pixelfed';
@@ -39,7 +40,11 @@ export interface ReadPlan {
   main: string;
   /** Further entries that carry posts (a Twitter archive's tweets-part1.js…): a folder's cache checks them too. */
   parts?: readonly string[];
-  read(onProgress: ReadProgress, signal?: AbortSignal, newest?: NewestPage): Promise<ExportRead>;
+  /**
+   * `sink`: a reader that can hands it each post it keeps, in archive order, as it reads (the cache's records are
+   * then made during the read); others ignore it, and the records are made after the read.
+   */
+  read(onProgress: ReadProgress, signal?: AbortSignal, newest?: NewestPage, sink?: PostSink): Promise<ExportRead>;
 }
 
 export interface Reader {

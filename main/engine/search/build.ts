@@ -5,6 +5,7 @@ import { classAt, fold, stepAt, MAX_WORD, SEP, WORD } from './fold.js';
 import { FNV_OFFSET, FNV_PRIME, TableBuilder } from './postings.js';
 import { decodeParts, TextBytes } from './text-bytes.js';
 import type { Slicer } from '../time-slice.js';
+import { canonicalIsoMs } from '../normalize/fields.js';
 
 /** Separates fields in a doc's folded text, so a phrase never spans the end of the text and an alt text. */
 export const FIELD_SEP = '\u0000';
@@ -57,8 +58,8 @@ class InputBuilder {
   private readonly langIds = new Map<string, number>();
   private textLength = 0;
 
-  constructor(private readonly list: readonly Post[], private readonly published: ArrayLike<number> | undefined) {
-    const n = list.length;
+  /** room for `n` posts (grow() makes more, trim() fits the arrays to the posts added) */
+  constructor(n: number, private readonly published: ArrayLike<number> | undefined) {
     this.texts = new Array<string>(n);
     this.input = {
       n, text: '', textEnd: new Uint32Array(n), names: [], tagEnd: new Uint32Array(n), nameEnd: new Uint32Array(n),
@@ -67,8 +68,7 @@ class InputBuilder {
     };
   }
 
-  add(d: number): void {
-    const post = this.list[d]!;
+  add(d: number, post: Post): void {
     const input = this.input;
     const text = searchableText(post);
     this.texts[d] = text;
@@ -79,7 +79,7 @@ class InputBuilder {
     for (const m of post.mentions) names.push(m.name);
     input.nameEnd[d] = names.length;
     input.seq[d] = post.seq;
-    input.published[d] = this.published ? this.published[d]! : Date.parse(post.published);
+    input.published[d] = this.published ? this.published[d]! : publishedMs(post.published);
     input.flags[d] = postFlags(post);
     input.visibility[d] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
     const code = post.language ? post.language.toLowerCase() : '';
@@ -89,6 +89,25 @@ class InputBuilder {
       input.langs.push(code);
     }
     input.lang[d] = id;
+  }
+
+  /** Room for `n` posts, the ones added kept (the same input object: a builder holding it sees the new arrays). */
+  resize(n: number): void {
+    const input = this.input;
+    const fit = <T extends Uint32Array | Float64Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const out = make(n);
+      out.set(a.subarray(0, Math.min(a.length, n)) as never);
+      return out;
+    };
+    input.textEnd = fit(input.textEnd, (k) => new Uint32Array(k));
+    input.tagEnd = fit(input.tagEnd, (k) => new Uint32Array(k));
+    input.nameEnd = fit(input.nameEnd, (k) => new Uint32Array(k));
+    input.seq = fit(input.seq, (k) => new Uint32Array(k));
+    input.published = fit(input.published, (k) => new Float64Array(k));
+    input.flags = fit(input.flags, (k) => new Uint16Array(k));
+    input.visibility = fit(input.visibility, (k) => new Uint8Array(k));
+    input.lang = fit(input.lang, (k) => new Uint16Array(k));
+    input.n = n;
   }
 
   /**
@@ -111,10 +130,16 @@ class InputBuilder {
   }
 }
 
+/** A post's date in ms as the index tables read it (canonicalIsoMs is Date.parse's value, without its cost). */
+function publishedMs(published: string): number {
+  const canonical = canonicalIsoMs(published);
+  return Number.isNaN(canonical) ? Date.parse(published) : canonical;
+}
+
 /** The build's input from posts; published: as for buildSearchData. */
 export function searchInput(posts: readonly Post[], published?: ArrayLike<number>): SearchInput {
-  const builder = new InputBuilder(posts, published);
-  for (let d = 0; d < posts.length; d++) builder.add(d);
+  const builder = new InputBuilder(posts.length, published);
+  for (let d = 0; d < posts.length; d++) builder.add(d, posts[d]!);
   return builder.finish();
 }
 
@@ -122,13 +147,13 @@ export function searchInput(posts: readonly Post[], published?: ArrayLike<number
 export async function searchInputInSlices(
   posts: readonly Post[], published: ArrayLike<number> | undefined, slicer: Slicer, stop: () => boolean,
 ): Promise<SearchInput | null> {
-  const builder = new InputBuilder(posts, published);
+  const builder = new InputBuilder(posts.length, published);
   for (let d = 0; d < posts.length; d++) {
     if (slicer.due()) {
       await slicer.turn();
       if (stop()) return null;
     }
-    builder.add(d);
+    builder.add(d, posts[d]!);
   }
   return stop() ? null : builder.finish();
 }
@@ -149,11 +174,11 @@ export function buildSearchData(posts: Iterable<Post>, published?: ArrayLike<num
  * over 100k posts spread through the heap measured ~10% slower), its text never joined and let go once indexed.
  */
 function onePass(list: readonly Post[], published: ArrayLike<number> | undefined): { add(d: number): void; finish(): SearchData } {
-  const gathered = new InputBuilder(list, published);
+  const gathered = new InputBuilder(list.length, published);
   const builder = new SearchDataBuilder(gathered.finish(false), (d) => gathered.takeText(d));
   return {
     add(d) {
-      gathered.add(d);
+      gathered.add(d, list[d]!);
       builder.add(d);
     },
     finish: () => builder.finish(),
@@ -189,21 +214,60 @@ export async function buildSearchDataInSlices(
   return stop() ? null : pass.finish();
 }
 
+/**
+ * buildSearchData's same result over posts given one at a time, their number not known before the end: a worker
+ * thread builds the search from the post records a cold open streams to it while the archive is still being read.
+ */
+export class SearchStream {
+  private n = 0;
+  private room = 1024;
+  private readonly gathered = new InputBuilder(this.room, undefined);
+  private readonly builder = new SearchDataBuilder(this.gathered.finish(false), (d) => this.gathered.takeText(d));
+
+  /** The next post, in archive order. */
+  add(post: Post): void {
+    if (this.n === this.room) {
+      this.room *= 2;
+      this.gathered.resize(this.room);
+      this.builder.resize(this.room);
+    }
+    this.gathered.add(this.n, post);
+    this.builder.add(this.n);
+    this.n++;
+  }
+
+  finish(): SearchData {
+    this.gathered.resize(this.n);
+    this.builder.resize(this.n);
+    return this.builder.finish();
+  }
+}
+
 /** The one pass of the build over a SearchInput, a doc at a time, in doc order. */
 class SearchDataBuilder {
   private readonly words = new TableBuilder();
   private readonly tags = new TableBuilder();
   private readonly mentions = new TableBuilder();
-  private readonly length: Uint32Array;
+  private length: Uint32Array;
   /** the folded texts, as UTF-8 (a string per doc kept to the end held the text twice at the join) */
   private readonly text = new TextBytes();
-  private readonly textStart: Uint32Array;
+  private textStart: Uint32Array;
 
   /** textOf(d): doc d's searchable text (from the input's one string, or as gathered on this thread) */
   constructor(private readonly input: SearchInput, private readonly textOf: (d: number) => string) {
     const n = input.n;
     this.length = new Uint32Array(n);
     this.textStart = new Uint32Array(n + 1);
+  }
+
+  /** Room for `n` docs (the input resized alike), the ones added kept. */
+  resize(n: number): void {
+    const length = new Uint32Array(n);
+    length.set(this.length.subarray(0, Math.min(n, this.length.length)));
+    const textStart = new Uint32Array(n + 1);
+    textStart.set(this.textStart.subarray(0, Math.min(n + 1, this.textStart.length)));
+    this.length = length;
+    this.textStart = textStart;
   }
 
   /** Doc d; docs must be added in order, each once. */

@@ -100,6 +100,8 @@ describe('the search built on a worker thread', () => {
       const counted: SearchThread = {
         get why() { return real.why; },
         build: (input) => (builds++, real.build(input)),
+        records: (bytes, ends, run) => real.records(bytes, ends, run),
+        endRecords: () => real.endRecords(),
         stop: () => (stops++, real.stop()),
       };
       const behind = indexPostsSearchBehind(posts, NO_SLICES, counted, limit);
