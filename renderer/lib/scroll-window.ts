@@ -8,12 +8,6 @@
 const MAX_PX = 4_000_000;
 const BEFORE = 12;
 const AFTER = 28;
-/**
- * Cards below the anchor in the first render of a new list: more than a window shows (~5-8 at 900 px). The rest of the
- * window follows once that frame is painted: the first posts wait for 10 cards, not 28 (each is a few custom elements
- * with shadow roots, sanitized HTML, style and layout).
- */
-const FIRST_AFTER = 10;
 
 export class ScrollWindow {
   private scroller: HTMLElement | null = null;
@@ -42,12 +36,8 @@ export class ScrollWindow {
     this.windowEl = windowEl;
   }
 
-  /** a new list whose first cards are not painted yet: range() stops FIRST_AFTER below the anchor */
-  private first = false;
-
   reset(total: number): void {
     this.total = total;
-    this.first = true;
     this.anchor = 0;
     this.offset = 0;
     this.heights.clear();
@@ -97,7 +87,7 @@ export class ScrollWindow {
   /** [start, end) of the posts to render. */
   range(): [number, number] {
     const start = Math.max(0, this.anchor - BEFORE);
-    return [start, Math.min(this.total, this.anchor + (this.first ? FIRST_AFTER : AFTER))];
+    return [start, Math.min(this.total, this.anchor + AFTER)];
   }
 
   firstVisible(): number {
@@ -209,11 +199,6 @@ export class ScrollWindow {
     if (!win || !this.total) {
       if (win) win.style.transform = '';
       return;
-    }
-    if (this.first) {
-      this.first = false;
-      // After this frame's paint (a frame callback alone still runs before it): the rest of the window.
-      requestAnimationFrame(() => setTimeout(() => this.changed()));
     }
     const slots = win.querySelectorAll<HTMLElement>(':scope > .slot');
     let measured = 0;
