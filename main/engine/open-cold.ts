@@ -131,6 +131,9 @@ export async function openCold(
       const writing = persist(cacheFile, async (slicer) => {
         await handedOver; // the search thread's input first: the other core then works while this one counts
         const fromThread = answered ? await answered : null;
+        // The answer holds every record's bytes (~150 MB at 100k). This scope lives as long as the archive (statsTally
+        // shares it), so it lets go of the answer here: the bytes are freed once written, not kept with the archive.
+        answered = undefined;
         if (fromThread) tally ??= withSelfReplies(fromThread.tally, index.tables.columns);
         const stats = await tallyInSlices(slicer);
         return {
