@@ -28,7 +28,9 @@ export async function runExport(inv: Invocation, noCache: boolean): Promise<void
   // JSONL and CSV stream rows as the posts are read: the saved index is checked part by part, and a damaged part
   // found midway resumes the rows from the archive read again (exportPosts). The other formats check it at open.
   const rows = format === 'jsonl' || format === 'csv';
-  const library = await openLibraryForCli(inv.paths, { noCache, checkWhenRead: rows });
+  // The formats written from the whole library hold much while they render: their cold open streams no records
+  // (see OpenOptions.streamRecords). The row formats stream rows from the first post and hold little.
+  const library = await openLibraryForCli(inv.paths, { noCache, checkWhenRead: rows, streamRecords: rows });
   let reopened: Library | null = null;
   try {
     needArchive(library, command);

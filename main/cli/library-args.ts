@@ -22,12 +22,13 @@ export function splitPaths(paths: string[]): Promise<{ archives: string[]; csvs:
  * part as it is read (OpenOptions.checkCacheWhenRead): only for commands that run again on isDamagedCache.
  */
 export async function openLibraryForCli(
-  paths: string[], options: { noCache: boolean; csvBeside?: boolean; checkWhenRead?: boolean },
+  paths: string[], options: { noCache: boolean; csvBeside?: boolean; checkWhenRead?: boolean; streamRecords?: boolean },
 ): Promise<Library> {
   const bar = progressBar();
   const open: OpenOptions = { onProgress: (p) => bar.update(p) };
   if (options.noCache) open.cacheDir = null;
   if (options.checkWhenRead) open.checkCacheWhenRead = true;
+  if (options.streamRecords === false) open.streamRecords = false;
   try {
     return await openLibrary(paths, { ...open, csvBeside: options.csvBeside === true });
   } finally {

@@ -52,7 +52,7 @@ function mediaNames(posts: readonly Post[], profile: Profile): Map<string, strin
 
 export async function openCold(
   identity: ArchiveIdentity, id: string, name: string, cacheFile: string | null, report: Report, signal?: AbortSignal,
-  onPreview?: (preview: Archive) => void | Promise<void>, given?: Source,
+  onPreview?: (preview: Archive) => void | Promise<void>, given?: Source, streamRecords = true,
 ): Promise<Archive> {
   const source = given ?? await openExport(identity.location);
   // Started before the read: the thread boots on the other core while this one reads, and is ready for the search.
@@ -75,7 +75,7 @@ export async function openCold(
     // thread, which builds the search, the stats tally and the records' checksums meanwhile (issue 12: those waited
     // for the read, on this thread). Not for an outbox too large to hold its records in memory until the write.
     const mainSize = source.entries.get(plan.main)?.size ?? 0;
-    const stream = thread && cacheFile && mainSize <= RECORD_STREAM_MAX_BYTES ? new RecordStream(thread, RECORD_RUN) : null;
+    const stream = streamRecords && thread && cacheFile && mainSize <= RECORD_STREAM_MAX_BYTES ? new RecordStream(thread, RECORD_RUN) : null;
     const read = await plan.read((b, t, n) => report(phase, b, t, n), signal, newest, stream ?? undefined);
     const { posts, skipped, profile, likes, bookmarks } = read;
     const records = stream?.finish(posts) ?? null;

@@ -78,7 +78,8 @@ async function openFrom(path: string, options: OpenOptions, given: () => Source 
   }
   // The readers, normalization and the index build load only now: a warm open never needs them.
   const { openCold } = await import('./open-cold.js');
-  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal, options.onPreview, given());
+  const archive = await openCold(identity, id, name, unsafe ? null : cacheFile, report, options.signal, options.onPreview, given(),
+    options.streamRecords !== false);
   if (unsafe) archive.info.warnings = [...archive.info.warnings, unsafe];
   return archive;
 }

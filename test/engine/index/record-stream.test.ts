@@ -124,12 +124,12 @@ async function folderArchive(name: string, edit?: (doc: Record<string, unknown>,
 }
 
 /** A cold open (then the cache it wrote, the messages the worker got) and a warm one's posts. */
-async function open(archive: string, worker: 'logged' | 'none', cacheName: string) {
+async function open(archive: string, worker: 'logged' | 'none', cacheName: string, streamRecords?: boolean) {
   const log = join(tmp, `${cacheName}.log`);
   process.env.OUTBOX_SEARCH_WORKER = worker === 'none' ? '0' : logged;
   process.env.OUTBOX_TEST_WORKER_LOG = log;
   const cacheDir = join(tmp, cacheName);
-  const cold = await openArchive(archive, { cacheDir });
+  const cold = await openArchive(archive, streamRecords === undefined ? { cacheDir } : { cacheDir, streamRecords });
   const coldPosts = [...cold.posts({})];
   const summary = cold.summary();
   const coldStats = cold.statsOfAll!({ utc: true });
@@ -192,4 +192,18 @@ describe('a cold open that streams its records', () => {
       expect(without.warmPosts).toEqual(without.coldPosts);
     });
   }
+});
+
+describe('a cold open asked not to stream its records (an export that renders a site)', () => {
+  it('gives the thread the search input after the read instead, and writes the same cache', async () => {
+    const archive = await folderArchive('not-streamed');
+    const streamed = await open(archive, 'logged', 'streamed');
+    const asked = await open(archive, 'logged', 'not-streamed', false);
+    expect(streamed.messages).toContain('records');
+    expect(asked.messages).not.toContain('records');
+    expect(asked.messages).toContain('input');
+    expect(asked.cache.equals(streamed.cache)).toBe(true);
+    expect(asked.summary).toEqual(streamed.summary);
+    expect(asked.warmPosts).toEqual(streamed.warmPosts);
+  });
 });
