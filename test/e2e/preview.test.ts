@@ -27,26 +27,41 @@ afterAll(async () => {
   tmp.done();
 });
 
+/**
+ * A cold open held after its preview (until `release`), served by an in-process server, and the viewer opened on it:
+ * the viewer shows the newest page with the indexing state until the test lets the open go on.
+ */
+async function heldOpen() {
+  const server = await startServer({ opening: true, port: 0, rendererDir: join(root, 'dist', 'renderer') });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const opened = openArchive(zip, {
+    cacheDir: null,
+    onProgress: (p) => {
+      if (p.phase !== 'done') server.progress(p);
+    },
+    onPreview: (preview) => {
+      server.preview([preview]);
+      return held;
+    },
+  });
+  try {
+    const w = await openPage(browser, server.url);
+    watch.push(w);
+    return { server, release, opened, page: w.page };
+  } catch (error) {
+    release();
+    await server.close();
+    await (await opened.catch(() => null))?.close();
+    throw error;
+  }
+}
+
 describe('the viewer before a cold open is done', () => {
   it('shows the newest page with the indexing state, then the whole archive with its counts', async () => {
-    const server = await startServer({ opening: true, port: 0, rendererDir: join(root, 'dist', 'renderer') });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const { server, release, opened, page } = await heldOpen();
     let archive: Archive | null = null;
     try {
-      const opened = openArchive(zip, {
-        cacheDir: null,
-        onProgress: (p) => {
-          if (p.phase !== 'done') server.progress(p);
-        },
-        onPreview: (preview) => {
-          server.preview([preview]);
-          return held;
-        },
-      });
-      const w = await openPage(browser, server.url);
-      watch.push(w);
-      const { page } = w;
       const first = page.locator('ox-timeline article[data-post-id]').first();
       await first.waitFor({ state: 'visible', timeout: 60_000 });
       const firstId = await first.getAttribute('data-post-id');
@@ -80,24 +95,9 @@ describe('the viewer before a cold open is done', () => {
   // The open-flow spec once waited 60 s for posts after Back: an answer the app asked for before the reader moved on
   // (here: current() after 'done') picked the screen when it came, over the welcome screen the reader had asked for.
   it('keeps the welcome screen the reader opened while the archive was read; Back then shows the whole archive', async () => {
-    const server = await startServer({ opening: true, port: 0, rendererDir: join(root, 'dist', 'renderer') });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const { server, release, opened, page } = await heldOpen();
     let archive: Archive | null = null;
     try {
-      const opened = openArchive(zip, {
-        cacheDir: null,
-        onProgress: (p) => {
-          if (p.phase !== 'done') server.progress(p);
-        },
-        onPreview: (preview) => {
-          server.preview([preview]);
-          return held;
-        },
-      });
-      const w = await openPage(browser, server.url);
-      watch.push(w);
-      const { page } = w;
       await page.locator('ox-timeline article[data-post-id]').first().waitFor({ state: 'visible', timeout: 60_000 });
       await page.locator('[data-testid=indexing]').waitFor({ state: 'visible' });
       await page.getByRole('button', { name: 'Open', exact: true }).click();
