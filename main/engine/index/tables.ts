@@ -1,6 +1,6 @@
 // The compact, per-post columns of an index (typed arrays) and the postings of hashtags and mentions.
 import type { Post, Visibility } from '../../../preload/contract.js';
-import { canonicalIsoMs } from '../normalize/fields.js';
+import { isoMs } from '../normalize/fields.js';
 
 /** Bits of `flags`: what a filter or a facet asks about a post, without touching the post. */
 export const Flag = {
@@ -169,8 +169,7 @@ export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<stri
     post.parentInArchive = parent !== undefined && parent !== i;
     columns.parent[i] = post.parentInArchive ? parent! : -1;
     columns.seq[i] = post.seq;
-    const canonical = canonicalIsoMs(post.published);
-    const ms = Number.isNaN(canonical) ? Date.parse(post.published) : canonical;
+    const ms = isoMs(post.published);
     columns.published[i] = ms;
     columns.month[i] = monthCode(ms);
     const month = columns.month[i]!;

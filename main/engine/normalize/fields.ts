@@ -77,6 +77,12 @@ export function canonicalIsoMs(v: string): number {
   return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
 }
 
+/** A date's milliseconds as the index reads every post's: canonicalIsoMs when it has the shape, else Date.parse. */
+export function isoMs(v: string): number {
+  const canonical = canonicalIsoMs(v);
+  return Number.isNaN(canonical) ? Date.parse(v) : canonical;
+}
+
 /** ISO 8601 of a date string, or null when it does not parse. Second precision stays without milliseconds. */
 export function isoDate(v: unknown): string | null {
   if (typeof v !== 'string' || v.length > 64) return null;

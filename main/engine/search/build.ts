@@ -5,7 +5,7 @@ import { classAt, fold, stepAt, MAX_WORD, SEP, WORD } from './fold.js';
 import { FNV_OFFSET, FNV_PRIME, TableBuilder } from './postings.js';
 import { decodeParts, TextBytes } from './text-bytes.js';
 import type { Slicer } from '../time-slice.js';
-import { canonicalIsoMs } from '../normalize/fields.js';
+import { isoMs } from '../normalize/fields.js';
 
 /** Separates fields in a doc's folded text, so a phrase never spans the end of the text and an alt text. */
 export const FIELD_SEP = '\u0000';
@@ -79,7 +79,7 @@ class InputBuilder {
     for (const m of post.mentions) names.push(m.name);
     input.nameEnd[d] = names.length;
     input.seq[d] = post.seq;
-    input.published[d] = this.published ? this.published[d]! : publishedMs(post.published);
+    input.published[d] = this.published ? this.published[d]! : isoMs(post.published);
     input.flags[d] = postFlags(post);
     input.visibility[d] = Math.max(0, VISIBILITIES.indexOf(post.visibility));
     const code = post.language ? post.language.toLowerCase() : '';
@@ -128,12 +128,6 @@ class InputBuilder {
     this.texts[d] = '';
     return text;
   }
-}
-
-/** A post's date in ms as the index tables read it (canonicalIsoMs is Date.parse's value, without its cost). */
-function publishedMs(published: string): number {
-  const canonical = canonicalIsoMs(published);
-  return Number.isNaN(canonical) ? Date.parse(published) : canonical;
 }
 
 /** The build's input from posts; published: as for buildSearchData. */
