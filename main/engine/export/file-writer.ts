@@ -1,8 +1,7 @@
 // The many small files of an export (a site's page per post, md's file per post, the media copies) written on a second
 // thread, in batches, while this one renders the next posts: the machine's second core makes the files.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledWorker } from '../bundled-worker.js';
 import type { FileBatch, FileBatchDone } from './file-writer-worker.js';
 import { writeOutFile } from './out-folder.js';
 
@@ -27,13 +26,7 @@ const IN_FLIGHT = 4;
  * None found: the files are written on the calling thread.
  */
 export function fileWriterWorkerFile(): string | null {
-  const named = process.env.OUTBOX_FILE_WRITER_WORKER;
-  if (named === '0') return null;
-  if (named) return existsSync(named) ? named : null;
-  const here = typeof import.meta.url === 'string' ? import.meta.url : '';
-  if (!here.startsWith('file:') || here.endsWith('.ts')) return null;
-  const file = fileURLToPath(new URL('../engine/file-writer-worker.js', here));
-  return existsSync(file) ? file : null;
+  return bundledWorker('file-writer-worker.js', 'OUTBOX_FILE_WRITER_WORKER');
 }
 
 /** A text in parts as one (where the file is written on this thread). */

@@ -1,9 +1,8 @@
 // The cold open's search built on a worker thread (the machine's second core), with the thread's own fallback:
 // when no worker can run, or it fails, the caller builds on its own thread, as before.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledWorker } from '../bundled-worker.js';
 import type { SearchInput } from '../search/build.js';
 import type { RecordsReply, SearchWorkerReply } from '../search/search-worker.js';
 
@@ -35,12 +34,7 @@ export interface SearchThread {
  * none unless named: a dist/ built from other sources would build another index.
  */
 export function searchWorkerFile(): string | null {
-  const named = process.env.OUTBOX_SEARCH_WORKER;
-  if (named === '0') return null;
-  if (named) return existsSync(named) ? named : null;
-  if (!import.meta.url.startsWith('file:') || import.meta.url.endsWith('.ts')) return null;
-  const file = fileURLToPath(new URL('../engine/search-worker.js', import.meta.url));
-  return existsSync(file) ? file : null;
+  return bundledWorker('search-worker.js', 'OUTBOX_SEARCH_WORKER');
 }
 
 /** A thread for one build, or null when there is no worker file to run. */
