@@ -50,15 +50,18 @@ async function exportOnce(zip: string, cacheDir: string, outs: string, spec: (ty
 
 export const exportSuite: Suite = {
   name: 'export',
+  heavy: true,
   tasks: {},
   async measure(ctx) {
     const zip = ctx.archive.zip;
     const names = ['export floor', ...EXPORTS.flatMap((e) => [`export ${e.name} cold`, `export ${e.name} warm`])];
-    // Outputs are removed after the last round, not between runs: on this machine's ext4 (no journal) an inode freed
-    // in the last 30 s is skipped, one look at a time, by every file created after it (ext4's recently_deleted,
-    // profiled with perf: 28% of a run's samples, and ~40 s of system time for 92k files made right after deleting
-    // 92k). Deleting a 100k-file site would charge the next export for it; a person's disk does not hold the bench's
-    // leftovers, but neither has it just deleted them. Each run starts after a settleDisk() instead.
+    // Outputs are never removed here: they go with the bench's temp folder when the whole bench ends (bench.ts). On
+    // ext4 without a journal (this machine's /) an inode freed in the last 60 s, or 360 s while its inode-table block
+    // is dirty (and every file created dirties it), is skipped, one look at a time, by every file created after it
+    // (ext4's recently_deleted). perf during a slow md-post run: recently_deleted and the block lookups under it were
+    // 45% of all samples, 90% of a core. Removing the 10k archive's outputs (~120k files) before the 100k exports made
+    // md-post 12–23× the floor instead of 3.4×. A person's disk does not hold the bench's leftovers, but neither has it
+    // just deleted them. Each run starts after a settleDisk() instead.
     const outs = mkdtempSync(join(ctx.tmp, 'export-outs-'));
     const rows = await measureInterleaved(ctx, names, async (_round, measure) => {
       // The floor as the open suite measures it (a fresh child), again in every round, beside the exports it judges.
@@ -74,7 +77,7 @@ export const exportSuite: Suite = {
           rmSync(cacheDir, { recursive: true, force: true });
         }
       }
-    }).finally(() => rmSync(outs, { recursive: true, force: true }));
+    });
     const floor = ctx.rows.get('export floor');
     // Each row carries its ratios to this suite's floor (the table's "× floor" column is the open suite's).
     for (const row of rows) {

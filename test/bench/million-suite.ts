@@ -31,6 +31,7 @@ export async function openMillionTask(args: Record<string, unknown>): Promise<Fi
 
 export const millionSuite: Suite = {
   name: 'million',
+  heavy: true,
   tasks: { 'open-million': openMillionTask },
   async measure(ctx) {
     try {

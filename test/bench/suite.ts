@@ -43,6 +43,12 @@ export interface SuiteResult {
 
 export interface Suite {
   name: string;
+  /**
+   * One round only above 20k items (a round takes minutes): the export suite, the 1M open. The others are repeated
+   * 3 times at every size: one sample of a whole process on a 2-core machine swings by ±15%, as much as a target's
+   * margin, so a target judged on one run could pass or fail by chance.
+   */
+  heavy?: boolean;
   /** what this suite runs in children, by task name (names are global: prefix them with the suite's) */
   tasks: Record<string, Task>;
   measure(ctx: SuiteContext): Promise<SuiteResult>;
