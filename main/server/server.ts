@@ -12,6 +12,7 @@ import { recoveringService } from './recovery.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { answersNow, handleApi, ProgressHub, type ApiContext } from './routes.js';
 import { listRenderer } from './static.js';
+import { BODY_TAG, renderFirstPage } from './first-page.js';
 
 export interface ServerOptions {
   /** The archives to serve; the first is the one the viewer shows and the default of every route. Default none. */
@@ -95,6 +96,12 @@ function within(promise: Promise<void>, ms: number): Promise<boolean> {
 function loopback(host: string): boolean {
   return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
+
+/**
+ * How long the page's body waits for the archive to be answerable before it is sent plain: a warm open answers well
+ * within it; a cold one cannot, and its page must not be held noticeably (the head, hence CSS and JS, goes at once).
+ */
+export const FIRST_PAGE_HOLD_MS = 300;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -184,6 +191,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (rawPath.startsWith('/media/')) return serveMedia(req, res, rawPath, served);
     const file = files.get(rawPath);
+    // The address `outbox serve` printed (token in the query) gets the newest posts in its HTML; a bookmark does not.
+    if (file && page && auth === 'query' && req.method === 'GET') return sendFirstPage(req, res, file.body);
     if (!file) {
       const hint = files.size === 0 ? ' The renderer is not built: run `npm run build`.' : '';
       return sendText(req, res, 404, `Not found.${hint}`);
@@ -191,6 +200,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const headers: Record<string, string | number> = { 'Content-Type': file.type, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' };
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  /**
+   * The page with the first page of posts: the head at once, the body once the archive answers (at most
+   * FIRST_PAGE_HOLD_MS), holding the newest posts when exactly one archive is served and answerable.
+   */
+  const sendFirstPage = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
+    const text = body.toString('utf8');
+    const cut = text.indexOf(BODY_TAG);
+    if (cut < 0) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+      res.end(body);
+      return;
+    }
+    const at = cut + BODY_TAG.length;
+    // no-store: this answer holds archive data, unlike the plain page
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.write(text.slice(0, at));
+    const deadline = performance.now() + FIRST_PAGE_HOLD_MS;
+    while (opening && (await within(changed, deadline - performance.now())));
+    let first = '';
+    const archives = service.archives();
+    if (!opening && !failure && archives.length === 1 && !res.destroyed) {
+      try {
+        first = renderFirstPage(archives[0]!, req.headers['accept-language']);
+      } catch {
+        first = ''; // the live app reads the archive itself and shows what went wrong
+      }
+    }
+    res.end(first ? `\n${first}${text.slice(at)}` : text.slice(at));
   };
 
   const server = createServer((req, res) => {
