@@ -1,16 +1,11 @@
 // The newest posts as inert HTML inside the viewer's page (browser mode): Chromium paints them with its first paint,
 // before the bundle has run, and the live timeline replaces them once it has painted its own (outbox-app).
 import type { Post } from '../../preload/contract.js';
-import type { Archive } from '../engine/archive.js';
-import { escapeHtml } from '../engine/export/sanitize.js';
-import { postCard, type CardContext } from '../engine/export/site-card.js';
-import { siteWords } from '../engine/export/site-words.js';
+import type { Archive } from '../engine/service/index.js';
+import { escapeHtml, postCard, siteWords, type CardContext } from '../engine/service/cards.js';
 
 /** Enough cards to fill a tall viewport (a card is ≥ ~110 px); the live timeline draws the rest. */
 export const FIRST_PAGE_POSTS = 8;
-
-/** Where the page template is split: the head (sent at once) ends with this tag, the body follows it. */
-export const BODY_TAG = '<body>';
 
 /**
  * The first language of an Accept-Language header, for the cards' words and dates (the live viewer reads

@@ -12,7 +12,6 @@ import { recoveringService } from './recovery.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { answersNow, handleApi, ProgressHub, type ApiContext } from './routes.js';
 import { listRenderer } from './static.js';
-import { BODY_TAG, renderFirstPage } from './first-page.js';
 
 export interface ServerOptions {
   /** The archives to serve; the first is the one the viewer shows and the default of every route. Default none. */
@@ -102,6 +101,9 @@ function loopback(host: string): boolean {
  * within it; a cold one cannot, and its page must not be held noticeably (the head, hence CSS and JS, goes at once).
  */
 export const FIRST_PAGE_HOLD_MS = 300;
+
+/** Where the page is split: its head (up to and with this tag) goes at once, the body once the archive answers. */
+const BODY_TAG = '<body>';
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -224,7 +226,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const archives = service.archives();
     if (!opening && !failure && archives.length === 1 && !res.destroyed) {
       try {
-        first = renderFirstPage(archives[0]!, req.headers['accept-language']);
+        first = (await firstPage).renderFirstPage(archives[0]!, req.headers['accept-language']);
       } catch {
         first = ''; // the live app reads the archive itself and shows what went wrong
       }
@@ -241,6 +243,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
+  // The first page's card (the static site's, with its sanitizer and words) loads while the archive opens, not before
+  // the address is printed.
+  const firstPage = import('./first-page.js');
+  firstPage.catch(() => {});
   expectedHost = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
   const origin = `http://${expectedHost}`;
 
