@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 /** A page whose requests matching `held` wait until release() (the server's cards are then all there is). */
-async function heldPage(held: RegExp, hash = ''): Promise<{ w: Watched; release: () => void }> {
+async function heldPage(held: RegExp, hash = ''): Promise<{ w: Watched; release: () => void; html: Promise<string> }> {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const w = await openPage(browser, 'about:blank');
@@ -43,8 +43,8 @@ async function heldPage(held: RegExp, hash = ''): Promise<{ w: Watched; release:
     await gate;
     await route.continue().catch(() => {});
   });
-  await w.page.goto(served.url + hash, { waitUntil: 'commit' });
-  return { w, release };
+  const response = await w.page.goto(served.url + hash, { waitUntil: 'commit' });
+  return { w, release, html: response!.text() };
 }
 
 async function audit(page: Page): Promise<string[]> {
@@ -103,10 +103,30 @@ describe('the server-rendered first page', () => {
     await w.close();
   });
 
-  it('an address with a filter hash drops the server\'s cards as soon as the app runs, before its posts arrive', async () => {
-    const { w, release } = await heldPage(/\/api\/page/, '#/?kinds=reply');
+  it('the bundle upgrades the server\'s ox-timeline without touching it: its cards stay until the live ones paint', async () => {
+    const { w, release } = await heldPage(/\/api\/page/);
     const page = w.page;
-    await page.locator(SERVER_CARDS).first().waitFor({ state: 'attached' });
+    await page.locator(SERVER_CARDS).first().waitFor({ state: 'visible' });
+    await page.locator('outbox-app').evaluate(() => customElements.whenDefined('outbox-app'));
+    // The app runs and waits for its page of posts: the server's element is an upgraded ox-timeline with no shadow
+    // root of its own (which would hide its cards), and asked nothing itself (one /api/page: the live timeline's).
+    await until('the live timeline asked for its page', () => w.requests.some((u) => u.includes('/api/page')));
+    const upgraded = await page.locator('ox-timeline[first-page]').evaluate((e) => ({ defined: e.matches(':defined'), shadow: e.shadowRoot !== null }));
+    expect(upgraded).toEqual({ defined: true, shadow: false });
+    expect(await page.locator(SERVER_CARDS).first().isVisible()).toBe(true);
+    await page.waitForTimeout(300);
+    expect(w.requests.filter((u) => u.includes('/api/page')).length).toBe(1);
+    release();
+    await page.locator(LIVE_CARDS).first().waitFor({ state: 'visible' });
+    await until('the server cards are gone', async () => (await page.locator('ox-timeline[first-page]').count()) === 0);
+    await w.close();
+  });
+
+  it('an address with a filter hash drops the server\'s cards as soon as the app runs, before its posts arrive', async () => {
+    const { w, release, html } = await heldPage(/\/api\/page/, '#/?kinds=reply');
+    const page = w.page;
+    // The server cannot see the hash: its page holds the newest posts, whatever they are.
+    expect(await html).toContain('<ox-timeline first-page inert');
     // The app runs (app.js is not held) while its page of posts is: the server's cards must already be gone.
     await page.locator('outbox-app').evaluate(() => customElements.whenDefined('outbox-app'));
     await until('the server cards are gone', async () => (await page.locator('ox-timeline[first-page]').count()) === 0);
