@@ -96,6 +96,15 @@ function loopback(host: string): boolean {
   return host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
+/**
+ * How long the page's body waits for the archive to be answerable before it is sent plain: a warm open answers well
+ * within it; a cold one cannot, and its page must not be held noticeably (the head, hence CSS and JS, goes at once).
+ */
+export const FIRST_PAGE_HOLD_MS = 300;
+
+/** Where the page is split: its head (up to and with this tag) goes at once, the body once the archive answers. */
+const BODY_TAG = '<body>';
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   if (!loopback(host)) throw new Error(`Browser mode only listens on a loopback address, not ${host}.`);
@@ -184,6 +193,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (rawPath.startsWith('/media/')) return serveMedia(req, res, rawPath, served);
     const file = files.get(rawPath);
+    // The address `outbox serve` printed (token in the query) gets the newest posts in its HTML; a bookmark does not.
+    if (file && page && auth === 'query' && req.method === 'GET') return sendFirstPage(req, res, file.body);
     if (!file) {
       const hint = files.size === 0 ? ' The renderer is not built: run `npm run build`.' : '';
       return sendText(req, res, 404, `Not found.${hint}`);
@@ -191,6 +202,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const headers: Record<string, string | number> = { 'Content-Type': file.type, 'Content-Length': file.body.length, 'Cache-Control': 'no-cache' };
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  /**
+   * The page with the first page of posts: the head at once, the body once the archive answers (at most
+   * FIRST_PAGE_HOLD_MS), holding the newest posts when exactly one archive is served and answerable.
+   */
+  const sendFirstPage = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
+    const text = body.toString('utf8');
+    const cut = text.indexOf(BODY_TAG);
+    if (cut < 0) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+      res.end(body);
+      return;
+    }
+    const at = cut + BODY_TAG.length;
+    // no-store: this answer holds archive data, unlike the plain page
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.write(text.slice(0, at));
+    const deadline = performance.now() + FIRST_PAGE_HOLD_MS;
+    while (opening && (await within(changed, deadline - performance.now())));
+    let first = '';
+    const archives = service.archives();
+    if (!opening && !failure && archives.length === 1 && !res.destroyed) {
+      try {
+        first = (await firstPage).renderFirstPage(archives[0]!, req.headers['accept-language']);
+      } catch {
+        first = ''; // the live app reads the archive itself and shows what went wrong
+      }
+    }
+    res.end(first ? `\n${first}${text.slice(at)}` : text.slice(at));
   };
 
   const server = createServer((req, res) => {
@@ -202,6 +243,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.listen(options.port ?? 0, host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
+  // The first page's card (the static site's, with its sanitizer and words) loads while the archive opens, not before
+  // the address is printed.
+  const firstPage = import('./first-page.js');
+  firstPage.catch(() => {});
   expectedHost = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
   const origin = `http://${expectedHost}`;
 

@@ -4,12 +4,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ArchiveInfo, ErrorInfo, OpenProgress, RecentArchive, Result } from '../../preload/contract.js';
 import { apiContext, fetcherContext, transportKindContext } from '../lib/context.js';
 import { ProgressController } from '../lib/progress-controller.js';
+import { firstPageShown, plainTimeline, removeFirstPage } from '../lib/first-page.js';
 import { appTransport, type Transport } from '../lib/transport.js';
 import './ox-archive-view.js';
 import './ox-error.js';
 import './ox-progress.js';
 import './ox-welcome.js';
 import { t } from '../lib/i18n.js';
+
+/** The longest the server's cards stay once the archive screen is up (its timeline normally paints far sooner). */
+const FIRST_PAGE_LIMIT_MS = 4000;
 
 type Screen = 'starting' | 'progress' | 'welcome' | 'error' | 'ready';
 
@@ -89,6 +93,8 @@ export class OutboxApp extends LitElement {
       if (this.info.indexing) void this.load();
     });
     this.addEventListener('click', (e) => this.onLinkClick(e));
+    // The live timeline reports its place in the frame it first draws posts: the server's cards give way in that frame.
+    this.addEventListener('ox-position', removeFirstPage);
     // A file dropped anywhere on the page opens (browser mode; the desktop app has its own open).
     this.addEventListener('dragover', (e) => this.onDragOver(e));
     this.addEventListener('dragleave', (e) => {
@@ -99,7 +105,22 @@ export class OutboxApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (firstPageShown()) {
+      // The server cannot see the hash: an address naming a filter, section or place never shows its cards.
+      if (!plainTimeline(location.hash)) removeFirstPage();
+      else window.addEventListener('hashchange', removeFirstPage, { once: true });
+    }
     void this.load();
+  }
+
+  private firstPageLimit: ReturnType<typeof setTimeout> | null = null;
+
+  override updated(): void {
+    if (!firstPageShown()) return;
+    // Any screen but the archive (welcome, progress, error), an archive still read or several: the live app shows
+    // something other than the server's newest posts. A timeline that never paints (an error answer) gives way too.
+    if ((this.screen !== 'starting' && this.screen !== 'ready') || this.several || this.info?.indexing) removeFirstPage();
+    else if (this.screen === 'ready' && !this.firstPageLimit) this.firstPageLimit = setTimeout(removeFirstPage, FIRST_PAGE_LIMIT_MS);
   }
 
   /** The reader moved to another screen (chose: the welcome screen): answers asked before no longer pick one. */

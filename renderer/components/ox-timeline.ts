@@ -160,7 +160,18 @@ export class OxTimeline extends LitElement {
     this.resize.observe(windowEl);
   }
 
+  /**
+   * The server's first page (`<ox-timeline first-page>`, see main/server/first-page.ts) is upgraded when the bundle
+   * loads: it stays inert, keeping the server's cards, with no render root, observers or requests, until the app
+   * removes it.
+   */
+  override connectedCallback(): void {
+    if (this.hasAttribute('first-page')) return;
+    super.connectedCallback();
+  }
+
   override disconnectedCallback(): void {
+    if (this.hasAttribute('first-page')) return;
     super.disconnectedCallback();
     this.resize.disconnect();
   }
