@@ -12,7 +12,7 @@ import { createIndexedArchive } from './index/indexed-archive.js';
 import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
 import { RecordStream } from './index/record-stream.js';
 import { startSearchThread, type RecordsAnswer } from './index/search-thread.js';
-import { Flag, type IndexColumns } from './index/tables.js';
+import { Flag, type IndexColumns, type IndexTables } from './index/tables.js';
 import { RECORD_RUN } from './cache/cache-file.js';
 import { openExport, pickReader } from './readers/pick.js';
 import type { NewestPage } from './readers/reader.js';
@@ -82,8 +82,16 @@ export async function openCold(
     // A thread fed records answers for them; when they were not the read's posts (items read out of order, a list
     // replaced) it is stopped unused and everything is done here, as without a thread.
     let answered: Promise<RecordsAnswer | null> | undefined;
+    // The thread sends the index tables first (built from the records meanwhile), then the search: the tables are not
+    // built again here, after the read (issue 12). Null: it failed, and they are built here.
+    let threadTables: Promise<IndexTables | null> = Promise.resolve(null);
     if (stream?.started) {
-      if (records) answered = thread!.endRecords().then((a) => (a && a.count === posts.length ? a : null));
+      if (records) {
+        let gotTables: (tables: IndexTables | null) => void = () => undefined;
+        threadTables = new Promise((resolve) => (gotTables = resolve));
+        answered = thread!.endRecords((tables) => gotTables(tables)).then((a) => (a && a.count === posts.length ? a : null));
+        answered.then(() => gotTables(null), () => gotTables(null));
+      }
       else if (stream.threadFailed) answered = Promise.resolve(null);
       else thread!.stop();
     }
@@ -92,8 +100,10 @@ export async function openCold(
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
     // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
+    const prebuilt = await threadTables;
+    signal?.throwIfAborted();
     const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), stream?.started && !answered ? null : thread, undefined,
-      answered?.then((a) => (a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : null)));
+      answered?.then((a) => (a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : null)), prebuilt);
     const summary = summarize({
       format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,

@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bundledWorker } from '../bundled-worker.js';
 import type { SearchInput } from '../search/build.js';
-import type { RecordsReply, SearchWorkerReply } from '../search/search-worker.js';
+import type { RecordsReply, RecordsTables, SearchWorkerReply } from '../search/search-worker.js';
+import type { IndexTables } from './tables.js';
 
 /** What a thread fed post records answers (see search-worker.ts). */
 export type RecordsAnswer = Exclude<RecordsReply, { error: string }>;
@@ -22,8 +23,11 @@ export interface SearchThread {
    * False when the thread has stopped (the caller then does that work itself).
    */
   records(bytes: Uint8Array, ends: Uint32Array, run: number): boolean;
-  /** The records are all sent: the thread's answer, or null when it failed (`why` says how). */
-  endRecords(): Promise<RecordsAnswer | null>;
+  /**
+   * The records are all sent: the thread's answer, or null when it failed (`why` says how). Before it, `onTables`
+   * gets the index tables over the records, as soon as the thread has them (not when it failed to read a record).
+   */
+  endRecords(onTables?: (tables: IndexTables) => void): Promise<RecordsAnswer | null>;
   /** stops the thread (the search was built another way, or the archive was closed) */
   stop(): void;
 }
@@ -96,12 +100,22 @@ export function startSearchThread(file: string | null = searchWorkerFile()): Sea
         return false;
       }
     },
-    async endRecords() {
+    async endRecords(onTables) {
       if (ended) {
         why ??= 'it had stopped';
         return null;
       }
-      const reply = new Promise<RecordsReply>((resolve) => worker.once('message', resolve));
+      const reply = new Promise<RecordsReply>((resolve) => {
+        const take = (message: RecordsReply | RecordsTables) => {
+          if ('kind' in message && message.kind === 'tables') {
+            onTables?.(message.tables);
+            return;
+          }
+          worker.off('message', take);
+          resolve(message as RecordsReply);
+        };
+        worker.on('message', take);
+      });
       worker.postMessage({ kind: 'end' });
       const got = await Promise.race([reply, ending.then((message): RecordsReply => ({ error: message }))]);
       void worker.terminate();

@@ -9,6 +9,7 @@ import { StatsCounter, type StatsTally } from '../stats/stats.js';
 import { buildSearchDataFrom, SearchStream, type SearchInput } from './build.js';
 import { serializeData } from './codec.js';
 import { setRunSum, SUM } from '../cache/cache-file.js';
+import { TablesBuilder, type IndexTables } from '../index/tables.js';
 
 /** The answer to a SearchInput: the bytes of the index, or why it could not build them. */
 export type SearchWorkerReply = { bytes: Uint8Array } | { error: string };
@@ -40,10 +41,20 @@ export type RecordsReply =
 
 export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
 
+/**
+ * Sent on `end` before the RecordsReply: the index tables over the records (tables.ts), so the reading thread has
+ * them while this one still builds and serializes the search.
+ */
+export interface RecordsTables {
+  kind: 'tables';
+  tables: IndexTables;
+}
+
 /** Records as they arrive: each parsed once, for the search and the tally; summed (CRC-32) by runs of the cache's size. */
 class RecordsIn {
   private readonly search = new SearchStream();
   private readonly counter = new StatsCounter();
+  private readonly tables = new TablesBuilder();
   private readonly runs: number[] = [];
   private readonly parts: Uint8Array[] = [];
   private crc = 0;
@@ -65,6 +76,7 @@ class RecordsIn {
         const post = JSON.parse(bytes.toString('utf8', from, end)) as Post;
         this.search.add(post);
         this.counter.add(post);
+        this.tables.add(post);
         from = end;
         if (++this.count % this.run === 0) {
           this.runs.push(crc32(bytes.subarray(runFrom, end), this.crc));
@@ -76,6 +88,14 @@ class RecordsIn {
     } catch (error) {
       this.failed = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  /** The tables over the records, their columns' buffers to transfer; null when a record could not be read. */
+  finishTables(): { message: RecordsTables; transfer: ArrayBuffer[] } | null {
+    if (this.failed) return null;
+    const { tables } = this.tables.finish();
+    const transfer = [...Object.values(tables.columns).map((c) => (c as Uint8Array).buffer as ArrayBuffer), tables.postings.buffer as ArrayBuffer];
+    return { message: { kind: 'tables', tables }, transfer };
   }
 
   finish(): { reply: RecordsReply; transfer: ArrayBuffer[] } {
@@ -108,6 +128,8 @@ parentPort?.on('message', (message: SearchWorkerMessage) => {
   if ('kind' in message && message.kind === 'end') {
     let answer: { reply: RecordsReply; transfer: ArrayBuffer[] };
     try {
+      const tables = records?.finishTables();
+      if (tables) parentPort!.postMessage(tables.message, tables.transfer);
       answer = records ? records.finish() : { reply: { error: 'no records came' }, transfer: [] };
     } catch (error) {
       answer = { reply: { error: error instanceof Error ? error.message : String(error) }, transfer: [] };
