@@ -150,6 +150,7 @@ export async function openCold(
           tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
           identity: identity.key,
           records: fromThread && records ? { parts: fromThread.parts, offsets: records.offsets, sums: fromThread.sums } : undefined,
+          ids: fromThread && records ? { bytes: fromThread.ids, sha256: fromThread.idsSha256 } : undefined,
           // the thread's index, as it sent it (not one built here meanwhile): its sha256 came with it
           searchSha256: (parts) => {
             const same = fromThread && parts.length === 1 && parts[0]!.buffer === fromThread.bytes.buffer &&

@@ -36,7 +36,11 @@ export interface RecordsEnd {
  * The index's sha256 comes with it: the cache file checks its search block by it, and hashing is this thread's work.
  */
 export type RecordsReply =
-  | { bytes: Uint8Array; bytesSha256: string; sums: Uint8Array; tally: StatsTally; count: number; parts: Uint8Array[] }
+  | {
+    bytes: Uint8Array; bytesSha256: string; sums: Uint8Array; tally: StatsTally; count: number; parts: Uint8Array[];
+    /** the cache's ids block (every post's id, one per line, UTF-8) and its sha256, made as the records came */
+    ids: Uint8Array; idsSha256: string;
+  }
   | { error: string };
 
 export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
@@ -57,6 +61,8 @@ class RecordsIn {
   private readonly tables = new TablesBuilder();
   private readonly runs: number[] = [];
   private readonly parts: Uint8Array[] = [];
+  private readonly idParts: Buffer[] = [];
+  private readonly idsHash = createHash('sha256');
   private crc = 0;
   private count = 0;
   private failed: string | null = null;
@@ -72,8 +78,11 @@ class RecordsIn {
       const bytes = Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength);
       let from = 0;
       let runFrom = 0;
+      const ids: string[] = [];
+      const first = this.count === 0;
       for (const end of message.ends) {
         const post = JSON.parse(bytes.toString('utf8', from, end)) as Post;
+        ids.push(post.id);
         this.search.add(post);
         this.counter.add(post);
         this.tables.add(post);
@@ -85,6 +94,12 @@ class RecordsIn {
         }
       }
       if (from > runFrom) this.crc = crc32(bytes.subarray(runFrom, from), this.crc);
+      if (ids.length > 0) {
+        // the same bytes as the cache writer's ids block (cache-file.ts): ids joined by newlines
+        const part = Buffer.from(first ? ids.join('\n') : `\n${ids.join('\n')}`);
+        this.idsHash.update(part);
+        this.idParts.push(part);
+      }
     } catch (error) {
       this.failed = error instanceof Error ? error.message : String(error);
     }
@@ -106,9 +121,11 @@ class RecordsIn {
     this.runs.forEach((crc, r) => setRunSum(sums, r, crc));
     const parts = this.parts.filter((part) => part.byteLength > 0);
     const bytesSha256 = createHash('sha256').update(bytes).digest('hex');
+    const ids = own(Buffer.concat(this.idParts));
+    const idsSha256 = this.idsHash.digest('hex');
     return {
-      reply: { bytes, bytesSha256, sums, tally: this.counter.tally(), count: this.count, parts },
-      transfer: [bytes.buffer as ArrayBuffer, sums.buffer as ArrayBuffer, ...parts.map((part) => part.buffer as ArrayBuffer)],
+      reply: { bytes, bytesSha256, sums, tally: this.counter.tally(), count: this.count, parts, ids, idsSha256 },
+      transfer: [bytes.buffer as ArrayBuffer, sums.buffer as ArrayBuffer, ids.buffer as ArrayBuffer, ...parts.map((part) => part.buffer as ArrayBuffer)],
     };
   }
 }

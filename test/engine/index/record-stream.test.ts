@@ -3,6 +3,7 @@
 // written without a thread, and a read whose posts are not the streamed ones (a list replaced, items read out of
 // order by jsonld) falls back to doing it all on the open's thread.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
@@ -79,6 +80,10 @@ describe('the records streamed to the search thread', () => {
     const counter = new StatsCounter();
     for (const post of posts) counter.add(post);
     expect(answer.tally).toEqual(counter.tally());
+    // the cache's ids block, as the writer makes it from the posts: ids one per line
+    const ids = Buffer.from(posts.map((p) => p.id).join('\n'));
+    expect(Buffer.from(answer.ids).equals(ids)).toBe(true);
+    expect(answer.idsSha256).toBe(createHash('sha256').update(ids).digest('hex'));
   });
 
   it('are not the read\'s when spoiled, when the posts differ in number or order; a stopped thread takes none', () => {
