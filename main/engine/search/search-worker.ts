@@ -29,30 +29,31 @@ export interface RecordsEnd {
 }
 
 /**
- * What a thread fed records answers: the search index's bytes, the CRC-32 of each run of records (the cache's record
- * sums block, cache-file.ts),
- * the stats tally of the posts as the records hold them (parentInArchive is the index's to say, so the tally's
- * selfReplies is 0 here: the caller counts it from its columns), and the records' bytes given back, as they came.
- * The index's sha256 comes with it: the cache file checks its search block by it, and hashing is this thread's work.
+ * What a thread fed records sends on `end`, first, before it builds the search: the index tables over the records
+ * (tables.ts), the CRC-32 of each run of records (the cache's record sums block, cache-file.ts), the stats tally of
+ * the posts as the records hold them (parentInArchive is the index's to say, so the tally's selfReplies is 0 here:
+ * the caller counts it from its columns), the records' bytes given back, as they came, and the cache's ids block
+ * (every post's id, one per line, UTF-8) with its sha256. The reading thread can index and write all that while this
+ * one builds the search.
  */
-export type RecordsReply =
-  | {
-    bytes: Uint8Array; bytesSha256: string; sums: Uint8Array; tally: StatsTally; count: number; parts: Uint8Array[];
-    /** the cache's ids block (every post's id, one per line, UTF-8) and its sha256, made as the records came */
-    ids: Uint8Array; idsSha256: string;
-  }
-  | { error: string };
-
-export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
+export interface RecordsDone {
+  kind: 'records-done';
+  tables: IndexTables;
+  sums: Uint8Array;
+  tally: StatsTally;
+  count: number;
+  parts: Uint8Array[];
+  ids: Uint8Array;
+  idsSha256: string;
+}
 
 /**
- * Sent on `end` before the RecordsReply: the index tables over the records (tables.ts), so the reading thread has
- * them while this one still builds and serializes the search.
+ * Then the search index's bytes, with their sha256 (the cache file checks its search block by it, and hashing is
+ * this thread's work); or why it failed (a record it could not read: then no RecordsDone came before).
  */
-export interface RecordsTables {
-  kind: 'tables';
-  tables: IndexTables;
-}
+export type RecordsReply = { bytes: Uint8Array; bytesSha256: string } | { error: string };
+
+export type SearchWorkerMessage = SearchInput | RecordsMessage | RecordsEnd;
 
 /** Records as they arrive: each parsed once, for the search and the tally; summed (CRC-32) by runs of the cache's size. */
 class RecordsIn {
@@ -105,28 +106,31 @@ class RecordsIn {
     }
   }
 
-  /** The tables over the records, their columns' buffers to transfer; null when a record could not be read. */
-  finishTables(): { message: RecordsTables; transfer: ArrayBuffer[] } | null {
+  /** All but the search, once every record came; null when a record could not be read. */
+  finishRecords(): { message: RecordsDone; transfer: ArrayBuffer[] } | null {
     if (this.failed) return null;
     const { tables } = this.tables.finish();
-    const transfer = [...Object.values(tables.columns).map((c) => (c as Uint8Array).buffer as ArrayBuffer), tables.postings.buffer as ArrayBuffer];
-    return { message: { kind: 'tables', tables }, transfer };
-  }
-
-  finish(): { reply: RecordsReply; transfer: ArrayBuffer[] } {
-    if (this.failed) return { reply: { error: `a post record could not be read: ${this.failed}` }, transfer: [] };
     if (this.count % this.run !== 0) this.runs.push(this.crc);
-    const bytes = own(serializeData(this.search.finish()));
     const sums = new Uint8Array(this.runs.length * SUM);
     this.runs.forEach((crc, r) => setRunSum(sums, r, crc));
     const parts = this.parts.filter((part) => part.byteLength > 0);
-    const bytesSha256 = createHash('sha256').update(bytes).digest('hex');
     const ids = own(Buffer.concat(this.idParts));
-    const idsSha256 = this.idsHash.digest('hex');
-    return {
-      reply: { bytes, bytesSha256, sums, tally: this.counter.tally(), count: this.count, parts, ids, idsSha256 },
-      transfer: [bytes.buffer as ArrayBuffer, sums.buffer as ArrayBuffer, ids.buffer as ArrayBuffer, ...parts.map((part) => part.buffer as ArrayBuffer)],
+    const message: RecordsDone = {
+      kind: 'records-done', tables, sums, tally: this.counter.tally(), count: this.count, parts, ids, idsSha256: this.idsHash.digest('hex'),
     };
+    const transfer = [
+      ...Object.values(tables.columns).map((c) => (c as Uint8Array).buffer as ArrayBuffer), tables.postings.buffer as ArrayBuffer,
+      sums.buffer as ArrayBuffer, ids.buffer as ArrayBuffer, ...parts.map((part) => part.buffer as ArrayBuffer),
+    ];
+    return { message, transfer };
+  }
+
+  /** The search over the records (after finishRecords). */
+  finishSearch(): { reply: RecordsReply; transfer: ArrayBuffer[] } {
+    if (this.failed) return { reply: { error: `a post record could not be read: ${this.failed}` }, transfer: [] };
+    const bytes = own(serializeData(this.search.finish()));
+    const bytesSha256 = createHash('sha256').update(bytes).digest('hex');
+    return { reply: { bytes, bytesSha256 }, transfer: [bytes.buffer as ArrayBuffer] };
   }
 }
 
@@ -145,9 +149,9 @@ parentPort?.on('message', (message: SearchWorkerMessage) => {
   if ('kind' in message && message.kind === 'end') {
     let answer: { reply: RecordsReply; transfer: ArrayBuffer[] };
     try {
-      const tables = records?.finishTables();
-      if (tables) parentPort!.postMessage(tables.message, tables.transfer);
-      answer = records ? records.finish() : { reply: { error: 'no records came' }, transfer: [] };
+      const done = records?.finishRecords();
+      if (done) parentPort!.postMessage(done.message, done.transfer);
+      answer = records ? records.finishSearch() : { reply: { error: 'no records came' }, transfer: [] };
     } catch (error) {
       answer = { reply: { error: error instanceof Error ? error.message : String(error) }, transfer: [] };
     }

@@ -167,7 +167,7 @@ describe('the index tables the thread builds from the records', () => {
     return posts;
   };
 
-  it('come before the search, and are the tables built from the posts after the read', async () => {
+  it('come before the search (with the records, run sums, tally and ids), and are the tables built from the posts after the read', async () => {
     const posts = withReplies();
     const thread = startSearchThread(workerFile)!;
     const stream = new RecordStream(thread, RECORD_RUN);
@@ -175,15 +175,20 @@ describe('the index tables the thread builds from the records', () => {
     expect(stream.finish(posts)).not.toBeNull();
     const order: string[] = [];
     let fromThread: IndexTables | null = null;
-    const answer = await thread.endRecords((tables) => {
+    let earlyParts = 0;
+    const answer = await thread.endRecords((early) => {
       order.push('tables');
-      fromThread = tables;
+      fromThread = early.tables;
+      earlyParts = early.parts.length;
     }).then((a) => {
       order.push('answer');
       return a;
     });
     expect(answer, thread.why ?? '').not.toBeNull();
     expect(order).toEqual(['tables', 'answer']);
+    // the records came back with the tables, before the search: the cache write starts while the search builds
+    expect(earlyParts).toBeGreaterThan(0);
+    expect(answer!.parts).toHaveLength(earlyParts);
     const { tables } = buildTables(posts.map((p) => ({ ...p })));
     expect(fromThread).toEqual(tables);
     expect(Array.from(tables.columns.parent.subarray(0, 30)).filter((p) => p >= 0)).toEqual([3, 2000]);
