@@ -11,7 +11,7 @@ import { indexPostsSearchBehind } from './index/build.js';
 import { createIndexedArchive } from './index/indexed-archive.js';
 import { createPreviewArchive, PREVIEW_POSTS } from './index/preview-archive.js';
 import { RecordStream } from './index/record-stream.js';
-import { startSearchThread, type RecordsAnswer } from './index/search-thread.js';
+import { startSearchThread, type RecordsEarly } from './index/search-thread.js';
 import { Flag, type IndexColumns } from './index/tables.js';
 import { RECORD_RUN } from './cache/cache-file.js';
 import { openExport, pickReader } from './readers/pick.js';
@@ -21,6 +21,9 @@ import type { Source } from './source/source.js';
 import { StatsCounter, type StatsTally } from './stats/stats.js';
 import { summarize } from './summary.js';
 import { timeSlicer, type Slicer } from './time-slice.js';
+
+/** The search a thread fed records built: its bytes, and their sha256. */
+type ThreadSearch = { bytes: Uint8Array; bytesSha256: string };
 
 /** Progress of the read (open.ts throttles it). */
 export type Report = (phase: OpenProgress['phase'], bytesRead: number, bytesTotal: number, items: number) => void;
@@ -81,9 +84,19 @@ export async function openCold(
     const records = stream?.finish(posts) ?? null;
     // A thread fed records answers for them; when they were not the read's posts (items read out of order, a list
     // replaced) it is stopped unused and everything is done here, as without a thread.
-    let answered: Promise<RecordsAnswer | null> | undefined;
+    let answered: Promise<ThreadSearch | null> | undefined;
+    // The thread sends all but the search first (the index tables, run sums, tally, records and ids block, made from
+    // the records meanwhile), then the search: the tables are not built again here after the read, and the cache
+    // write starts while the thread still builds the search (issue 12). Null: it failed, and all is done here.
+    let early: Promise<RecordsEarly | null> = Promise.resolve(null);
     if (stream?.started) {
-      if (records) answered = thread!.endRecords().then((a) => (a && a.count === posts.length ? a : null));
+      if (records) {
+        let gotEarly: (early: RecordsEarly | null) => void = () => undefined;
+        early = new Promise((resolve) => (gotEarly = resolve));
+        answered = thread!.endRecords((e) => gotEarly(e.count === posts.length ? e : null))
+          .then((a) => (a && a.count === posts.length ? { bytes: a.bytes, bytesSha256: a.bytesSha256 } : null));
+        answered.then(() => gotEarly(null), () => gotEarly(null));
+      }
       else if (stream.threadFailed) answered = Promise.resolve(null);
       else thread!.stop();
     }
@@ -92,8 +105,12 @@ export async function openCold(
     warnings.push(...read.warnings);
     signal?.throwIfAborted();
     // Pages are ready now; the text search is built behind, in slices (sets parentInArchive, which the summary counts).
+    let fromThread = await early;
+    let threadSearch: ThreadSearch | null = null;
+    answered?.then((a) => (threadSearch = a), () => undefined);
+    signal?.throwIfAborted();
     const { index, built, abandon, handedOver } = indexPostsSearchBehind(posts, timeSlicer(), stream?.started && !answered ? null : thread, undefined,
-      answered?.then((a) => (a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : null)));
+      answered?.then((a) => (a ? Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) : null)), fromThread?.tables);
     const summary = summarize({
       format: source.format, source: read.source, profile, posts, likes: likes.length, bookmarks: bookmarks.length, skipped, skippedCount,
       published: index.tables.columns.published,
@@ -130,21 +147,24 @@ export async function openCold(
       // close() and a second open of the same archive wait for the write.
       const writing = persist(cacheFile, async (slicer) => {
         await handedOver; // the search thread's input first: the other core then works while this one counts
-        const fromThread = answered ? await answered : null;
-        // The answer holds every record's bytes (~150 MB at 100k). This scope lives as long as the archive (statsTally
-        // shares it), so it lets go of the answer here: the bytes are freed once written, not kept with the archive.
-        answered = undefined;
-        if (fromThread) tally ??= withSelfReplies(fromThread.tally, index.tables.columns);
+        // The thread's records, sums and ids, as it sent them before the search (which may still be building).
+        const made = fromThread;
+        // They hold every record's bytes (~150 MB at 100k). This scope lives as long as the archive (statsTally
+        // shares it), so it lets go of them here: the bytes are freed once written, not kept with the archive.
+        fromThread = null;
+        if (made) tally ??= withSelfReplies(made.tally, index.tables.columns);
         const stats = await tallyInSlices(slicer);
         return {
           tables: index.tables, posts, extra: { ...extra, stats } as unknown as Record<string, unknown>, apart: APART,
           identity: identity.key,
-          records: fromThread && records ? { parts: fromThread.parts, offsets: records.offsets, sums: fromThread.sums } : undefined,
-          // the thread's index, as it sent it (not one built here meanwhile): its sha256 came with it
+          records: made && records ? { parts: made.parts, offsets: records.offsets, sums: made.sums } : undefined,
+          ids: made && records ? { bytes: made.ids, sha256: made.idsSha256 } : undefined,
+          // the thread's index, as it sent it (not one built here meanwhile): its sha256 came with it. Asked once the
+          // search is awaited (below), so the thread's answer is in by then.
           searchSha256: (parts) => {
-            const same = fromThread && parts.length === 1 && parts[0]!.buffer === fromThread.bytes.buffer &&
-              parts[0]!.byteLength === fromThread.bytes.byteLength;
-            return same ? fromThread.bytesSha256 : null;
+            const sent = threadSearch;
+            const same = sent && parts.length === 1 && parts[0]!.buffer === sent.bytes.buffer && parts[0]!.byteLength === sent.bytes.byteLength;
+            return same ? sent.bytesSha256 : null;
           },
           // Awaited once the records are written (the search may still be building on its thread meanwhile), then
           // in parts between the writer's turns where the engine can (see writeCacheFile): not one long block.

@@ -80,6 +80,11 @@ export interface CacheContent {
    */
   records?: { parts: readonly Uint8Array[]; offsets: Float64Array; sums: Uint8Array };
   /**
+   * The ids block made already, by the thread the records went to (every post's id, one per line, UTF-8), with its
+   * sha256: written as it is. Absent, it is made here from the posts.
+   */
+  ids?: { bytes: Uint8Array; sha256: string };
+  /**
    * Keys of `extra` kept in blocks of their own (long lists a warm command rarely needs): with checkWhenRead each is
    * read, checked and parsed when first used (WarmCache.extra's getter), not with the rest.
    */
@@ -212,7 +217,7 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
         yield Buffer.from(i === 0 ? slice : `\n${slice}`);
       }
     };
-    const [idsLength, idsSha256] = await writeHashed(idParts());
+    const [idsLength, idsSha256] = content.ids ? await writeHashed([content.ids.bytes], content.ids.sha256) : await writeHashed(idParts());
     const sumsAt = at;
     const [sumsLength, sumsSha256] = await writeHashed([sums]);
     let searchAt: [number, number] | null = null;

@@ -5,7 +5,8 @@ import type { Slicer } from '../time-slice.js';
 import { searchInputInSlices } from '../search/build.js';
 import { buildTextSearch, buildTextSearchInSlices, loadTextSearch, type TextSearch } from './search-adapter.js';
 import type { SearchThread } from './search-thread.js';
-import { buildTables } from './tables.js';
+import { buildTables, setParents, type IndexTables } from './tables.js';
+import type { IdLookup } from './archive-index.js';
 
 export function indexPosts(posts: Post[], search?: TextSearch): ArchiveIndex {
   const { tables, ids } = buildTables(posts);
@@ -38,6 +39,8 @@ export function indexPostsSearchBehind(
   posts: Post[], slicer: Slicer, given?: SearchThread | null, maxThreadPosts = SEARCH_THREAD_MAX_POSTS,
   /** the search's bytes from a thread that was streamed the post records (open-cold.ts): `given` is then unused */
   streamed?: Promise<Buffer | null>,
+  /** the tables over these posts, built by that thread from the records (open-cold.ts): not built again here */
+  prebuilt?: IndexTables | null,
 ): {
   index: ArchiveIndex;
   search(): TextSearch;
@@ -56,7 +59,7 @@ export function indexPostsSearchBehind(
     thread.stop();
     thread = null;
   }
-  const { tables, ids } = buildTables(posts);
+  const { tables, ids } = prebuilt && prebuilt.count === posts.length ? adopt(posts, prebuilt) : buildTables(posts);
   let search: TextSearch | null = null;
   let abandoned = false;
   const stopped = () => search !== null || abandoned;
@@ -114,4 +117,23 @@ function storedSearch(bytes: Buffer, rebuild: () => TextSearch): TextSearch {
     serialize: () => bytes,
     serializeInParts: () => Promise.resolve([bytes]),
   };
+}
+
+/**
+ * Tables a thread built over copies of these posts: the posts get their parentInArchive from it, and the id lookup
+ * (a Map of every id, which a cold `outbox summary` never asks) is built when first asked.
+ */
+function adopt(posts: Post[], tables: IndexTables): { tables: IndexTables; ids: IdLookup } {
+  setParents(posts, tables.columns);
+  let map: Map<string, number> | null = null;
+  const ids: IdLookup = {
+    get: (id) => {
+      if (!map) {
+        map = new Map();
+        for (let i = posts.length - 1; i >= 0; i--) map.set(posts[i]!.id, i);
+      }
+      return map.get(id);
+    },
+  };
+  return { tables, ids };
 }

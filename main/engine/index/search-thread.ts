@@ -4,10 +4,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bundledWorker } from '../bundled-worker.js';
 import type { SearchInput } from '../search/build.js';
-import type { RecordsReply, SearchWorkerReply } from '../search/search-worker.js';
+import type { RecordsDone, RecordsReply, SearchWorkerReply } from '../search/search-worker.js';
 
-/** What a thread fed post records answers (see search-worker.ts). */
-export type RecordsAnswer = Exclude<RecordsReply, { error: string }>;
+/** What a thread fed post records sends once they are all in, before the search (see search-worker.ts). */
+export type RecordsEarly = Omit<RecordsDone, 'kind'>;
+/** What a thread fed post records answers in all: that, and the search's bytes with their sha256. */
+export type RecordsAnswer = RecordsEarly & Exclude<RecordsReply, { error: string }>;
 
 /** A search build started on a worker thread: spawned early (it boots while the archive is read), fed once. */
 export interface SearchThread {
@@ -22,8 +24,12 @@ export interface SearchThread {
    * False when the thread has stopped (the caller then does that work itself).
    */
   records(bytes: Uint8Array, ends: Uint32Array, run: number): boolean;
-  /** The records are all sent: the thread's answer, or null when it failed (`why` says how). */
-  endRecords(): Promise<RecordsAnswer | null>;
+  /**
+   * The records are all sent: the thread's answer, or null when it failed (`why` says how). Before it, `onEarly`
+   * gets all of it but the search (the index tables, run sums, tally, records, ids block) as soon as the thread has
+   * it, while the thread still builds the search (not when it failed to read a record).
+   */
+  endRecords(onEarly?: (early: RecordsEarly) => void): Promise<RecordsAnswer | null>;
   /** stops the thread (the search was built another way, or the archive was closed) */
   stop(): void;
 }
@@ -96,12 +102,25 @@ export function startSearchThread(file: string | null = searchWorkerFile()): Sea
         return false;
       }
     },
-    async endRecords() {
+    async endRecords(onEarly) {
       if (ended) {
         why ??= 'it had stopped';
         return null;
       }
-      const reply = new Promise<RecordsReply>((resolve) => worker.once('message', resolve));
+      let early: RecordsEarly | null = null;
+      const reply = new Promise<RecordsReply>((resolve) => {
+        const take = (message: RecordsReply | RecordsDone) => {
+          if ('kind' in message && message.kind === 'records-done') {
+            const { kind: _, ...rest } = message;
+            early = rest;
+            onEarly?.(rest);
+            return;
+          }
+          worker.off('message', take);
+          resolve(message as RecordsReply);
+        };
+        worker.on('message', take);
+      });
       worker.postMessage({ kind: 'end' });
       const got = await Promise.race([reply, ending.then((message): RecordsReply => ({ error: message }))]);
       void worker.terminate();
@@ -109,7 +128,11 @@ export function startSearchThread(file: string | null = searchWorkerFile()): Sea
         why = got.error;
         return null;
       }
-      return got;
+      if (!early) {
+        why = 'its answer came without the records';
+        return null;
+      }
+      return { ...(early as RecordsEarly), ...got };
     },
     stop() {
       void worker.terminate();

@@ -138,15 +138,100 @@ function timeOrder(published: Float64Array): Uint32Array {
 }
 
 /**
- * Builds the tables over posts in archive order, and sets each post's `parentInArchive`
- * (the normalizer leaves it false: only the whole archive knows).
+ * The tables built a post at a time, in archive order: by buildTables over posts held in memory, and by the search
+ * thread over the records a cold open streams it (issue 12: the tables then wait for no work on the reading thread).
+ * Parents are resolved at the end (a reply may come before its parent). Each post's `parentInArchive` is the
+ * caller's to set, from the parent column (the thread's posts are copies).
  */
-export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<string, number> } {
-  const n = posts.length;
-  const ids = new Map<string, number>();
-  // Backwards, so the first post of an id is the one kept, with one Map operation per post.
-  for (let i = n - 1; i >= 0; i--) ids.set(posts[i]!.id, i);
-  const columns: IndexColumns = {
+export class TablesBuilder {
+  private n = 0;
+  private columns: IndexColumns = emptyColumns(1024);
+  /** each id's first position: the post a reply's parent resolves to */
+  private readonly ids = new Map<string, number>();
+  private readonly replies: number[] = [];
+  private readonly replyTo: string[] = [];
+  private readonly languages: string[] = [];
+  private readonly languageCode = new Map<string, number>();
+  private readonly hashtags = new Map<string, number[]>();
+  private readonly mentions = new Map<string, number[]>();
+  // The same people are mentioned over and over: their keys (a URL parse each) are worked out once.
+  private readonly mentionKeyCache = new Map<string, string[]>();
+  private readonly monthCounts = new Map<number, number>();
+
+  constructor(expected = 1024) {
+    this.columns = emptyColumns(Math.max(1, expected));
+  }
+
+  add(post: Post): void {
+    const i = this.n++;
+    let columns = this.columns;
+    if (i >= columns.seq.length) columns = this.columns = grownColumns(columns, columns.seq.length * 2);
+    if (!this.ids.has(post.id)) this.ids.set(post.id, i);
+    if (post.inReplyTo) {
+      this.replies.push(i);
+      this.replyTo.push(post.inReplyTo);
+    }
+    columns.seq[i] = post.seq;
+    const ms = isoMs(post.published);
+    columns.published[i] = ms;
+    const month = monthCode(ms);
+    columns.month[i] = month;
+    if (month) this.monthCounts.set(month, (this.monthCounts.get(month) ?? 0) + 1);
+    columns.flags[i] = postFlags(post);
+    const visibility = VISIBILITIES.indexOf(post.visibility);
+    columns.visibility[i] = visibility < 0 ? 0 : visibility;
+    if (post.language) {
+      const code = post.language;
+      let c = this.languageCode.get(code);
+      if (c === undefined) {
+        this.languages.push(code);
+        c = this.languages.length;
+        this.languageCode.set(code, c);
+      }
+      columns.language[i] = c;
+    }
+    for (const tag of post.hashtags) push(this.hashtags, tag.toLowerCase(), i);
+    for (const m of post.mentions) {
+      const cacheKey = `${m.name}\u0000${m.href}`;
+      let keys = this.mentionKeyCache.get(cacheKey);
+      if (keys === undefined) {
+        keys = mentionKeys(m.name, m.href);
+        this.mentionKeyCache.set(cacheKey, keys);
+      }
+      for (const key of keys) push(this.mentions, key, i);
+    }
+  }
+
+  /** The tables over the posts added, and each id's first position. Once. */
+  finish(): { tables: IndexTables; ids: Map<string, number> } {
+    const n = this.n;
+    const columns = this.columns.seq.length === n ? this.columns : grownColumns(this.columns, n);
+    columns.parent.fill(-1);
+    for (let r = 0; r < this.replies.length; r++) {
+      const i = this.replies[r]!;
+      const parent = this.ids.get(this.replyTo[r]!);
+      if (parent !== undefined && parent !== i) columns.parent[i] = parent;
+    }
+    const months: Record<string, number> = {};
+    for (const [code, count] of [...this.monthCounts].sort((a, b) => a[0] - b[0])) months[monthKey(code)] = count;
+    columns.byTime = timeOrder(columns.published);
+    const flat: number[] = [];
+    const tables: IndexTables = {
+      count: n,
+      columns,
+      languages: this.languages,
+      hashtags: toPostings(this.hashtags, flat),
+      mentions: toPostings(this.mentions, flat),
+      postings: new Uint32Array(0),
+      months,
+    };
+    tables.postings = Uint32Array.from(flat);
+    return { tables, ids: this.ids };
+  }
+}
+
+function emptyColumns(n: number): IndexColumns {
+  return {
     seq: new Uint32Array(n),
     published: new Float64Array(n),
     flags: new Uint16Array(n),
@@ -156,61 +241,31 @@ export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<stri
     parent: new Int32Array(n),
     byTime: new Uint32Array(n),
   };
-  const languages: string[] = [];
-  const languageCode = new Map<string, number>();
-  const hashtags = new Map<string, number[]>();
-  const mentions = new Map<string, number[]>();
-  // The same people are mentioned over and over: their keys (a URL parse each) are worked out once.
-  const mentionKeyCache = new Map<string, string[]>();
-  const monthCounts = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const post = posts[i]!;
-    const parent = post.inReplyTo ? ids.get(post.inReplyTo) : undefined;
-    post.parentInArchive = parent !== undefined && parent !== i;
-    columns.parent[i] = post.parentInArchive ? parent! : -1;
-    columns.seq[i] = post.seq;
-    const ms = isoMs(post.published);
-    columns.published[i] = ms;
-    columns.month[i] = monthCode(ms);
-    const month = columns.month[i]!;
-    if (month) monthCounts.set(month, (monthCounts.get(month) ?? 0) + 1);
-    columns.flags[i] = postFlags(post);
-    const visibility = VISIBILITIES.indexOf(post.visibility);
-    columns.visibility[i] = visibility < 0 ? 0 : visibility;
-    if (post.language) {
-      const code = post.language;
-      let c = languageCode.get(code);
-      if (c === undefined) {
-        languages.push(code);
-        c = languages.length;
-        languageCode.set(code, c);
-      }
-      columns.language[i] = c;
-    }
-    for (const tag of post.hashtags) push(hashtags, tag.toLowerCase(), i);
-    for (const m of post.mentions) {
-      const cacheKey = `${m.name}\u0000${m.href}`;
-      let keys = mentionKeyCache.get(cacheKey);
-      if (keys === undefined) {
-        keys = mentionKeys(m.name, m.href);
-        mentionKeyCache.set(cacheKey, keys);
-      }
-      for (const key of keys) push(mentions, key, i);
-    }
+}
+
+/** The columns with room for n posts (or cut to n), each in a buffer of its own (the thread transfers them). */
+function grownColumns(old: IndexColumns, n: number): IndexColumns {
+  const out = emptyColumns(n);
+  for (const key of Object.keys(out) as (keyof IndexColumns)[]) {
+    const from = old[key];
+    (out[key] as typeof from).set((from.length > n ? from.subarray(0, n) : from) as never);
   }
-  const months: Record<string, number> = {};
-  for (const [code, count] of [...monthCounts].sort((a, b) => a[0] - b[0])) months[monthKey(code)] = count;
-  columns.byTime = timeOrder(columns.published);
-  const flat: number[] = [];
-  const tables: IndexTables = {
-    count: n,
-    columns,
-    languages,
-    hashtags: toPostings(hashtags, flat),
-    mentions: toPostings(mentions, flat),
-    postings: new Uint32Array(0),
-    months,
-  };
-  tables.postings = Uint32Array.from(flat);
-  return { tables, ids };
+  return out;
+}
+
+/** Sets each post's `parentInArchive` from the parent column (the normalizer leaves it false: only the whole archive knows). */
+export function setParents(posts: Post[], columns: IndexColumns): void {
+  for (let i = 0; i < posts.length; i++) posts[i]!.parentInArchive = columns.parent[i]! >= 0;
+}
+
+/**
+ * Builds the tables over posts in archive order, and sets each post's `parentInArchive`
+ * (the normalizer leaves it false: only the whole archive knows).
+ */
+export function buildTables(posts: Post[]): { tables: IndexTables; ids: Map<string, number> } {
+  const builder = new TablesBuilder(posts.length);
+  for (const post of posts) builder.add(post);
+  const built = builder.finish();
+  setParents(posts, built.tables.columns);
+  return built;
 }

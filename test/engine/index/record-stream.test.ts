@@ -3,6 +3,7 @@
 // written without a thread, and a read whose posts are not the streamed ones (a list replaced, items read out of
 // order by jsonld) falls back to doing it all on the open's thread.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
@@ -10,6 +11,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../../preload/contract.js';
 import { RECORD_RUN } from '../../../main/engine/cache/cache-file.js';
 import { RecordStream } from '../../../main/engine/index/record-stream.js';
+import { indexPostsSearchBehind } from '../../../main/engine/index/build.js';
+import { buildTables, type IndexTables } from '../../../main/engine/index/tables.js';
+import { timeSlicer } from '../../../main/engine/time-slice.js';
 import { startSearchThread, type SearchThread } from '../../../main/engine/index/search-thread.js';
 import { openArchive } from '../../../main/engine/open.js';
 import { buildSearchData, SearchStream } from '../../../main/engine/search/build.js';
@@ -76,6 +80,10 @@ describe('the records streamed to the search thread', () => {
     const counter = new StatsCounter();
     for (const post of posts) counter.add(post);
     expect(answer.tally).toEqual(counter.tally());
+    // the cache's ids block, as the writer makes it from the posts: ids one per line
+    const ids = Buffer.from(posts.map((p) => p.id).join('\n'));
+    expect(Buffer.from(answer.ids).equals(ids)).toBe(true);
+    expect(answer.idsSha256).toBe(createHash('sha256').update(ids).digest('hex'));
   });
 
   it('are not the read\'s when spoiled, when the posts differ in number or order; a stopped thread takes none', () => {
@@ -145,6 +153,70 @@ async function open(archive: string, worker: 'logged' | 'none', cacheName: strin
   expect(stats).toEqual(coldStats);
   return { cache: readFileSync(join(cacheDir, files[0]!)), coldPosts, warmPosts, summary, stats, messages };
 }
+
+describe('the index tables the thread builds from the records', () => {
+  /** Posts with replies in the archive: to an earlier post, to a later one, to one whose id comes twice, to itself. */
+  const withReplies = () => {
+    const posts = asRead(generatePosts(2300, 44));
+    posts[10] = { ...posts[10]!, inReplyTo: posts[3]!.id };
+    posts[20] = { ...posts[20]!, inReplyTo: posts[2000]!.id };
+    posts[1500] = { ...posts[1500]!, id: posts[40]!.id };
+    posts[1600] = { ...posts[1600]!, inReplyTo: posts[40]!.id };
+    posts[1700] = { ...posts[1700]!, inReplyTo: posts[1700]!.id };
+    posts[1800] = { ...posts[1800]!, inReplyTo: 'https://elsewhere.example/1' };
+    return posts;
+  };
+
+  it('come before the search (with the records, run sums, tally and ids), and are the tables built from the posts after the read', async () => {
+    const posts = withReplies();
+    const thread = startSearchThread(workerFile)!;
+    const stream = new RecordStream(thread, RECORD_RUN);
+    for (const post of posts) stream.add(post);
+    expect(stream.finish(posts)).not.toBeNull();
+    const order: string[] = [];
+    let fromThread: IndexTables | null = null;
+    let earlyParts = 0;
+    const answer = await thread.endRecords((early) => {
+      order.push('tables');
+      fromThread = early.tables;
+      earlyParts = early.parts.length;
+    }).then((a) => {
+      order.push('answer');
+      return a;
+    });
+    expect(answer, thread.why ?? '').not.toBeNull();
+    expect(order).toEqual(['tables', 'answer']);
+    // the records came back with the tables, before the search: the cache write starts while the search builds
+    expect(earlyParts).toBeGreaterThan(0);
+    expect(answer!.parts).toHaveLength(earlyParts);
+    const { tables } = buildTables(posts.map((p) => ({ ...p })));
+    expect(fromThread).toEqual(tables);
+    expect(Array.from(tables.columns.parent.subarray(0, 30)).filter((p) => p >= 0)).toEqual([3, 2000]);
+    expect(tables.columns.parent[1600]).toBe(40);
+    expect(tables.columns.parent[1700]).toBe(-1);
+    expect(tables.columns.parent[1800]).toBe(-1);
+  });
+
+  it('are taken as they are: the posts get their parentInArchive from them, and ids are looked up as before', () => {
+    const posts = withReplies();
+    const { tables } = buildTables(posts.map((p) => ({ ...p })));
+    const adopted = indexPostsSearchBehind(posts, timeSlicer(), null, undefined, undefined, tables);
+    adopted.abandon();
+    expect(adopted.index.tables).toBe(tables);
+    expect(posts.filter((p) => p.parentInArchive).map((p) => p.seq)).toEqual([posts[10]!.seq, posts[20]!.seq, posts[1600]!.seq]);
+    const built = indexPostsSearchBehind(posts.map((p) => ({ ...p })), timeSlicer(), null);
+    built.abandon();
+    for (const i of [0, 3, 40, 1500, 2000, 2299]) {
+      expect(adopted.index.post(posts[i]!.id)?.seq, `post ${i}`).toBe(built.index.post(posts[i]!.id)?.seq);
+    }
+    expect(adopted.index.post(posts[1500]!.id)?.seq).toBe(posts[40]!.seq);
+    expect(adopted.index.post('https://elsewhere.example/1')).toBeUndefined();
+    // tables over other posts (a number that differs) are not taken: built here
+    const other = indexPostsSearchBehind(posts, timeSlicer(), null, undefined, undefined, buildTables(posts.slice(1)).tables);
+    other.abandon();
+    expect(other.index.tables.count).toBe(posts.length);
+  });
+});
 
 describe('a cold open that streams its records', () => {
   const cases: Array<[string, boolean, ((doc: Record<string, unknown>, items: unknown[]) => string) | undefined]> = [
