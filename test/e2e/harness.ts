@@ -198,10 +198,13 @@ export async function until<T>(what: string, probe: () => Promise<T> | T, timeou
   }
 }
 
-/** The timeline is drawn: at least one post article (or the empty state) is on screen. */
+/**
+ * The timeline is drawn: at least one post article (or the empty state) is on screen. The app's own: the printed
+ * address's page first shows the server's inert cards (main/server/first-page.ts), outside <outbox-app>.
+ */
 export async function timelineReady(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.locator('outbox-app').waitFor({ state: 'attached', timeout: timeoutMs });
-  await page.locator('article[data-post-id]').first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('outbox-app article[data-post-id]').first().waitFor({ state: 'visible', timeout: timeoutMs });
   // A cold open shows its newest page before it is done (ArchiveInfo.indexing): ready is once it is read whole.
   await page.locator('[data-testid=indexing]').waitFor({ state: 'detached', timeout: timeoutMs });
 }
