@@ -212,10 +212,7 @@ export async function writeCacheFile(file: string, content: CacheContent, slicer
     const idsAt = at;
     const posts = content.posts;
     const idParts = function* (): Generator<Uint8Array> {
-      for (let i = 0; i < posts.length; i += 4096) {
-        const slice = posts.slice(i, i + 4096).map((p) => p.id).join('\n');
-        yield Buffer.from(i === 0 ? slice : `\n${slice}`);
-      }
+      for (let i = 0; i < posts.length; i += 4096) yield idsPart(posts.slice(i, i + 4096).map((p) => p.id), i === 0);
     };
     const [idsLength, idsSha256] = content.ids ? await writeHashed([content.ids.bytes], content.ids.sha256) : await writeHashed(idParts());
     const sumsAt = at;
@@ -314,6 +311,15 @@ function* jsonParts(value: unknown): Generator<Uint8Array> {
 }
 
 /** Raised when a cache file turns out damaged after it was opened (a post record or the ids fail their check). */
+/**
+ * One part of the ids block (every post's id, one per line, UTF-8): the ids given, after a newline unless they are
+ * the first. The cache writer and the search thread (which makes the block as the records come) both make it here.
+ */
+export function idsPart(ids: readonly string[], first: boolean): Buffer {
+  const joined = ids.join('\n');
+  return Buffer.from(first ? joined : `\n${joined}`);
+}
+
 export class CacheDamaged extends Error {}
 
 export interface WarmCache {

@@ -8,7 +8,7 @@ import type { Post } from '../../../preload/contract.js';
 import { StatsCounter, type StatsTally } from '../stats/stats.js';
 import { buildSearchDataFrom, SearchStream, type SearchInput } from './build.js';
 import { serializeData } from './codec.js';
-import { setRunSum, SUM } from '../cache/cache-file.js';
+import { idsPart, setRunSum, SUM } from '../cache/cache-file.js';
 import { TablesBuilder, type IndexTables } from '../index/tables.js';
 
 /** The answer to a SearchInput: the bytes of the index, or why it could not build them. */
@@ -96,8 +96,7 @@ class RecordsIn {
       }
       if (from > runFrom) this.crc = crc32(bytes.subarray(runFrom, from), this.crc);
       if (ids.length > 0) {
-        // the same bytes as the cache writer's ids block (cache-file.ts): ids joined by newlines
-        const part = Buffer.from(first ? ids.join('\n') : `\n${ids.join('\n')}`);
+        const part = idsPart(ids, first);
         this.idsHash.update(part);
         this.idParts.push(part);
       }
