@@ -11,7 +11,7 @@ import { handleOpenRoute, isOpenRoute, type Opener } from './open-routes.js';
 import { recoveringService } from './recovery.js';
 import { applySecurityHeaders, sendError, sendText } from './respond.js';
 import { answersNow, handleApi, ProgressHub, type ApiContext } from './routes.js';
-import { listRenderer } from './static.js';
+import { listRenderer, type StaticFile } from './static.js';
 
 export interface ServerOptions {
   /** The archives to serve; the first is the one the viewer shows and the default of every route. Default none. */
@@ -194,7 +194,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (rawPath.startsWith('/media/')) return serveMedia(req, res, rawPath, served);
     const file = files.get(rawPath);
     // The address `outbox serve` printed (token in the query) gets the newest posts in its HTML; a bookmark does not.
-    if (file && page && auth === 'query' && req.method === 'GET') return sendFirstPage(req, res, file.body);
+    if (file && page && auth === 'query' && req.method === 'GET') return sendFirstPage(req, res, file);
     if (!file) {
       const hint = files.size === 0 ? ' The renderer is not built: run `npm run build`.' : '';
       return sendText(req, res, 404, `Not found.${hint}`);
@@ -208,17 +208,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
    * The page with the first page of posts: the head at once, the body once the archive answers (at most
    * FIRST_PAGE_HOLD_MS), holding the newest posts when exactly one archive is served and answerable.
    */
-  const sendFirstPage = async (req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> => {
+  const sendFirstPage = async (req: IncomingMessage, res: ServerResponse, file: StaticFile): Promise<void> => {
+    const body = file.body;
     const text = body.toString('utf8');
     const cut = text.indexOf(BODY_TAG);
     if (cut < 0) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': body.length, 'Cache-Control': 'no-cache' });
       res.end(body);
       return;
     }
     const at = cut + BODY_TAG.length;
     // no-store: this answer holds archive data, unlike the plain page
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' });
     res.write(text.slice(0, at));
     const deadline = performance.now() + FIRST_PAGE_HOLD_MS;
     while (opening && (await within(changed, deadline - performance.now())));
@@ -245,7 +246,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (server.address() as AddressInfo).port;
   // The first page's card (the static site's, with its sanitizer and words) loads while the archive opens, not before
   // the address is printed.
-  const firstPage = import('./first-page.js');
+  const firstPage = import('../engine/service/cards.js');
   firstPage.catch(() => {});
   expectedHost = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
   const origin = `http://${expectedHost}`;

@@ -161,7 +161,7 @@ export class OxTimeline extends LitElement {
   }
 
   /**
-   * The server's first page (`<ox-timeline first-page>`, see main/server/first-page.ts) is upgraded when the bundle
+   * The server's first page (`<ox-timeline first-page>`, see main/engine/export/first-page.ts) is upgraded when the bundle
    * loads: it stays inert, keeping the server's cards, with no render root, observers or requests, until the app
    * removes it.
    */

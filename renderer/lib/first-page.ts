@@ -1,4 +1,4 @@
-// The server's first page (main/server/first-page.ts): inert cards of the newest posts that Chromium paints before
+// The server's first page (main/engine/export/first-page.ts): inert cards of the newest posts that Chromium paints before
 // the bundle runs. The live app removes them once its own timeline has painted, or at once when it shows anything
 // the server could not know about (another screen, an address whose hash names a filter, a section, a place).
 

@@ -1,4 +1,4 @@
-// Issue 12: the printed address's page carries the newest posts (main/server/first-page.ts). Chromium paints them
+// Issue 12: the printed address's page carries the newest posts (main/engine/export/first-page.ts). Chromium paints them
 // before the bundle runs; the live timeline replaces them once it has painted its own, and a click made while the
 // server's cards show acts on the live app. Real `outbox serve`, real Chromium; app.js is held (page.route) so the
 // server's cards are on screen before the app, whatever the machine's load.

@@ -200,7 +200,7 @@ export async function until<T>(what: string, probe: () => Promise<T> | T, timeou
 
 /**
  * The timeline is drawn: at least one post article (or the empty state) is on screen. The app's own: the printed
- * address's page first shows the server's inert cards (main/server/first-page.ts), outside <outbox-app>.
+ * address's page first shows the server's inert cards (main/engine/export/first-page.ts), outside <outbox-app>.
  */
 export async function timelineReady(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.locator('outbox-app').waitFor({ state: 'attached', timeout: timeoutMs });

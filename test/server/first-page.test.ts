@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../main/engine/archive.js';
 import { openArchive } from '../../main/engine/open.js';
-import { FIRST_PAGE_POSTS } from '../../main/server/first-page.js';
+import { FIRST_PAGE_POSTS } from '../../main/engine/service/cards.js';
 import { startServer, type RunningServer } from '../../main/server/server.js';
 import { assertBuilt, sample } from '../cli/run-cli.js';
 import { hostileArchive, tempRoot, TRACKER } from '../e2e/fixtures.js';

@@ -115,12 +115,13 @@ function count(label: string, icon: string, n: number | null, lang: SiteLanguage
 }
 
 /** The card of one post; `className` is "post" in timelines and on its own page, "thread-post" for its neighbours. */
-export function postCard(post: Post, key: string, media: CopiedMedia[], ctx: CardContext, className = 'post'): string {
+/** `attributes`: more attributes for the <article>, already escaped, each followed by a space (the first page's data-*). */
+export function postCard(post: Post, key: string, media: CopiedMedia[], ctx: CardContext, className = 'post', attributes = ''): string {
   const w = ctx.words;
   const shown = post.boosted ?? post;
   const kind = post.type === 'boost' ? 'boost' : post.inReplyTo ? 'reply' : 'post';
   const { name, handle } = accountName(ctx.profile);
-  const parts: string[] = [`<article class="${className} kind-${kind}${post.inReplyTo && ctx.local(post.inReplyTo) ? ' in-thread' : ''}" id="p-${key}">`];
+  const parts: string[] = [`<article ${attributes}class="${className} kind-${kind}${post.inReplyTo && ctx.local(post.inReplyTo) ? ' in-thread' : ''}" id="p-${key}">`];
   parts.push(`<header class="post-head">${avatarHtml(ctx)}<span class="who">${name ? bdi(name, 'name') : ''}${handle ? ` ${bdi(handle, 'handle')}` : ''}</span>` +
     `<a class="permalink" href="${ctx.root}posts/${key}.html"><time datetime="${escapeHtml(post.published)}">${escapeHtml(ctx.when(post.published))}</time></a></header>`);
   if (post.type === 'boost') parts.push(`<p class="context boosted"><span aria-hidden="true">↻</span> ${external(w.boosted, post.boostOf ?? post.url)}</p>`);

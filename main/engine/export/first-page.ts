@@ -1,8 +1,11 @@
-// The newest posts as inert HTML inside the viewer's page (browser mode): Chromium paints them with its first paint,
-// before the bundle has run, and the live timeline replaces them once it has painted its own (outbox-app).
-import type { Post } from '../../preload/contract.js';
-import type { Archive } from '../engine/service/index.js';
-import { escapeHtml, postCard, siteWords, type CardContext } from '../engine/service/cards.js';
+// The newest posts as inert HTML inside the viewer's page (browser mode; main/server/server.ts sends it): Chromium
+// paints them with its first paint, before the bundle has run, and the live timeline replaces them once it has
+// painted its own (outbox-app). Archive HTML is the engine's to make: the static site's card, its sanitizer, its words.
+import type { Post } from '../../../preload/contract.js';
+import type { Archive } from '../archive.js';
+import { escapeHtml } from './sanitize.js';
+import { postCard, type CardContext } from './site-card.js';
+import { siteWords } from './site-words.js';
 
 /** Enough cards to fill a tall viewport (a card is ≥ ~110 px); the live timeline draws the rest. */
 export const FIRST_PAGE_POSTS = 8;
@@ -57,11 +60,10 @@ export function renderFirstPage(archive: Archive, acceptLanguage: string | undef
     },
   };
   const cards = page.items.map(({ post }) => {
-    const card = neutralise(postCard(post, String(post.seq), [], ctx));
-    const media = mediaBoxes(post);
     // The live timeline's selector (article[data-post-id]) finds these too; data-seq orders them like the live ones.
-    const tagged = card.replace('<article ', `<article data-post-id="${escapeHtml(post.id)}" data-seq="${post.seq}" `);
-    return media ? tagged.replace('<footer class="post-foot">', `${media}<footer class="post-foot">`) : tagged;
+    const card = neutralise(postCard(post, String(post.seq), [], ctx, 'post', `data-post-id="${escapeHtml(post.id)}" data-seq="${post.seq}" `));
+    const media = mediaBoxes(post);
+    return media ? card.replace('<footer class="post-foot">', `${media}<footer class="post-foot">`) : card;
   });
   return `<ox-timeline first-page inert aria-hidden="true" dir="${dir}" lang="${lang}"><div class="fp-column">${cards.join('')}</div></ox-timeline>\n`;
 }
